@@ -1,0 +1,38 @@
+package io.firstcall.journal;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * An append-only log of opaque entries. The rest of firstcall sees only this interface; the
+ * Chronicle Queue behind it stays an implementation detail ({@link ChronicleJournal}).
+ * <p>
+ * Not thread safe: one thread appends. Readers are opened with {@link #openReader()} and are
+ * owned by the thread that opened them.
+ */
+public interface Journal extends AutoCloseable
+{
+    /**
+     * Append one entry.
+     *
+     * @return the entry's position: opaque, strictly increasing, usable with {@link JournalReader#readAt}.
+     */
+    long append(DirectBuffer buffer, int offset, int length);
+
+    /**
+     * Force appended entries to the storage device (msync). Appended entries already survive a
+     * process crash; this makes them survive a power loss.
+     */
+    void sync();
+
+    /**
+     * @return a reader positioned before the first entry.
+     */
+    JournalReader openReader();
+
+    /**
+     * @return true when the journal holds no entry.
+     */
+    boolean isEmpty();
+
+    void close();
+}

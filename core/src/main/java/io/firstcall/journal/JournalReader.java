@@ -1,0 +1,25 @@
+package io.firstcall.journal;
+
+/**
+ * Reads a {@link Journal} in append order. The buffer handed to the {@link EntryHandler} is only
+ * valid during the callback.
+ */
+public interface JournalReader extends AutoCloseable
+{
+    /**
+     * Read the next entry, if there is one.
+     *
+     * @return true when an entry was handed to the handler.
+     */
+    boolean readNext(EntryHandler handler);
+
+    /**
+     * Read the entry at a position returned by {@link Journal#append}, without moving this
+     * reader's sequential cursor.
+     *
+     * @return true when the entry exists and was handed to the handler.
+     */
+    boolean readAt(long position, EntryHandler handler);
+
+    void close();
+}
