@@ -1,0 +1,349 @@
+package io.firstcall;
+
+import com.lmax.disruptor.WaitStrategy;
+import io.firstcall.engine.LeadStateMachine;
+import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.journal.ChronicleJournal;
+import io.firstcall.journal.Journal;
+import io.firstcall.journal.SyncMode;
+import io.firstcall.pipeline.AckListener;
+import io.firstcall.pipeline.OutputListener;
+import io.firstcall.pipeline.Topology;
+import io.firstcall.pipeline.WaitStrategies;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Everything an {@link Engine} is launched with. Each setting has a default and a system property
+ * under the one prefix {@code firstcall.}; the fluent setters override both. {@link #conclude()}
+ * validates once, at launch. docs/configuration.md lists every setting.
+ */
+public final class EngineContext
+{
+    public static final String DATA_DIR_PROP_NAME = "firstcall.data.dir";
+    public static final String DATA_DIR_DEFAULT = "data";
+    public static final String RING_SIZE_PROP_NAME = "firstcall.ring.size";
+    public static final int RING_SIZE_DEFAULT = 4096;
+    public static final String MAX_MESSAGE_LENGTH_PROP_NAME = "firstcall.ring.slot.bytes";
+    public static final int MAX_MESSAGE_LENGTH_DEFAULT = 16 * 1024;
+    public static final String TOPOLOGY_PROP_NAME = "firstcall.topology";
+    public static final String TOPOLOGY_DEFAULT = "single";
+    public static final String WAIT_STRATEGY_PROP_NAME = "firstcall.wait.strategy";
+    public static final String WAIT_STRATEGY_DEFAULT = "phased";
+    public static final String SYNC_MODE_PROP_NAME = "firstcall.journal.sync";
+    public static final String SYNC_MODE_DEFAULT = "none";
+    public static final String DEDUP_WINDOW_PROP_NAME = "firstcall.dedup.window";
+    public static final int DEDUP_WINDOW_DEFAULT = 262_144;
+    public static final String TICK_INTERVAL_MS_PROP_NAME = "firstcall.tick.interval.ms";
+    public static final long TICK_INTERVAL_MS_DEFAULT = 100;
+    public static final String HISTOGRAM_INTERVAL_MS_PROP_NAME = "firstcall.histogram.interval.ms";
+    public static final long HISTOGRAM_INTERVAL_MS_DEFAULT = 1000;
+    public static final String INITIAL_LEADS_PROP_NAME = "firstcall.leads.initial";
+    public static final int INITIAL_LEADS_DEFAULT = 4096;
+
+    private Path dataDir = Paths.get(System.getProperty(DATA_DIR_PROP_NAME, DATA_DIR_DEFAULT));
+    private int ringSize = Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
+    private int maxMessageLength = Integer.getInteger(MAX_MESSAGE_LENGTH_PROP_NAME, MAX_MESSAGE_LENGTH_DEFAULT);
+    private String topology = System.getProperty(TOPOLOGY_PROP_NAME, TOPOLOGY_DEFAULT);
+    private String waitStrategy = System.getProperty(WAIT_STRATEGY_PROP_NAME, WAIT_STRATEGY_DEFAULT);
+    private String syncMode = System.getProperty(SYNC_MODE_PROP_NAME, SYNC_MODE_DEFAULT);
+    private int dedupWindow = Integer.getInteger(DEDUP_WINDOW_PROP_NAME, DEDUP_WINDOW_DEFAULT);
+    private long tickIntervalMs = Long.getLong(TICK_INTERVAL_MS_PROP_NAME, TICK_INTERVAL_MS_DEFAULT);
+    private long histogramIntervalMs = Long.getLong(HISTOGRAM_INTERVAL_MS_PROP_NAME, HISTOGRAM_INTERVAL_MS_DEFAULT);
+    private int initialLeads = Integer.getInteger(INITIAL_LEADS_PROP_NAME, INITIAL_LEADS_DEFAULT);
+    private boolean ticksEnabled = true;
+    private EpochNanoClock clock = new SystemEpochNanoClock();
+    private AckListener ackListener = AckListener.NONE;
+    private OutputListener outputListener = OutputListener.NONE;
+    private Function<OutputSink, StateMachine> stateMachineFactory;
+    private ThreadFactory threadFactory;
+    private Function<Path, Journal> journalFactory = ChronicleJournal::open;
+    private final Map<String, String> tenantDocuments = new LinkedHashMap<>();
+    private Topology concludedTopology;
+    private WaitStrategy concludedWaitStrategy;
+    private SyncMode concludedSyncMode;
+
+    /**
+     * Validate and settle every setting; called by {@link Engine#launch}.
+     *
+     * @throws IllegalArgumentException naming the setting at fault.
+     */
+    public EngineContext conclude()
+    {
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
+        {
+            throw new IllegalArgumentException(RING_SIZE_PROP_NAME + " must be a power of two >= 2: " + ringSize);
+        }
+        if (maxMessageLength < 256)
+        {
+            throw new IllegalArgumentException(MAX_MESSAGE_LENGTH_PROP_NAME + " must be >= 256: " + maxMessageLength);
+        }
+        if (dedupWindow < 1)
+        {
+            throw new IllegalArgumentException(DEDUP_WINDOW_PROP_NAME + " must be >= 1: " + dedupWindow);
+        }
+        if (tickIntervalMs < 1 || histogramIntervalMs < 1)
+        {
+            throw new IllegalArgumentException("tick and histogram intervals must be >= 1 ms");
+        }
+        concludedTopology = parseEnum(Topology.class, topology, TOPOLOGY_PROP_NAME);
+        concludedSyncMode = parseEnum(SyncMode.class, syncMode, SYNC_MODE_PROP_NAME);
+        concludedWaitStrategy = WaitStrategies.byName(waitStrategy);
+        for (final Map.Entry<String, String> tenant : tenantDocuments.entrySet())
+        {
+            TenantRulesParser.parse(tenant.getKey(), tenant.getValue());
+        }
+        if (null == stateMachineFactory)
+        {
+            final int leads = initialLeads;
+            stateMachineFactory = sink -> new LeadStateMachine(sink, leads);
+        }
+        if (null == threadFactory)
+        {
+            final AtomicInteger count = new AtomicInteger();
+            threadFactory = runnable ->
+            {
+                final Thread thread = new Thread(runnable, "firstcall-engine-" + count.getAndIncrement());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+        dataDir.toFile().mkdirs();
+        return this;
+    }
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public EngineContext dataDir(final Path dataDir)
+    {
+        this.dataDir = dataDir;
+        return this;
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    public EngineContext ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    /**
+     * @return the largest SBE input message a ring slot holds.
+     */
+    public int maxMessageLength()
+    {
+        return maxMessageLength;
+    }
+
+    public EngineContext maxMessageLength(final int maxMessageLength)
+    {
+        this.maxMessageLength = maxMessageLength;
+        return this;
+    }
+
+    public Topology topology()
+    {
+        return concludedTopology;
+    }
+
+    public EngineContext topology(final String topology)
+    {
+        this.topology = topology;
+        return this;
+    }
+
+    public WaitStrategy waitStrategy()
+    {
+        return concludedWaitStrategy;
+    }
+
+    public EngineContext waitStrategy(final String waitStrategy)
+    {
+        this.waitStrategy = waitStrategy;
+        return this;
+    }
+
+    public SyncMode syncMode()
+    {
+        return concludedSyncMode;
+    }
+
+    public EngineContext syncMode(final String syncMode)
+    {
+        this.syncMode = syncMode;
+        return this;
+    }
+
+    public int dedupWindow()
+    {
+        return dedupWindow;
+    }
+
+    public EngineContext dedupWindow(final int dedupWindow)
+    {
+        this.dedupWindow = dedupWindow;
+        return this;
+    }
+
+    public long tickIntervalMs()
+    {
+        return tickIntervalMs;
+    }
+
+    public EngineContext tickIntervalMs(final long tickIntervalMs)
+    {
+        this.tickIntervalMs = tickIntervalMs;
+        return this;
+    }
+
+    /**
+     * Tests drive time with their own tick events and switch the tick source off.
+     */
+    public boolean ticksEnabled()
+    {
+        return ticksEnabled;
+    }
+
+    public EngineContext ticksEnabled(final boolean ticksEnabled)
+    {
+        this.ticksEnabled = ticksEnabled;
+        return this;
+    }
+
+    public long histogramIntervalMs()
+    {
+        return histogramIntervalMs;
+    }
+
+    public EngineContext histogramIntervalMs(final long histogramIntervalMs)
+    {
+        this.histogramIntervalMs = histogramIntervalMs;
+        return this;
+    }
+
+    public EngineContext initialLeads(final int initialLeads)
+    {
+        this.initialLeads = initialLeads;
+        return this;
+    }
+
+    public EpochNanoClock clock()
+    {
+        return clock;
+    }
+
+    /**
+     * The only clock the engine reads: it stamps each event as it is journaled.
+     */
+    public EngineContext clock(final EpochNanoClock clock)
+    {
+        this.clock = clock;
+        return this;
+    }
+
+    public AckListener ackListener()
+    {
+        return ackListener;
+    }
+
+    public EngineContext ackListener(final AckListener ackListener)
+    {
+        this.ackListener = ackListener;
+        return this;
+    }
+
+    public OutputListener outputListener()
+    {
+        return outputListener;
+    }
+
+    public EngineContext outputListener(final OutputListener outputListener)
+    {
+        this.outputListener = outputListener;
+        return this;
+    }
+
+    public Function<OutputSink, StateMachine> stateMachineFactory()
+    {
+        return stateMachineFactory;
+    }
+
+    public EngineContext stateMachineFactory(final Function<OutputSink, StateMachine> stateMachineFactory)
+    {
+        this.stateMachineFactory = stateMachineFactory;
+        return this;
+    }
+
+    public ThreadFactory threadFactory()
+    {
+        return threadFactory;
+    }
+
+    public EngineContext threadFactory(final ThreadFactory threadFactory)
+    {
+        this.threadFactory = threadFactory;
+        return this;
+    }
+
+    public Function<Path, Journal> journalFactory()
+    {
+        return journalFactory;
+    }
+
+    /**
+     * How a journal directory is opened; Chronicle Queue unless a test wraps it.
+     */
+    public EngineContext journalFactory(final Function<Path, Journal> journalFactory)
+    {
+        this.journalFactory = journalFactory;
+        return this;
+    }
+
+    /**
+     * @return each tenant's rules as a YAML document, by tenant id.
+     */
+    public Map<String, String> tenantDocuments()
+    {
+        return tenantDocuments;
+    }
+
+    /**
+     * Add or replace a tenant's rules. At launch, a document that differs from the one in force in
+     * the journal is journaled as a configuration change.
+     */
+    public EngineContext tenant(final String tenantId, final String yamlDocument)
+    {
+        tenantDocuments.put(tenantId, yamlDocument);
+        return this;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(final Class<E> type, final String value, final String property)
+    {
+        try
+        {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(property + ": unknown value '" + value + "'", ex);
+        }
+    }
+}

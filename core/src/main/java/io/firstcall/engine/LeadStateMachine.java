@@ -1,0 +1,307 @@
+package io.firstcall.engine;
+
+import io.firstcall.codec.CallActivityDecoder;
+import io.firstcall.codec.CallOutcome;
+import io.firstcall.codec.ConfigChangeDecoder;
+import io.firstcall.codec.DecisionKind;
+import io.firstcall.codec.FormSubmittedDecoder;
+import io.firstcall.codec.LeadUpsertDecoder;
+import io.firstcall.codec.MessageHeaderDecoder;
+import io.firstcall.codec.RepPresenceDecoder;
+import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.output.DetailBuilder;
+import io.firstcall.engine.output.OutputWriter;
+import io.firstcall.engine.routing.ClaimBook;
+import io.firstcall.engine.tenant.InvalidConfigException;
+import io.firstcall.engine.tenant.Tenant;
+import io.firstcall.engine.tenant.TenantDirectory;
+import io.firstcall.engine.tenant.TenantRules;
+import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.engine.timer.TimerService;
+import io.firstcall.event.InputEnvelope;
+import io.firstcall.event.InputTypes;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * firstcall's business logic: the lead registry, hot-lead episodes, claims and escalation, per
+ * tenant. A single thread calls {@link #onEvent} in journal order; outputs leave through the
+ * {@link OutputSink}. Nothing here reads a clock: engine time is the journaled timestamp.
+ * <p>
+ * A tenant exists once its configuration change is journaled; events for other tenants are
+ * counted and ignored. Leads are created on first mention.
+ */
+public final class LeadStateMachine implements StateMachine
+{
+    private final TenantDirectory tenants;
+    private final TimerService timers = new TimerService();
+    private final OutputWriter out;
+    private final ClaimBook claims;
+    private final InputEnvelope envelope = new InputEnvelope();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final LeadUpsertDecoder leadUpsert = new LeadUpsertDecoder();
+    private final FormSubmittedDecoder form = new FormSubmittedDecoder();
+    private final CallActivityDecoder call = new CallActivityDecoder();
+    private final ConfigChangeDecoder configChange = new ConfigChangeDecoder();
+    private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer field = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer rep = new UnsafeBuffer(new byte[0]);
+    private final DetailBuilder detail = new DetailBuilder();
+    private long ignoredEvents;
+    private long invalidEvents;
+
+    public LeadStateMachine(final OutputSink sink)
+    {
+        this(sink, 1024);
+    }
+
+    public LeadStateMachine(final OutputSink sink, final int initialLeadsPerTenant)
+    {
+        tenants = new TenantDirectory(initialLeadsPerTenant);
+        out = new OutputWriter(tenants, sink);
+        claims = new ClaimBook(tenants, timers, out);
+    }
+
+    public TenantDirectory tenants()
+    {
+        return tenants;
+    }
+
+    /**
+     * @return the version of the tenant's current rules, or -1 when the tenant is not configured.
+     */
+    public long configVersion(final String tenantId)
+    {
+        final Tenant tenant = tenants.find(tenantId);
+        return null == tenant ? -1 : tenant.rules().version();
+    }
+
+    /**
+     * @return events for tenants that have no configuration.
+     */
+    public long ignoredEvents()
+    {
+        return ignoredEvents;
+    }
+
+    /**
+     * @return events whose bytes did not decode as a firstcall input.
+     */
+    public long invalidEvents()
+    {
+        return invalidEvents;
+    }
+
+    public long pendingTimers()
+    {
+        return timers.pending();
+    }
+
+    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+    {
+        if (!envelope.wrap(buffer, offset, length))
+        {
+            invalidEvents++;
+            return;
+        }
+
+        timers.observe(timestampNs);
+        final int templateId = envelope.templateId();
+        if (InputTypes.TICK == templateId)
+        {
+            claims.inputSequence(sequence);
+            timers.onTick(timestampNs, claims);
+            return;
+        }
+
+        final Tenant tenant = tenants.find(buffer, envelope.tenantOffset(), envelope.tenantLength());
+        out.context(sequence, timestampNs, tenant, buffer, envelope.tenantOffset(), envelope.tenantLength());
+        if (InputTypes.CONFIG == templateId)
+        {
+            onConfigChange(buffer, offset, sequence, timestampNs);
+            return;
+        }
+
+        if (null == tenant)
+        {
+            ignoredEvents++;
+            return;
+        }
+
+        header.wrap(buffer, offset);
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        switch (templateId)
+        {
+            case LeadUpsertDecoder.TEMPLATE_ID:
+                onLeadUpsert(tenant, buffer, bodyOffset, timestampNs);
+                break;
+
+            case FormSubmittedDecoder.TEMPLATE_ID:
+                onForm(tenant, buffer, bodyOffset, timestampNs);
+                break;
+
+            case CallActivityDecoder.TEMPLATE_ID:
+                onCall(tenant, buffer, bodyOffset, timestampNs);
+                break;
+
+            default:
+                onLeadActivity(tenant, buffer, timestampNs);
+                break;
+        }
+    }
+
+    private void onLeadUpsert(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
+    {
+        final LeadUpsertDecoder d = leadUpsert.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        final Lead lead = lead(tenant, nowNs);
+        if (LeadUpsertDecoder.employeesNullValue() != d.employees())
+        {
+            lead.employees(d.employees());
+        }
+        d.wrapEmail(field);
+        update(lead.email());
+        d.wrapPhone(field);
+        update(lead.phone());
+        d.wrapName(field);
+        update(lead.name());
+        d.wrapCompany(field);
+        update(lead.company());
+        d.wrapIndustry(field);
+        update(lead.industry());
+        d.wrapRegion(field);
+        update(lead.region());
+        d.wrapProduct(field);
+        update(lead.product());
+        d.wrapSource(field);
+        update(lead.source());
+        d.wrapOwner(field);
+        update(lead.owner());
+        d.wrapTimezone(field);
+        update(lead.timezone());
+    }
+
+    private void onForm(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
+    {
+        final FormSubmittedDecoder d = form.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        final Lead lead = lead(tenant, nowNs);
+        if (FormSubmittedDecoder.employeesNullValue() != d.employees())
+        {
+            lead.employees(d.employees());
+        }
+        d.wrapForm(rep);
+        d.wrapEmail(field);
+        update(lead.email());
+        d.wrapPhone(field);
+        update(lead.phone());
+        d.wrapName(field);
+        update(lead.name());
+        d.wrapCompany(field);
+        update(lead.company());
+        d.wrapIndustry(field);
+        update(lead.industry());
+        d.wrapRegion(field);
+        update(lead.region());
+        d.wrapProduct(field);
+        update(lead.product());
+        d.wrapSource(field);
+        update(lead.source());
+        d.wrapOwner(field);
+        update(lead.owner());
+        d.wrapTimezone(field);
+        update(lead.timezone());
+
+        if (tenant.rules().hotFormIndex(rep, 0, rep.capacity()) >= 0)
+        {
+            claims.onHotSignal(tenant, lead, nowNs, "form", rep, rep.capacity());
+        }
+    }
+
+    private void onCall(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
+    {
+        final CallActivityDecoder d = call.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final CallOutcome outcome = d.outcome();
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        d.wrapRep(rep);
+        final Lead lead = lead(tenant, nowNs);
+        if (CallOutcome.STARTED == outcome)
+        {
+            claims.onCallStarted(tenant, lead, rep, 0, rep.capacity());
+        }
+    }
+
+    /**
+     * Every other lead event (visit, trial, score, email, SMS, qualification, opportunity,
+     * conversion) names the lead as its third variable field; for now it only registers the lead.
+     * Rep presence names a rep there instead and changes nothing yet.
+     */
+    private void onLeadActivity(final Tenant tenant, final DirectBuffer buffer, final long nowNs)
+    {
+        if (RepPresenceDecoder.TEMPLATE_ID == envelope.templateId())
+        {
+            return;
+        }
+        final int lengthOffset = envelope.eventIdOffset() + envelope.eventIdLength();
+        final int idLength = buffer.getByte(lengthOffset) & 0xFF;
+        if (0 == idLength)
+        {
+            return;
+        }
+        leadId.wrap(buffer, lengthOffset + 1, idLength);
+        lead(tenant, nowNs);
+    }
+
+    private void onConfigChange(final DirectBuffer buffer, final int offset, final long sequence, final long timestampNs)
+    {
+        final ConfigChangeDecoder d = configChange.wrap(
+            buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.wrap(buffer, offset).blockLength(), header.version());
+        final String tenantId = d.tenant();
+        d.skipEventId();
+        final String document = d.document();
+        try
+        {
+            final TenantRules rules = TenantRulesParser.parse(tenantId, document);
+            final Tenant tenant = tenants.apply(rules);
+            out.context(sequence, timestampNs, tenant);
+            detail.reset().raw("{\"version\":").number(rules.version()).raw('}');
+            out.decision(DecisionKind.CONFIG_APPLIED, null, rules.version(), detail.buffer(), detail.length());
+        }
+        catch (final InvalidConfigException ex)
+        {
+            final byte[] message = ex.getMessage().getBytes(StandardCharsets.UTF_8);
+            detail.reset().raw("{\"error\":\"").escaped(message).raw("\"}");
+            final Tenant tenant = tenants.find(tenantId);
+            out.decision(DecisionKind.CONFIG_REJECTED, null, null == tenant ? 0 : tenant.rules().version(),
+                detail.buffer(), detail.length());
+        }
+    }
+
+    private Lead lead(final Tenant tenant, final long nowNs)
+    {
+        final int knownLeads = tenant.leads().size();
+        final Lead lead = tenant.leads().findOrCreate(leadId, 0, leadId.capacity(), nowNs);
+        if (tenant.leads().size() > knownLeads)
+        {
+            out.decision(DecisionKind.LEAD_CREATED, lead, tenant.rules().version(), detail.reset().buffer(), 0);
+        }
+        return lead;
+    }
+
+    private void update(final TextField target)
+    {
+        if (field.capacity() > 0)
+        {
+            target.set(field, 0, field.capacity());
+        }
+    }
+}

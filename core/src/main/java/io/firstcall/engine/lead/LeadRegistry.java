@@ -1,0 +1,75 @@
+package io.firstcall.engine.lead;
+
+import org.agrona.DirectBuffer;
+
+import java.util.ArrayList;
+
+/**
+ * A tenant's leads by id. Lookups do not allocate; a new lead costs one {@link Lead}.
+ */
+public final class LeadRegistry
+{
+    private final ByteKeyIndex ids;
+    private final ArrayList<Lead> leads;
+
+    public LeadRegistry(final int initialCapacity)
+    {
+        ids = new ByteKeyIndex(initialCapacity);
+        leads = new ArrayList<>(initialCapacity);
+    }
+
+    public int size()
+    {
+        return leads.size();
+    }
+
+    /**
+     * @return the lead, or null when it was never seen.
+     */
+    public Lead find(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int index = ids.get(buffer, offset, length);
+        return ByteKeyIndex.MISSING == index ? null : leads.get(index);
+    }
+
+    /**
+     * @return the lead, created at {@code nowNs} when new (check {@link Lead#createdNs()}).
+     */
+    public Lead findOrCreate(final DirectBuffer buffer, final int offset, final int length, final long nowNs)
+    {
+        final int index = ids.getOrAdd(buffer, offset, length);
+        if (index == leads.size())
+        {
+            leads.add(new Lead(index, nowNs));
+        }
+        return leads.get(index);
+    }
+
+    public Lead lead(final int index)
+    {
+        return leads.get(index);
+    }
+
+    /**
+     * The lead's id as UTF-8 bytes in {@link #idBuffer()}.
+     */
+    public int idOffset(final int index)
+    {
+        return ids.keyOffset(index);
+    }
+
+    public int idLength(final int index)
+    {
+        return ids.keyLength(index);
+    }
+
+    public DirectBuffer idBuffer()
+    {
+        return ids.keyBuffer();
+    }
+
+    public String id(final int index)
+    {
+        return ids.keyString(index);
+    }
+}

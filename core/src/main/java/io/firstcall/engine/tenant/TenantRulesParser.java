@@ -1,0 +1,204 @@
+package io.firstcall.engine.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses one tenant's rules from YAML (see docs/configuration.md). Runs only when a configuration
+ * change is applied, never per lead event, so it may allocate freely. Unknown keys are errors:
+ * a typo must not silently fall back to a default.
+ */
+public final class TenantRulesParser
+{
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Set<String> TOP_KEYS = Set.of("tenant", "hot", "claim");
+    private static final Set<String> HOT_KEYS = Set.of("forms", "cooldown");
+    private static final Set<String> CLAIM_KEYS = Set.of("window", "managerQueue");
+
+    private TenantRulesParser()
+    {
+    }
+
+    /**
+     * @param expectedTenant the tenant the change was sent for, or null to take it from the document.
+     * @throws InvalidConfigException naming the key at fault.
+     */
+    public static TenantRules parse(final String expectedTenant, final String yaml)
+    {
+        final JsonNode root;
+        try
+        {
+            root = YAML.readTree(yaml);
+        }
+        catch (final Exception ex)
+        {
+            throw new InvalidConfigException("not valid YAML: " + ex.getMessage());
+        }
+        if (null == root || !root.isObject())
+        {
+            throw new InvalidConfigException("a tenant configuration must be a mapping");
+        }
+        checkKeys(root, TOP_KEYS, "");
+
+        final String tenant = text(root, "tenant", expectedTenant, "");
+        if (null == tenant || tenant.isEmpty() || tenant.getBytes(StandardCharsets.UTF_8).length > 32)
+        {
+            throw new InvalidConfigException("tenant: required, 1..32 bytes");
+        }
+        if (null != expectedTenant && !expectedTenant.equals(tenant))
+        {
+            throw new InvalidConfigException("tenant: '" + tenant + "' does not match the change's tenant '" + expectedTenant + "'");
+        }
+
+        List<String> hotForms = TenantRules.DEFAULT_HOT_FORMS;
+        long cooldownNs = TenantRules.DEFAULT_COOLDOWN_NS;
+        final JsonNode hot = root.get("hot");
+        if (null != hot)
+        {
+            checkKeys(hot, HOT_KEYS, "hot.");
+            final JsonNode forms = hot.get("forms");
+            if (null != forms)
+            {
+                if (!forms.isArray())
+                {
+                    throw new InvalidConfigException("hot.forms: must be a list of form kinds");
+                }
+                hotForms = new ArrayList<>();
+                for (final JsonNode form : forms)
+                {
+                    if (!form.isTextual() || form.asText().isEmpty())
+                    {
+                        throw new InvalidConfigException("hot.forms: every entry must be a non-empty string");
+                    }
+                    hotForms.add(form.asText());
+                }
+            }
+            cooldownNs = duration(hot, "cooldown", cooldownNs, "hot.");
+        }
+
+        long claimWindowNs = TenantRules.DEFAULT_CLAIM_WINDOW_NS;
+        String managerQueue = tenant + "-managers";
+        final JsonNode claim = root.get("claim");
+        if (null != claim)
+        {
+            checkKeys(claim, CLAIM_KEYS, "claim.");
+            claimWindowNs = duration(claim, "window", claimWindowNs, "claim.");
+            managerQueue = text(claim, "managerQueue", managerQueue, "claim.");
+        }
+        if (claimWindowNs <= 0)
+        {
+            throw new InvalidConfigException("claim.window: must be positive");
+        }
+
+        return new TenantRules(tenant, version(yaml), hotForms, claimWindowNs, cooldownNs, managerQueue);
+    }
+
+    /**
+     * A stable 63-bit version of a configuration document: the first 8 bytes of its SHA-256.
+     */
+    public static long version(final String yaml)
+    {
+        try
+        {
+            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8));
+            long version = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                version = (version << 8) | (digest[i] & 0xFF);
+            }
+            return version & Long.MAX_VALUE;
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * @param text like "250ms", "90s", "5m", "24h", "7d", or a number of milliseconds.
+     */
+    public static long parseDurationNs(final String text, final String key)
+    {
+        final Matcher matcher = DURATION.matcher(text.trim());
+        if (!matcher.matches())
+        {
+            throw new InvalidConfigException(key + ": '" + text + "' is not a duration (e.g. 500ms, 90s, 5m, 24h, 7d)");
+        }
+        final long amount = Long.parseLong(matcher.group(1));
+        switch (matcher.group(2))
+        {
+            case "ms":
+                return TimeUnit.MILLISECONDS.toNanos(amount);
+            case "s":
+                return TimeUnit.SECONDS.toNanos(amount);
+            case "m":
+                return TimeUnit.MINUTES.toNanos(amount);
+            case "h":
+                return TimeUnit.HOURS.toNanos(amount);
+            default:
+                return TimeUnit.DAYS.toNanos(amount);
+        }
+    }
+
+    private static long duration(final JsonNode node, final String key, final long defaultNs, final String path)
+    {
+        final JsonNode value = node.get(key);
+        if (null == value)
+        {
+            return defaultNs;
+        }
+        if (value.isIntegralNumber() && value.asLong() >= 0)
+        {
+            return TimeUnit.MILLISECONDS.toNanos(value.asLong());
+        }
+        if (value.isTextual())
+        {
+            return parseDurationNs(value.asText(), path + key);
+        }
+        throw new InvalidConfigException(path + key + ": must be a duration (e.g. 5m) or milliseconds");
+    }
+
+    private static String text(final JsonNode node, final String key, final String defaultValue, final String path)
+    {
+        final JsonNode value = node.get(key);
+        if (null == value)
+        {
+            return defaultValue;
+        }
+        if (!value.isTextual() && !value.isNumber())
+        {
+            throw new InvalidConfigException(path + key + ": must be a string");
+        }
+        return value.asText();
+    }
+
+    private static void checkKeys(final JsonNode node, final Set<String> allowed, final String path)
+    {
+        if (!node.isObject())
+        {
+            throw new InvalidConfigException(path + ": must be a mapping");
+        }
+        final Iterator<String> names = node.fieldNames();
+        while (names.hasNext())
+        {
+            final String name = names.next();
+            if (!allowed.contains(name))
+            {
+                throw new InvalidConfigException(path + name + ": unknown key (allowed: " + allowed + ")");
+            }
+        }
+    }
+}

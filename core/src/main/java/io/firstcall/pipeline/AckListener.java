@@ -1,0 +1,38 @@
+package io.firstcall.pipeline;
+
+/**
+ * Told about each offered event once its fate is settled. Called on the journaling thread, in
+ * journal order, and only after the event is in the journal (and msync'd when the sync mode says
+ * so). Implementations must not block: hand the answer to the connection's own thread.
+ */
+public interface AckListener
+{
+    AckListener NONE = new AckListener()
+    {
+        public void onJournaled(final long correlationId, final long sequence, final boolean duplicate)
+        {
+        }
+
+        public void onRejected(final long correlationId, final RejectReason reason)
+        {
+        }
+    };
+
+    /**
+     * @param correlationId given when the event was offered.
+     * @param sequence      the event's journal sequence; for a duplicate, the original's.
+     * @param duplicate     true when the tenant's event id was already journaled.
+     */
+    void onJournaled(long correlationId, long sequence, boolean duplicate);
+
+    /**
+     * The event could not be journaled; nothing about it was acknowledged, so the client may retry.
+     */
+    void onRejected(long correlationId, RejectReason reason);
+
+    enum RejectReason
+    {
+        JOURNAL_APPEND_FAILED,
+        JOURNAL_SYNC_FAILED
+    }
+}

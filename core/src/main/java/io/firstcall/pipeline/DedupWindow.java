@@ -1,0 +1,108 @@
+package io.firstcall.pipeline;
+
+import io.firstcall.event.InputEnvelope;
+import io.firstcall.journal.EntryHandler;
+import io.firstcall.journal.JournalReader;
+import io.firstcall.journal.RecordHeader;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Remembers the (tenant, event id) keys of the last {@code capacity} journaled events, so a
+ * retried event is journaled and processed once.
+ * <p>
+ * Only a 64-bit hash of each key and the journal position of its entry are kept in memory. A hash
+ * hit is confirmed by reading the original entry back from the journal and comparing the key
+ * bytes, so a hash collision can never swallow a distinct event; that read is off the common path
+ * (retries are rare). Eviction is first in, first out. The window is rebuilt on restart by
+ * {@link #record} calls during recovery, so it survives restarts.
+ */
+public final class DedupWindow
+{
+    private static final long MISSING = -1;
+
+    private final Long2LongHashMap positionByHash;
+    private final long[] hashes;
+    private final long[] positions;
+    private final JournalReader reader;
+    private final InputEnvelope original = new InputEnvelope();
+    private final EntryHandler confirmHandler = this::onOriginal;
+    private int head;
+    private int size;
+    private InputEnvelope candidate;
+    private long originalSequence;
+    private boolean confirmed;
+
+    public DedupWindow(final int capacity, final JournalReader reader)
+    {
+        if (capacity < 1)
+        {
+            throw new IllegalArgumentException("dedup window must hold at least one id: " + capacity);
+        }
+        this.positionByHash = new Long2LongHashMap(Math.max(16, capacity * 2), 0.65f, MISSING);
+        this.hashes = new long[capacity];
+        this.positions = new long[capacity];
+        this.reader = reader;
+    }
+
+    public int capacity()
+    {
+        return hashes.length;
+    }
+
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * @return the journal sequence of the event with the same key, or -1 when there is none in the window.
+     */
+    long findOriginal(final InputEnvelope event, final long keyHash)
+    {
+        final long position = positionByHash.get(keyHash);
+        if (MISSING == position)
+        {
+            return -1;
+        }
+
+        candidate = event;
+        confirmed = false;
+        reader.readAt(position, confirmHandler);
+        candidate = null;
+        return confirmed ? originalSequence : -1;
+    }
+
+    /**
+     * Remember a journaled event's key; evicts the oldest when the window is full.
+     */
+    public void record(final long keyHash, final long position)
+    {
+        if (size == hashes.length)
+        {
+            final long oldHash = hashes[head];
+            if (positionByHash.get(oldHash) == positions[head])
+            {
+                positionByHash.remove(oldHash);
+            }
+        }
+        else
+        {
+            size++;
+        }
+
+        hashes[head] = keyHash;
+        positions[head] = position;
+        positionByHash.put(keyHash, position);
+        head = (head + 1) % hashes.length;
+    }
+
+    private void onOriginal(final DirectBuffer buffer, final int offset, final int length, final long position)
+    {
+        if (original.wrap(buffer, offset + RecordHeader.LENGTH, length - RecordHeader.LENGTH) && original.sameKey(candidate))
+        {
+            originalSequence = RecordHeader.sequence(buffer, offset);
+            confirmed = true;
+        }
+    }
+}

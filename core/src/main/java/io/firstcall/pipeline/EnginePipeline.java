@@ -1,0 +1,123 @@
+package io.firstcall.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.StateMachine;
+import io.firstcall.journal.Journal;
+import io.firstcall.journal.SyncMode;
+import io.firstcall.status.DisruptorExceptionHandler;
+import io.firstcall.status.EngineCounter;
+import io.firstcall.status.EngineCounters;
+import io.firstcall.timing.LatencyRecorders;
+import io.firstcall.timing.LatencyStage;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Wires the ring and its stages for a {@link Topology}. Nothing else in firstcall knows the
+ * Disruptor is there.
+ */
+public final class EnginePipeline implements AutoCloseable
+{
+    private final Disruptor<RingSlot> disruptor;
+    private final IngestPublisher publisher;
+    private final OutputPublisher outputPublisher;
+    private boolean closed;
+
+    /**
+     * @param dedupWindow  filled during recovery.
+     * @param nextSequence the journal sequence the next event gets.
+     * @param lastTimestampNs the engine time of the last journaled event, or 0.
+     */
+    public EnginePipeline(
+        final Topology topology,
+        final int ringSize,
+        final int maxMessageLength,
+        final WaitStrategy waitStrategy,
+        final ThreadFactory threadFactory,
+        final Journal inputJournal,
+        final Journal outputJournal,
+        final DedupWindow dedupWindow,
+        final long nextSequence,
+        final long lastTimestampNs,
+        final StateMachine stateMachine,
+        final OutputListener outputListener,
+        final SyncMode syncMode,
+        final EpochNanoClock clock,
+        final AckListener ackListener,
+        final ErrorHandler errorHandler,
+        final EngineCounters counters,
+        final LatencyRecorders latency)
+    {
+        outputPublisher = new OutputPublisher(
+            outputJournal, outputListener, counters.get(EngineCounter.OUTPUTS), counters.get(EngineCounter.OUTPUTS_DELIVERED));
+        disruptor = new Disruptor<>(
+            () -> new RingSlot(maxMessageLength), ringSize, threadFactory, ProducerType.MULTI, waitStrategy);
+        disruptor.setDefaultExceptionHandler(new DisruptorExceptionHandler<>(errorHandler));
+        final RingBuffer<RingSlot> ringBuffer = disruptor.getRingBuffer();
+
+        final JournalHandler journalHandler = new JournalHandler(
+            ringBuffer, inputJournal, dedupWindow, clock, syncMode, ackListener, errorHandler,
+            counters.get(EngineCounter.EVENTS_JOURNALED),
+            counters.get(EngineCounter.DUPLICATES),
+            counters.get(EngineCounter.JOURNAL_FAILURES),
+            latency.timer(LatencyStage.RECEIVE_TO_JOURNALED),
+            nextSequence,
+            lastTimestampNs);
+        final DecisionHandler decisionHandler = new DecisionHandler(
+            stateMachine, outputPublisher, clock, errorHandler,
+            counters.get(EngineCounter.EVENTS_PROCESSED),
+            latency.timer(LatencyStage.JOURNALED_TO_DECIDED),
+            latency.timer(LatencyStage.DECIDED_TO_PUBLISHED),
+            latency.timer(LatencyStage.RECEIVE_TO_PUBLISHED));
+
+        if (Topology.SINGLE == topology)
+        {
+            disruptor.handleEventsWith(new SingleThreadHandler(ringBuffer, journalHandler, decisionHandler));
+        }
+        else
+        {
+            disruptor.handleEventsWith(journalHandler).then(decisionHandler);
+        }
+
+        publisher = new IngestPublisher(
+            ringBuffer, maxMessageLength,
+            counters.get(EngineCounter.EVENTS_RECEIVED),
+            counters.get(EngineCounter.RING_FULL));
+    }
+
+    /**
+     * @return the sink that journals and delivers outputs; the state machine writes to it once live.
+     */
+    public OutputSink outputSink()
+    {
+        return outputPublisher;
+    }
+
+    public void start()
+    {
+        disruptor.start();
+    }
+
+    public IngestPublisher publisher()
+    {
+        return publisher;
+    }
+
+    /**
+     * Process everything already published, then stop the stage threads.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            disruptor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.firstcall.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+
+/**
+ * The default topology for small machines: journal and decide on one thread. Each batch is first
+ * journaled (and synced and acknowledged) as a whole, then handed to the state machine slot by
+ * slot. The slots of a batch stay valid until this handler returns from the end-of-batch call,
+ * because the processor only releases its sequence after that.
+ */
+final class SingleThreadHandler implements EventHandler<RingSlot>
+{
+    private final RingBuffer<RingSlot> ringBuffer;
+    private final JournalHandler journalHandler;
+    private final DecisionHandler decisionHandler;
+    private long batchStart = -1;
+
+    SingleThreadHandler(
+        final RingBuffer<RingSlot> ringBuffer, final JournalHandler journalHandler, final DecisionHandler decisionHandler)
+    {
+        this.ringBuffer = ringBuffer;
+        this.journalHandler = journalHandler;
+        this.decisionHandler = decisionHandler;
+    }
+
+    public void onEvent(final RingSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        if (batchStart < 0)
+        {
+            batchStart = sequence;
+        }
+
+        journalHandler.onEvent(slot, sequence, endOfBatch);
+
+        if (endOfBatch)
+        {
+            final long first = batchStart;
+            batchStart = -1;
+            for (long s = first; s <= sequence; s++)
+            {
+                decisionHandler.onEvent(ringBuffer.get(s), s, s == sequence);
+            }
+        }
+    }
+}

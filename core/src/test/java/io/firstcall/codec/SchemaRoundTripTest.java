@@ -1,0 +1,583 @@
+package io.firstcall.codec;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Encodes every message of the schema with all fields set and decodes it back. Each test runs
+ * three times: with typical text, with every text field empty and with every text field at its
+ * maximum length in multi-byte UTF-8, so a swapped field, a lost byte or a bad length prefix
+ * shows up in one of them.
+ */
+class SchemaRoundTripTest
+{
+    private static final int HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH;
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256 * 1024]);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+
+    enum Text
+    {
+        TYPICAL, EMPTY, MAXIMUM;
+
+        /**
+         * @param tag makes each field's value different so swapped fields are caught.
+         */
+        String of(final char tag)
+        {
+            return of(tag, 254);
+        }
+
+        String of(final char tag, final int maxBytes)
+        {
+            switch (this)
+            {
+                case TYPICAL:
+                    return tag + "-Zoë Ünïcödé €42 ✓ " + tag;
+                case EMPTY:
+                    return "";
+                default:
+                    return utf8OfLength(tag, maxBytes);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripLeadUpsert(final Text text)
+    {
+        final int employees = text == Text.EMPTY ? LeadUpsertEncoder.employeesNullValue() : 1_250_000;
+        final LeadUpsertEncoder encoder = new LeadUpsertEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(1_795_691_730_123L).receiveTimeNs(1_795_691_730_456_789_012L).employees(employees)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).email(text.of('d'))
+            .phone(text.of('e')).name(text.of('f')).company(text.of('g')).industry(text.of('h'))
+            .region(text.of('i')).product(text.of('j')).source(text.of('k')).owner(text.of('l'))
+            .timezone(text.of('m'));
+
+        final LeadUpsertDecoder decoder = new LeadUpsertDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(LeadUpsertDecoder.TEMPLATE_ID, LeadUpsertDecoder.BLOCK_LENGTH);
+        assertEquals(1_795_691_730_123L, decoder.eventTimeMs());
+        assertEquals(1_795_691_730_456_789_012L, decoder.receiveTimeNs());
+        assertEquals(employees, decoder.employees());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.email());
+        assertEquals(text.of('e'), decoder.phone());
+        assertEquals(text.of('f'), decoder.name());
+        assertEquals(text.of('g'), decoder.company());
+        assertEquals(text.of('h'), decoder.industry());
+        assertEquals(text.of('i'), decoder.region());
+        assertEquals(text.of('j'), decoder.product());
+        assertEquals(text.of('k'), decoder.source());
+        assertEquals(text.of('l'), decoder.owner());
+        assertEquals(text.of('m'), decoder.timezone());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripFormSubmitted(final Text text)
+    {
+        final int employees = text == Text.EMPTY ? FormSubmittedEncoder.employeesNullValue() : 0;
+        final FormSubmittedEncoder encoder = new FormSubmittedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(-1L).receiveTimeNs(Long.MAX_VALUE).employees(employees)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).form(text.of('d'))
+            .email(text.of('e')).phone(text.of('f')).name(text.of('g')).company(text.of('h'))
+            .industry(text.of('i')).region(text.of('j')).product(text.of('k')).source(text.of('l'))
+            .owner(text.of('m')).timezone(text.of('n'));
+
+        final FormSubmittedDecoder decoder = new FormSubmittedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(FormSubmittedDecoder.TEMPLATE_ID, FormSubmittedDecoder.BLOCK_LENGTH);
+        assertEquals(-1L, decoder.eventTimeMs());
+        assertEquals(Long.MAX_VALUE, decoder.receiveTimeNs());
+        assertEquals(employees, decoder.employees());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.form());
+        assertEquals(text.of('e'), decoder.email());
+        assertEquals(text.of('f'), decoder.phone());
+        assertEquals(text.of('g'), decoder.name());
+        assertEquals(text.of('h'), decoder.company());
+        assertEquals(text.of('i'), decoder.industry());
+        assertEquals(text.of('j'), decoder.region());
+        assertEquals(text.of('k'), decoder.product());
+        assertEquals(text.of('l'), decoder.source());
+        assertEquals(text.of('m'), decoder.owner());
+        assertEquals(text.of('n'), decoder.timezone());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripPageVisited(final Text text)
+    {
+        final PageVisitedEncoder encoder = new PageVisitedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(1L).receiveTimeNs(2L)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).page(text.of('d'));
+
+        final PageVisitedDecoder decoder = new PageVisitedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(PageVisitedDecoder.TEMPLATE_ID, PageVisitedDecoder.BLOCK_LENGTH);
+        assertEquals(1L, decoder.eventTimeMs());
+        assertEquals(2L, decoder.receiveTimeNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.page());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripTrialMilestone(final Text text)
+    {
+        final TrialMilestoneEncoder encoder = new TrialMilestoneEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(Long.MIN_VALUE).receiveTimeNs(0x0102030405060708L)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).milestone(text.of('d'));
+
+        final TrialMilestoneDecoder decoder = new TrialMilestoneDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(TrialMilestoneDecoder.TEMPLATE_ID, TrialMilestoneDecoder.BLOCK_LENGTH);
+        assertEquals(Long.MIN_VALUE, decoder.eventTimeMs());
+        assertEquals(0x0102030405060708L, decoder.receiveTimeNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.milestone());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripScoreUpdated(final Text text)
+    {
+        final ScoreUpdatedEncoder encoder = new ScoreUpdatedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(11L).receiveTimeNs(12L).score(-2_000_000_000)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c'));
+
+        final ScoreUpdatedDecoder decoder = new ScoreUpdatedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(ScoreUpdatedDecoder.TEMPLATE_ID, ScoreUpdatedDecoder.BLOCK_LENGTH);
+        assertEquals(11L, decoder.eventTimeMs());
+        assertEquals(12L, decoder.receiveTimeNs());
+        assertEquals(-2_000_000_000, decoder.score());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripRepPresence(final Text text)
+    {
+        for (final PresenceStatus status : new PresenceStatus[]{ PresenceStatus.AVAILABLE, PresenceStatus.BUSY,
+            PresenceStatus.OFFLINE })
+        {
+            final RepPresenceEncoder encoder = new RepPresenceEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .eventTimeMs(21L).receiveTimeNs(22L).status(status)
+                .tenant(text.of('a')).eventId(text.of('b')).rep(text.of('c'));
+
+            final RepPresenceDecoder decoder = new RepPresenceDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(RepPresenceDecoder.TEMPLATE_ID, RepPresenceDecoder.BLOCK_LENGTH);
+            assertEquals(21L, decoder.eventTimeMs());
+            assertEquals(22L, decoder.receiveTimeNs());
+            assertEquals(status, decoder.status());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.eventId());
+            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripCallActivity(final Text text)
+    {
+        for (final CallOutcome outcome : new CallOutcome[]{ CallOutcome.STARTED, CallOutcome.CONNECTED,
+            CallOutcome.NO_ANSWER, CallOutcome.VOICEMAIL })
+        {
+            final CallActivityEncoder encoder = new CallActivityEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .eventTimeMs(31L).receiveTimeNs(32L).outcome(outcome)
+                .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+
+            final CallActivityDecoder decoder = new CallActivityDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(CallActivityDecoder.TEMPLATE_ID, CallActivityDecoder.BLOCK_LENGTH);
+            assertEquals(31L, decoder.eventTimeMs());
+            assertEquals(32L, decoder.receiveTimeNs());
+            assertEquals(outcome, decoder.outcome());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.eventId());
+            assertEquals(text.of('c'), decoder.lead());
+            assertEquals(text.of('d'), decoder.rep());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripEmailSent(final Text text)
+    {
+        final EmailSentEncoder encoder = new EmailSentEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(41L).receiveTimeNs(42L)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+
+        final EmailSentDecoder decoder = new EmailSentDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(EmailSentDecoder.TEMPLATE_ID, EmailSentDecoder.BLOCK_LENGTH);
+        assertEquals(41L, decoder.eventTimeMs());
+        assertEquals(42L, decoder.receiveTimeNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.rep());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripSmsSent(final Text text)
+    {
+        final SmsSentEncoder encoder = new SmsSentEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(51L).receiveTimeNs(52L)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+
+        final SmsSentDecoder decoder = new SmsSentDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(SmsSentDecoder.TEMPLATE_ID, SmsSentDecoder.BLOCK_LENGTH);
+        assertEquals(51L, decoder.eventTimeMs());
+        assertEquals(52L, decoder.receiveTimeNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.rep());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripQualification(final Text text)
+    {
+        for (final QualificationResult result : new QualificationResult[]{ QualificationResult.QUALIFIED,
+            QualificationResult.DISQUALIFIED })
+        {
+            final QualificationEncoder encoder = new QualificationEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .eventTimeMs(61L).receiveTimeNs(62L).result(result)
+                .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'))
+                .reason(text.of('e'));
+
+            final QualificationDecoder decoder = new QualificationDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(QualificationDecoder.TEMPLATE_ID, QualificationDecoder.BLOCK_LENGTH);
+            assertEquals(61L, decoder.eventTimeMs());
+            assertEquals(62L, decoder.receiveTimeNs());
+            assertEquals(result, decoder.result());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.eventId());
+            assertEquals(text.of('c'), decoder.lead());
+            assertEquals(text.of('d'), decoder.rep());
+            assertEquals(text.of('e'), decoder.reason());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripOpportunityCreated(final Text text)
+    {
+        final OpportunityCreatedEncoder encoder = new OpportunityCreatedEncoder()
+            .wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(71L).receiveTimeNs(72L).amountCents(92_233_720_368_547_758L)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+
+        final OpportunityCreatedDecoder decoder = new OpportunityCreatedDecoder()
+            .wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(OpportunityCreatedDecoder.TEMPLATE_ID, OpportunityCreatedDecoder.BLOCK_LENGTH);
+        assertEquals(71L, decoder.eventTimeMs());
+        assertEquals(72L, decoder.receiveTimeNs());
+        assertEquals(92_233_720_368_547_758L, decoder.amountCents());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.of('d'), decoder.rep());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripLeadConverted(final Text text)
+    {
+        final LeadConvertedEncoder encoder = new LeadConvertedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(81L).receiveTimeNs(82L)
+            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c'));
+
+        final LeadConvertedDecoder decoder = new LeadConvertedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(LeadConvertedDecoder.TEMPLATE_ID, LeadConvertedDecoder.BLOCK_LENGTH);
+        assertEquals(81L, decoder.eventTimeMs());
+        assertEquals(82L, decoder.receiveTimeNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripConfigChange(final Text text)
+    {
+        final String document = text.of('d', 65_534);
+        final ConfigChangeEncoder encoder = new ConfigChangeEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(91L).receiveTimeNs(92L).configVersion(9_000_000_001L)
+            .tenant(text.of('a')).eventId(text.of('b')).document(document);
+
+        final ConfigChangeDecoder decoder = new ConfigChangeDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(ConfigChangeDecoder.TEMPLATE_ID, ConfigChangeDecoder.BLOCK_LENGTH);
+        assertEquals(91L, decoder.eventTimeMs());
+        assertEquals(92L, decoder.receiveTimeNs());
+        assertEquals(9_000_000_001L, decoder.configVersion());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(document, decoder.document());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripTimerTick(final Text text)
+    {
+        final TimerTickEncoder encoder = new TimerTickEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .eventTimeMs(101L).receiveTimeNs(102L).tenant(text.of('a')).eventId(text.of('b'));
+
+        final TimerTickDecoder decoder = new TimerTickDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(TimerTickDecoder.TEMPLATE_ID, TimerTickDecoder.BLOCK_LENGTH);
+        assertEquals(101L, decoder.eventTimeMs());
+        assertEquals(102L, decoder.receiveTimeNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripAlert(final Text text)
+    {
+        for (final Visibility visibility : new Visibility[]{ Visibility.OWNED, Visibility.ALL, Visibility.ROLE })
+        {
+            final AlertEncoder encoder = new AlertEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(1_000_001L).timeNs(1_795_691_730_000_000_001L).claimDeadlineNs(1_795_691_760_000_000_002L)
+                .configVersion(17L).score(93).firmographicScore(-40).behaviouralScore(133).visibility(visibility)
+                .episode(2_000_000_003)
+                .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).reasons(text.of('d'))
+                .name(text.of('e')).email(text.of('f')).phone(text.of('g')).company(text.of('h'))
+                .activity(text.of('i'));
+
+            final AlertDecoder decoder = new AlertDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(AlertDecoder.TEMPLATE_ID, AlertDecoder.BLOCK_LENGTH);
+            assertEquals(1_000_001L, decoder.inputSeq());
+            assertEquals(1_795_691_730_000_000_001L, decoder.timeNs());
+            assertEquals(1_795_691_760_000_000_002L, decoder.claimDeadlineNs());
+            assertEquals(17L, decoder.configVersion());
+            assertEquals(93, decoder.score());
+            assertEquals(-40, decoder.firmographicScore());
+            assertEquals(133, decoder.behaviouralScore());
+            assertEquals(visibility, decoder.visibility());
+            assertEquals(2_000_000_003, decoder.episode());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(text.of('d'), decoder.reasons());
+            assertEquals(text.of('e'), decoder.name());
+            assertEquals(text.of('f'), decoder.email());
+            assertEquals(text.of('g'), decoder.phone());
+            assertEquals(text.of('h'), decoder.company());
+            assertEquals(text.of('i'), decoder.activity());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripAlertWithdrawn(final Text text)
+    {
+        final AlertWithdrawnEncoder encoder = new AlertWithdrawnEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .inputSeq(201L).timeNs(202L).episode(203)
+            .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).claimedBy(text.of('d'));
+
+        final AlertWithdrawnDecoder decoder = new AlertWithdrawnDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(AlertWithdrawnDecoder.TEMPLATE_ID, AlertWithdrawnDecoder.BLOCK_LENGTH);
+        assertEquals(201L, decoder.inputSeq());
+        assertEquals(202L, decoder.timeNs());
+        assertEquals(203, decoder.episode());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.lead());
+        assertEquals(text.of('c'), decoder.rep());
+        assertEquals(text.of('d'), decoder.claimedBy());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripAssignment(final Text text)
+    {
+        for (final AssignmentReason reason : new AssignmentReason[]{ AssignmentReason.EXISTING_OWNER,
+            AssignmentReason.TERRITORY, AssignmentReason.ROUND_ROBIN, AssignmentReason.CLAIM,
+            AssignmentReason.ESCALATION })
+        {
+            final AssignmentEncoder encoder = new AssignmentEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(301L).timeNs(302L).reason(reason).episode(303)
+                .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c'));
+
+            final AssignmentDecoder decoder = new AssignmentDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(AssignmentDecoder.TEMPLATE_ID, AssignmentDecoder.BLOCK_LENGTH);
+            assertEquals(301L, decoder.inputSeq());
+            assertEquals(302L, decoder.timeNs());
+            assertEquals(reason, decoder.reason());
+            assertEquals(303, decoder.episode());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripClaimRejected(final Text text)
+    {
+        final ClaimRejectedEncoder encoder = new ClaimRejectedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .inputSeq(401L).timeNs(402L).episode(403)
+            .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).owner(text.of('d')).reason(text.of('e'));
+
+        final ClaimRejectedDecoder decoder = new ClaimRejectedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(ClaimRejectedDecoder.TEMPLATE_ID, ClaimRejectedDecoder.BLOCK_LENGTH);
+        assertEquals(401L, decoder.inputSeq());
+        assertEquals(402L, decoder.timeNs());
+        assertEquals(403, decoder.episode());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.lead());
+        assertEquals(text.of('c'), decoder.rep());
+        assertEquals(text.of('d'), decoder.owner());
+        assertEquals(text.of('e'), decoder.reason());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripEscalation(final Text text)
+    {
+        for (final EscalationLevel level : new EscalationLevel[]{ EscalationLevel.BACKUP_REP,
+            EscalationLevel.MANAGER_QUEUE })
+        {
+            final EscalationEncoder encoder = new EscalationEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(501L).timeNs(502L).deadlineNs(503L).level(level).episode(504)
+                .tenant(text.of('a')).lead(text.of('b')).fromRep(text.of('c')).to(text.of('d'));
+
+            final EscalationDecoder decoder = new EscalationDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(EscalationDecoder.TEMPLATE_ID, EscalationDecoder.BLOCK_LENGTH);
+            assertEquals(501L, decoder.inputSeq());
+            assertEquals(502L, decoder.timeNs());
+            assertEquals(503L, decoder.deadlineNs());
+            assertEquals(level, decoder.level());
+            assertEquals(504, decoder.episode());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('c'), decoder.fromRep());
+            assertEquals(text.of('d'), decoder.to());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripTaskDue(final Text text)
+    {
+        for (final TaskChannel channel : new TaskChannel[]{ TaskChannel.CALL, TaskChannel.VOICEMAIL,
+            TaskChannel.EMAIL, TaskChannel.SMS })
+        {
+            final TaskDueEncoder encoder = new TaskDueEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(601L).timeNs(602L).dueNs(603L).step((short)254).channel(channel)
+                .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).description(text.of('d'));
+
+            final TaskDueDecoder decoder = new TaskDueDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(TaskDueDecoder.TEMPLATE_ID, TaskDueDecoder.BLOCK_LENGTH);
+            assertEquals(601L, decoder.inputSeq());
+            assertEquals(602L, decoder.timeNs());
+            assertEquals(603L, decoder.dueNs());
+            assertEquals((short)254, decoder.step());
+            assertEquals(channel, decoder.channel());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(text.of('d'), decoder.description());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripDecisionRecord(final Text text)
+    {
+        for (final DecisionKind kind : DecisionKind.values())
+        {
+            if (DecisionKind.NULL_VAL == kind)
+            {
+                continue;
+            }
+
+            final String detail = text.of('c', 65_534);
+            final DecisionRecordEncoder encoder = new DecisionRecordEncoder()
+                .wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(701L).timeNs(702L).configVersion(703L).kind(kind)
+                .tenant(text.of('a')).lead(text.of('b')).detail(detail);
+
+            final DecisionRecordDecoder decoder = new DecisionRecordDecoder()
+                .wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(DecisionRecordDecoder.TEMPLATE_ID, DecisionRecordDecoder.BLOCK_LENGTH);
+            assertEquals(701L, decoder.inputSeq());
+            assertEquals(702L, decoder.timeNs());
+            assertEquals(703L, decoder.configVersion());
+            assertEquals(kind, decoder.kind());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(detail, decoder.detail());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    private void assertHeader(final int templateId, final int blockLength)
+    {
+        assertEquals(templateId, headerDecoder.templateId());
+        assertEquals(blockLength, headerDecoder.blockLength());
+        assertEquals(MessageHeaderDecoder.SCHEMA_ID, headerDecoder.schemaId());
+        assertEquals(MessageHeaderDecoder.SCHEMA_VERSION, headerDecoder.version());
+        assertEquals(HEADER_LENGTH, headerDecoder.encodedLength());
+    }
+
+    /**
+     * Text of exactly {@code bytes} UTF-8 bytes, mostly 4-, 3- and 2-byte characters, starting
+     * with {@code tag}.
+     */
+    static String utf8OfLength(final char tag, final int bytes)
+    {
+        final StringBuilder sb = new StringBuilder().append(tag);
+        int remaining = bytes - 1;
+        final String[] pieces = { "\uD83D\uDE00", "€", "ß" };
+        int i = 0;
+        while (remaining >= 4)
+        {
+            final String piece = pieces[i++ % pieces.length];
+            sb.append(piece);
+            remaining -= piece.getBytes(StandardCharsets.UTF_8).length;
+        }
+        while (remaining-- > 0)
+        {
+            sb.append('x');
+        }
+
+        final String value = sb.toString();
+        assertEquals(bytes, value.getBytes(StandardCharsets.UTF_8).length);
+        return value;
+    }
+}
