@@ -1,0 +1,263 @@
+package io.firstcall.gateway.json;
+
+/**
+ * Exact, allocation-free parsing of the protocol's non-string scalars from the parser's chars:
+ * ISO-8601 UTC times and money amounts; and the ISO formatting the output lines use.
+ */
+final class JsonNumbers
+{
+    static final long INVALID = Long.MIN_VALUE;
+    /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */
+    static final int ISO_LENGTH = 24;
+
+    private static final long MS_PER_DAY = 86_400_000L;
+    /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the four-digit years. */
+    static final long MIN_ISO_MS = daysFromCivil(0, 1, 1) * MS_PER_DAY;
+    static final long MAX_ISO_MS = daysFromCivil(10_000, 1, 1) * MS_PER_DAY - 1;
+
+    private JsonNumbers()
+    {
+    }
+
+    /**
+     * Parse {@code yyyy-MM-ddTHH:mm:ssZ} or with a fraction of 1..9 digits before the Z (kept to
+     * milliseconds, truncated). Only UTC ("Z") is accepted: the protocol has no zone offsets.
+     *
+     * @return epoch milliseconds or {@link #INVALID}.
+     */
+    static long parseIsoMs(final char[] c, final int offset, final int length)
+    {
+        if (length < 20 || length > 30 || 'Z' != c[offset + length - 1] ||
+            '-' != c[offset + 4] || '-' != c[offset + 7] || 'T' != c[offset + 10] ||
+            ':' != c[offset + 13] || ':' != c[offset + 16])
+        {
+            return INVALID;
+        }
+
+        final int year = digits(c, offset, 4);
+        final int month = digits(c, offset + 5, 2);
+        final int day = digits(c, offset + 8, 2);
+        final int hour = digits(c, offset + 11, 2);
+        final int minute = digits(c, offset + 14, 2);
+        final int second = digits(c, offset + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ||
+            hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+        {
+            return INVALID;
+        }
+
+        int millis = 0;
+        final int fractionDigits = length - 21;
+        if (length > 20)
+        {
+            if ('.' != c[offset + 19] || fractionDigits < 1)
+            {
+                return INVALID;
+            }
+            final int fraction = digits(c, offset + 20, Math.min(fractionDigits, 3));
+            if (fraction < 0 || (fractionDigits > 3 && digits(c, offset + 23, fractionDigits - 3) < 0))
+            {
+                return INVALID;
+            }
+            millis = fractionDigits >= 3 ? fraction : fraction * (fractionDigits == 1 ? 100 : 10);
+        }
+        else if ('Z' != c[offset + 19])
+        {
+            return INVALID;
+        }
+
+        return daysFromCivil(year, month, day) * MS_PER_DAY +
+            ((hour * 60L + minute) * 60L + second) * 1000L + millis;
+    }
+
+    /**
+     * Write {@code yyyy-MM-ddTHH:mm:ss.SSSZ} ({@link #ISO_LENGTH} chars).
+     *
+     * @return false, writing nothing, when the time is outside four-digit years.
+     */
+    static boolean formatIso(final long epochMs, final char[] dst)
+    {
+        if (epochMs < MIN_ISO_MS || epochMs > MAX_ISO_MS)
+        {
+            return false;
+        }
+
+        final long days = Math.floorDiv(epochMs, MS_PER_DAY);
+        final int msOfDay = (int)(epochMs - days * MS_PER_DAY);
+
+        // Civil from days, after Howard Hinnant's algorithm (proleptic Gregorian).
+        final long z = days + 719_468;
+        final long era = Math.floorDiv(z, 146_097);
+        final long dayOfEra = z - era * 146_097;
+        final long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        final long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        final long mp = (5 * dayOfYear + 2) / 153;
+        final int day = (int)(dayOfYear - (153 * mp + 2) / 5 + 1);
+        final int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        final int year = (int)(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+
+        put(dst, 0, year, 4);
+        dst[4] = '-';
+        put(dst, 5, month, 2);
+        dst[7] = '-';
+        put(dst, 8, day, 2);
+        dst[10] = 'T';
+        put(dst, 11, msOfDay / 3_600_000, 2);
+        dst[13] = ':';
+        put(dst, 14, (msOfDay / 60_000) % 60, 2);
+        dst[16] = ':';
+        put(dst, 17, (msOfDay / 1000) % 60, 2);
+        dst[19] = '.';
+        put(dst, 20, msOfDay % 1000, 3);
+        dst[23] = 'Z';
+
+        return true;
+    }
+
+    /**
+     * Parse a JSON number literal in major units into cents, exactly: no binary floating point,
+     * so "19.99" is 1999 and "0.125" (a fraction of a cent) is rejected rather than rounded.
+     *
+     * @return cents (&gt;= 0) or {@link #INVALID} for negatives, sub-cent fractions or overflow.
+     */
+    static long parseCents(final char[] c, final int offset, final int length)
+    {
+        final int end = offset + length;
+        int i = offset;
+        if (i >= end || '-' == c[i])
+        {
+            return INVALID;
+        }
+
+        long value = 0;
+        int scale = 0;
+        int pendingZeros = 0;
+        boolean fraction = false;
+        for (; i < end; i++)
+        {
+            final char ch = c[i];
+            if ('.' == ch)
+            {
+                fraction = true;
+                continue;
+            }
+            if (ch < '0' || ch > '9')
+            {
+                break;
+            }
+
+            if (fraction && '0' == ch)
+            {
+                pendingZeros++; // trailing fraction zeros must not overflow "1.5000000000000000000000"
+                continue;
+            }
+
+            for (; pendingZeros > 0; pendingZeros--)
+            {
+                value = times10(value, 0);
+                scale++;
+            }
+            value = times10(value, ch - '0');
+            if (value < 0)
+            {
+                return INVALID;
+            }
+            scale += fraction ? 1 : 0;
+        }
+
+        int exponent = 0;
+        if (i < end)
+        {
+            i++; // 'e' or 'E': the parser has checked the literal's syntax
+            final boolean negative = '-' == c[i];
+            i += ('-' == c[i] || '+' == c[i]) ? 1 : 0;
+            for (; i < end; i++)
+            {
+                exponent = exponent * 10 + (c[i] - '0');
+                if (exponent > 100)
+                {
+                    return 0 == value ? 0 : INVALID;
+                }
+            }
+            exponent = negative ? -exponent : exponent;
+        }
+
+        for (int shift = 2 - scale + exponent; shift != 0; shift += shift > 0 ? -1 : 1)
+        {
+            if (shift > 0)
+            {
+                value = times10(value, 0);
+                if (value < 0)
+                {
+                    return INVALID;
+                }
+            }
+            else
+            {
+                if (0 != value % 10)
+                {
+                    return INVALID;
+                }
+                value /= 10;
+            }
+        }
+
+        return value;
+    }
+
+    private static long times10(final long value, final int digit)
+    {
+        return value < 0 || value > (Long.MAX_VALUE - digit) / 10 ? -1 : value * 10 + digit;
+    }
+
+    static long daysFromCivil(final int year, final int month, final int day)
+    {
+        final long y = month <= 2 ? year - 1 : year;
+        final long era = Math.floorDiv(y, 400);
+        final long yearOfEra = y - era * 400;
+        final long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        final long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    private static int daysInMonth(final int year, final int month)
+    {
+        if (2 == month)
+        {
+            final boolean leap = (0 == year % 4 && 0 != year % 100) || 0 == year % 400;
+            return leap ? 29 : 28;
+        }
+
+        return (4 == month || 6 == month || 9 == month || 11 == month) ? 30 : 31;
+    }
+
+    /**
+     * @return the value of {@code count} decimal digits or -1 if any is not a digit.
+     */
+    private static int digits(final char[] c, final int offset, final int count)
+    {
+        int value = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final char ch = c[offset + i];
+            if (ch < '0' || ch > '9')
+            {
+                return -1;
+            }
+            value = value * 10 + (ch - '0');
+        }
+
+        return value;
+    }
+
+    private static void put(final char[] dst, final int offset, final int value, final int width)
+    {
+        int v = value;
+        for (int i = offset + width - 1; i >= offset; i--)
+        {
+            dst[i] = (char)('0' + v % 10);
+            v /= 10;
+        }
+    }
+}
