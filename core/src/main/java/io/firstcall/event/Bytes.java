@@ -18,7 +18,15 @@ public final class Bytes
     public static boolean equal(
         final DirectBuffer a, final int aOffset, final DirectBuffer b, final int bOffset, final int length)
     {
-        for (int i = 0; i < length; i++)
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES)
+        {
+            if (a.getLong(aOffset + i) != b.getLong(bOffset + i))
+            {
+                return false;
+            }
+        }
+        for (; i < length; i++)
         {
             if (a.getByte(aOffset + i) != b.getByte(bOffset + i))
             {

@@ -80,10 +80,13 @@ public final class DedupWindow
     {
         if (size == hashes.length)
         {
+            // One table access in the common case: remove, and put back only if a newer key with
+            // the same hash had taken the entry over.
             final long oldHash = hashes[head];
-            if (positionByHash.get(oldHash) == positions[head])
+            final long removed = positionByHash.remove(oldHash);
+            if (MISSING != removed && removed != positions[head])
             {
-                positionByHash.remove(oldHash);
+                positionByHash.put(oldHash, removed);
             }
         }
         else
