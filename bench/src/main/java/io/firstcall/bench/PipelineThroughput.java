@@ -6,6 +6,7 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.pipeline.AckListener;
+import io.firstcall.pipeline.ArrayBlockingQueueBaseline;
 import io.firstcall.pipeline.IngestPublisher;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * In-process throughput of the journaled, full-logic pipeline (default topology), against raw
- * Chronicle appends of the same message size measured in the same run.
+ * Chronicle appends of the same message size and an ArrayBlockingQueue pipeline running the same
+ * stages, all measured in the same run.
  * <pre>
  *   java $(flags) -cp bench/target/benchmarks.jar io.firstcall.bench.PipelineThroughput [events] [rounds]
  * </pre>
@@ -41,8 +43,11 @@ public final class PipelineThroughput
         {
             final double pipeline = pipelineEventsPerSecond(mix, events);
             final double raw = rawChronicleAppendsPerSecond(mix.averageLength() + RecordHeader.LENGTH, events);
-            System.out.printf("round %d: pipeline=%.0f events/s rawChronicle=%.0f appends/s ratio=%.2f%n",
-                round, pipeline, raw, pipeline / raw);
+            final double abq = ArrayBlockingQueueBaseline.eventsPerSecond(mix, events);
+            System.out.printf(
+                "round %d: pipeline=%.0f events/s rawChronicle=%.0f appends/s abqPipeline=%.0f events/s " +
+                "pipeline/raw=%.2f pipeline/abq=%.2f%n",
+                round, pipeline, raw, abq, pipeline / raw, pipeline / abq);
         }
     }
 

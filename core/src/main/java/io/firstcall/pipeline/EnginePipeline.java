@@ -12,7 +12,6 @@ import io.firstcall.status.DisruptorExceptionHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
 import io.firstcall.timing.LatencyRecorders;
-import io.firstcall.timing.LatencyStage;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -54,31 +53,20 @@ public final class EnginePipeline implements AutoCloseable
         final EngineCounters counters,
         final LatencyRecorders latency)
     {
-        outputPublisher = new OutputPublisher(
-            outputJournal, outputListener, counters.get(EngineCounter.OUTPUTS), counters.get(EngineCounter.OUTPUTS_DELIVERED));
         disruptor = new Disruptor<>(
             () -> new RingSlot(maxMessageLength), ringSize, threadFactory, ProducerType.MULTI, waitStrategy);
         disruptor.setDefaultExceptionHandler(new DisruptorExceptionHandler<>(errorHandler));
         final RingBuffer<RingSlot> ringBuffer = disruptor.getRingBuffer();
-
-        final JournalHandler journalHandler = new JournalHandler(
-            ringBuffer, inputJournal, dedupWindow, clock, syncMode, ackListener, errorHandler,
-            counters.get(EngineCounter.EVENTS_JOURNALED),
-            counters.get(EngineCounter.DUPLICATES),
-            counters.get(EngineCounter.JOURNAL_FAILURES),
-            latency.timer(LatencyStage.RECEIVE_TO_JOURNALED),
-            nextSequence,
-            lastTimestampNs);
-        final DecisionHandler decisionHandler = new DecisionHandler(
-            stateMachine, outputPublisher, clock, errorHandler,
-            counters.get(EngineCounter.EVENTS_PROCESSED),
-            latency.timer(LatencyStage.JOURNALED_TO_DECIDED),
-            latency.timer(LatencyStage.DECIDED_TO_PUBLISHED),
-            latency.timer(LatencyStage.RECEIVE_TO_PUBLISHED));
+        final Stages stages = new Stages(
+            ringBuffer::get, inputJournal, outputJournal, dedupWindow, nextSequence, lastTimestampNs, stateMachine,
+            outputListener, syncMode, clock, ackListener, errorHandler, counters, latency);
+        outputPublisher = stages.outputPublisher;
+        final JournalHandler journalHandler = stages.journalHandler;
+        final DecisionHandler decisionHandler = stages.decisionHandler;
 
         if (Topology.SINGLE == topology)
         {
-            disruptor.handleEventsWith(new SingleThreadHandler(ringBuffer, journalHandler, decisionHandler));
+            disruptor.handleEventsWith(new SingleThreadHandler(ringBuffer::get, journalHandler, decisionHandler));
         }
         else
         {

@@ -1,7 +1,6 @@
 package io.firstcall.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
 import io.firstcall.event.InputEnvelope;
 import io.firstcall.event.InputTypes;
 import io.firstcall.journal.Journal;
@@ -22,7 +21,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 final class JournalHandler implements EventHandler<RingSlot>
 {
-    private final RingBuffer<RingSlot> ringBuffer;
+    private final SlotSource slots;
     private final Journal journal;
     private final DedupWindow dedupWindow;
     private final EpochNanoClock clock;
@@ -40,7 +39,7 @@ final class JournalHandler implements EventHandler<RingSlot>
     private boolean appendedInBatch;
 
     JournalHandler(
-        final RingBuffer<RingSlot> ringBuffer,
+        final SlotSource slots,
         final Journal journal,
         final DedupWindow dedupWindow,
         final EpochNanoClock clock,
@@ -54,7 +53,7 @@ final class JournalHandler implements EventHandler<RingSlot>
         final long nextSequence,
         final long lastTimestampNs)
     {
-        this.ringBuffer = ringBuffer;
+        this.slots = slots;
         this.journal = journal;
         this.dedupWindow = dedupWindow;
         this.clock = clock;
@@ -151,7 +150,7 @@ final class JournalHandler implements EventHandler<RingSlot>
 
         for (long s = batchStart; s <= lastRingSequence; s++)
         {
-            acknowledge(ringBuffer.get(s), synced);
+            acknowledge(slots.get(s), synced);
         }
 
         batchStart = -1;

@@ -1,7 +1,6 @@
 package io.firstcall.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
 
 /**
  * The default topology for small machines: journal and decide on one thread. Each batch is first
@@ -11,15 +10,15 @@ import com.lmax.disruptor.RingBuffer;
  */
 final class SingleThreadHandler implements EventHandler<RingSlot>
 {
-    private final RingBuffer<RingSlot> ringBuffer;
+    private final SlotSource slots;
     private final JournalHandler journalHandler;
     private final DecisionHandler decisionHandler;
     private long batchStart = -1;
 
     SingleThreadHandler(
-        final RingBuffer<RingSlot> ringBuffer, final JournalHandler journalHandler, final DecisionHandler decisionHandler)
+        final SlotSource slots, final JournalHandler journalHandler, final DecisionHandler decisionHandler)
     {
-        this.ringBuffer = ringBuffer;
+        this.slots = slots;
         this.journalHandler = journalHandler;
         this.decisionHandler = decisionHandler;
     }
@@ -39,7 +38,7 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
             batchStart = -1;
             for (long s = first; s <= sequence; s++)
             {
-                decisionHandler.onEvent(ringBuffer.get(s), s, s == sequence);
+                decisionHandler.onEvent(slots.get(s), s, s == sequence);
             }
         }
     }
