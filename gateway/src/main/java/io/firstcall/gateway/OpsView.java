@@ -1,0 +1,21 @@
+package io.firstcall.gateway;
+
+import io.firstcall.Engine;
+
+import java.util.function.ObjLongConsumer;
+
+/**
+ * What the HTTP operations endpoints may see of a running server. Called from an I/O thread while
+ * the server runs, so implementations read only thread-safe state.
+ */
+public interface OpsView
+{
+    Engine engine();
+
+    boolean healthy();
+
+    /**
+     * @param consumer given each gateway counter's lower_snake name and current value.
+     */
+    void forEachGatewayCounter(ObjLongConsumer<String> consumer);
+}

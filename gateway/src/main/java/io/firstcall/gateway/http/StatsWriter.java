@@ -1,0 +1,50 @@
+package io.firstcall.gateway.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.firstcall.gateway.OpsView;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The {@code /stats} body: one JSON object with a member object per source of figures, so new
+ * sections (speed-to-lead figures, say) are new members and existing clients keep working.
+ * <pre>
+ * {"engine":{"events_received":12,"ring_full":0,...},"gateway":{"connections_accepted":3,...}}
+ * </pre>
+ * Engine members are named by {@code EngineCounter.metricName()}, gateway members as the gateway
+ * names its counters.
+ */
+final class StatsWriter
+{
+    private StatsWriter()
+    {
+    }
+
+    static void write(final OpsView view, final OutputStream out) throws IOException
+    {
+        try (JsonGenerator json = OpsJson.generator(out))
+        {
+            json.writeStartObject();
+            writeEngine(view, json);
+            writeGateway(view, json);
+            json.writeEndObject();
+            OpsJson.endDocument(json);
+        }
+    }
+
+    private static void writeEngine(final OpsView view, final JsonGenerator json) throws IOException
+    {
+        json.writeObjectFieldStart("engine");
+        view.engine().counters().forEachCounter(
+            (counter, value) -> OpsJson.writeNumberField(json, counter.metricName(), value));
+        json.writeEndObject();
+    }
+
+    private static void writeGateway(final OpsView view, final JsonGenerator json) throws IOException
+    {
+        json.writeObjectFieldStart("gateway");
+        view.forEachGatewayCounter((name, value) -> OpsJson.writeNumberField(json, name, value));
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,64 @@
+package io.firstcall.gateway.http;
+
+import io.firstcall.Engine;
+import io.firstcall.gateway.OpsView;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * An {@link OpsView} over a real engine, with health and gateway counters set by the test.
+ */
+final class FakeOpsView implements OpsView
+{
+    private final Engine engine;
+    private final Map<String, Long> gatewayCounters = new LinkedHashMap<>();
+    private volatile boolean isHealthy = true;
+    private volatile RuntimeException gatewayCounterFailure;
+
+    FakeOpsView(final Engine engine)
+    {
+        this.engine = engine;
+    }
+
+    FakeOpsView healthy(final boolean isHealthy)
+    {
+        this.isHealthy = isHealthy;
+        return this;
+    }
+
+    FakeOpsView gatewayCounter(final String name, final long value)
+    {
+        gatewayCounters.put(name, value);
+        return this;
+    }
+
+    /**
+     * @param failure thrown from {@link #forEachGatewayCounter} from now on.
+     */
+    FakeOpsView failGatewayCounters(final RuntimeException failure)
+    {
+        gatewayCounterFailure = failure;
+        return this;
+    }
+
+    public Engine engine()
+    {
+        return engine;
+    }
+
+    public boolean healthy()
+    {
+        return isHealthy;
+    }
+
+    public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)
+    {
+        if (null != gatewayCounterFailure)
+        {
+            throw gatewayCounterFailure;
+        }
+        gatewayCounters.forEach(consumer::accept);
+    }
+}
