@@ -1,0 +1,31 @@
+package io.firstcall.gateway.cli;
+
+/**
+ * The exit codes of the {@code firstcall} command, listed in its help and in docs/operations.md.
+ */
+public final class ExitCodes
+{
+    /**
+     * Done; for {@code replay}: every output matched.
+     */
+    public static final int OK = 0;
+
+    /**
+     * A bad configuration, a missing data directory, a failure to start or an unexpected error.
+     */
+    public static final int ERROR = 1;
+
+    /**
+     * {@code replay}: the replayed outputs differ from the recorded ones.
+     */
+    public static final int DIVERGED = 2;
+
+    /**
+     * Bad arguments: the usage is printed. 64 is EX_USAGE of sysexits.h, clear of {@link #DIVERGED}.
+     */
+    public static final int USAGE = 64;
+
+    private ExitCodes()
+    {
+    }
+}

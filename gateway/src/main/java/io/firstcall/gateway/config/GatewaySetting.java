@@ -1,0 +1,97 @@
+package io.firstcall.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcall.gateway.GatewayContext;
+
+/**
+ * The keys of the {@code gateway} section, one per {@link GatewayContext} setting.
+ */
+enum GatewaySetting implements Setting<GatewayContext>
+{
+    HOST(
+        "host", GatewayContext.HOST_PROP_NAME, GatewayContext.HOST_DEFAULT,
+        "Address the listeners bind to; 0.0.0.0 for every interface, 127.0.0.1 for this machine only",
+        (ctx, value, path) -> ctx.host(YamlValues.text(value, path))),
+    JSON_PORT(
+        "jsonPort", GatewayContext.JSON_PORT_PROP_NAME, String.valueOf(GatewayContext.JSON_PORT_DEFAULT),
+        "TCP port of the JSON lines protocol (sources and reps); 0 picks a free port",
+        (ctx, value, path) -> ctx.jsonPort(YamlValues.port(value, path))),
+    SBE_PORT(
+        "sbePort", GatewayContext.SBE_PORT_PROP_NAME, String.valueOf(GatewayContext.SBE_PORT_DEFAULT),
+        "TCP port of the binary protocol (length-prefixed SBE frames); 0 picks a free port",
+        (ctx, value, path) -> ctx.sbePort(YamlValues.port(value, path))),
+    HTTP_PORT(
+        "httpPort", GatewayContext.HTTP_PORT_PROP_NAME, String.valueOf(GatewayContext.HTTP_PORT_DEFAULT),
+        "HTTP port: /health, /metrics, /latency, /stats and the WebSocket at /ws; 0 picks a free port",
+        (ctx, value, path) -> ctx.httpPort(YamlValues.port(value, path))),
+    MAX_LINE_BYTES(
+        "maxLineBytes", GatewayContext.MAX_LINE_BYTES_PROP_NAME, String.valueOf(GatewayContext.MAX_LINE_BYTES_DEFAULT),
+        "Longest JSON line in bytes, newline excluded; a longer line is answered with an error and the connection closed",
+        (ctx, value, path) -> ctx.maxLineBytes(YamlValues.intAtLeast(value, path, 256))),
+    MAX_FRAME_BYTES(
+        "maxFrameBytes", GatewayContext.MAX_FRAME_BYTES_PROP_NAME, String.valueOf(GatewayContext.MAX_FRAME_BYTES_DEFAULT),
+        "Longest SBE frame body after the length prefix, in bytes; at most engine.slotBytes",
+        (ctx, value, path) -> ctx.maxFrameBytes(YamlValues.intAtLeast(value, path, 64))),
+    MAX_CONNECTIONS(
+        "maxConnections", GatewayContext.MAX_CONNECTIONS_PROP_NAME, String.valueOf(GatewayContext.MAX_CONNECTIONS_DEFAULT),
+        "Open connections accepted across the TCP and WebSocket listeners; more are refused with an error",
+        (ctx, value, path) -> ctx.maxConnections(YamlValues.intAtLeast(value, path, 1))),
+    IDLE_TIMEOUT(
+        "idleTimeout", GatewayContext.IDLE_TIMEOUT_MS_PROP_NAME,
+        YamlValues.formatDurationMs(GatewayContext.IDLE_TIMEOUT_MS_DEFAULT),
+        "A connection that sends nothing for this long is told so and closed: a duration (90s, 5m) or milliseconds",
+        (ctx, value, path) -> ctx.idleTimeoutMs(YamlValues.durationMs(value, path, 1))),
+    REP_BUFFER_BYTES(
+        "repBufferBytes", GatewayContext.REP_BUFFER_BYTES_PROP_NAME, String.valueOf(GatewayContext.REP_BUFFER_BYTES_DEFAULT),
+        "Bytes of pushes queued for a rep connection that does not read before it is cut off (the engine never waits)",
+        (ctx, value, path) -> ctx.repBufferBytes(YamlValues.intAtLeast(value, path, 1024))),
+    IO_THREADS(
+        "ioThreads", GatewayContext.IO_THREADS_PROP_NAME, String.valueOf(GatewayContext.IO_THREADS_DEFAULT),
+        "Netty I/O threads; one carries a 2-core machine, leaving the other core to the engine",
+        (ctx, value, path) -> ctx.ioThreads(YamlValues.intAtLeast(value, path, 1)));
+
+    private final String key;
+    private final String propertyName;
+    private final String defaultValue;
+    private final String meaning;
+    private final Applier<GatewayContext> applier;
+
+    GatewaySetting(
+        final String key,
+        final String propertyName,
+        final String defaultValue,
+        final String meaning,
+        final Applier<GatewayContext> applier)
+    {
+        this.key = key;
+        this.propertyName = propertyName;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+        this.applier = applier;
+    }
+
+    public String key()
+    {
+        return key;
+    }
+
+    public String propertyName()
+    {
+        return propertyName;
+    }
+
+    public String defaultValue()
+    {
+        return defaultValue;
+    }
+
+    public String meaning()
+    {
+        return meaning;
+    }
+
+    public void apply(final GatewayContext context, final JsonNode value, final String path)
+    {
+        applier.apply(context, value, path);
+    }
+}

@@ -1,0 +1,155 @@
+package io.firstcall.gateway.cli;
+
+import io.firstcall.journal.ChronicleJournal;
+import io.firstcall.journal.Journal;
+import io.firstcall.journal.RecordHeader;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line parsed and executed by picocli, without a network: check-config, replay and
+ * stat on real files. run and demo need the Netty gateway and are covered by the system tests.
+ */
+class FirstcallCliTest
+{
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldAcceptTheEmbeddedDefaultAsAFile() throws IOException
+    {
+        final Path file = dir.resolve("firstcall.yaml");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("firstcall-default.yaml"))
+        {
+            Files.copy(in, file);
+        }
+
+        assertEquals(ExitCodes.OK, execute("check-config", file.toString()));
+        assertTrue(out.toString().startsWith("OK " + file + ": tenants demo; 127.0.0.1 json 7070"), out.toString());
+    }
+
+    @Test
+    void shouldPrintTheKeyAtFaultAndExitOne() throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("bad.yaml"),
+            "gateway:\n  jsonPrt: 7070\ntenants:\n  - {id: acme, token: t, repToken: r}\n");
+
+        assertEquals(ExitCodes.ERROR, execute("check-config", file.toString()));
+        assertTrue(err.toString().startsWith(file + ": gateway.jsonPrt: unknown key"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void shouldReportAMissingConfigFile()
+    {
+        assertEquals(ExitCodes.ERROR, execute("check-config", dir.resolve("none.yaml").toString()));
+        assertTrue(err.toString().contains("none.yaml: no such file"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "nosuch", "check-config", "replay", "stat", "run --bogus", "demo --rate x", "demo --rate 0" })
+    void shouldPrintUsageAndExitWithUsageCodeOnBadArguments(final String arguments)
+    {
+        final String[] args = arguments.isEmpty() ? new String[0] : arguments.split(" ");
+
+        assertEquals(ExitCodes.USAGE, execute(args), arguments);
+        assertTrue(err.toString().contains("Usage: firstcall"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "run", "demo", "replay", "stat", "check-config" })
+    void shouldDescribeEveryCommand(final String command)
+    {
+        assertEquals(ExitCodes.OK, execute(command, "--help"));
+        assertTrue(out.toString().startsWith("Usage: firstcall " + command), out.toString());
+    }
+
+    @Test
+    void shouldListTheExitCodesInTheHelp()
+    {
+        assertEquals(ExitCodes.OK, execute("--help"));
+        assertTrue(out.toString().contains("Exit codes:"), out.toString());
+        assertTrue(out.toString().contains("64"), out.toString());
+    }
+
+    @Test
+    void shouldReplayARecordedJournalIdentically()
+    {
+        final int events = RecordedJournal.record(dir);
+
+        assertEquals(ExitCodes.OK, execute("replay", "--data", dir.toString()));
+        assertTrue(out.toString().startsWith("IDENTICAL: events=" + (events + 1)), out.toString());
+    }
+
+    @Test
+    void shouldExitTwoWhenTheRecordedOutputsDiverge()
+    {
+        RecordedJournal.record(dir);
+        try (Journal outputs = ChronicleJournal.open(dir.resolve("output")))
+        {
+            // An output the engine never produced: the replay must notice it.
+            final UnsafeBuffer forged = new UnsafeBuffer(new byte[RecordHeader.LENGTH + 16]);
+            RecordHeader.write(forged, 0, 1, 1);
+            outputs.append(forged, 0, forged.capacity());
+        }
+
+        assertEquals(ExitCodes.DIVERGED, execute("replay", "--data", dir.toString()));
+        assertTrue(out.toString().startsWith("DIVERGED:"), out.toString());
+    }
+
+    @Test
+    void shouldRefuseToReplayADirectoryWithoutJournals()
+    {
+        final Path missing = dir.resolve("nothing-here");
+
+        assertEquals(ExitCodes.ERROR, execute("replay", "--data", missing.toString()));
+        assertTrue(err.toString().contains("no journals in"), err.toString());
+        assertFalse(Files.exists(missing), "replay must not create journals");
+    }
+
+    @Test
+    void shouldPrintTheCountersOfAStoppedEngine()
+    {
+        final int events = RecordedJournal.record(dir);
+
+        assertEquals(ExitCodes.OK, execute("stat", "--data", dir.toString()));
+        final String journaled = out.toString().lines()
+            .filter(line -> line.endsWith("Events journaled"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(out.toString()));
+        assertEquals(events + 1, Long.parseLong(journaled.trim().split("\\s+")[0].replace(",", "")), journaled);
+    }
+
+    @Test
+    void shouldSayWhenThereAreNoCounters()
+    {
+        assertEquals(ExitCodes.ERROR, execute("stat", "--data", dir.toString()));
+        assertTrue(err.toString().contains("no counters file"), err.toString());
+    }
+
+    private int execute(final String... args)
+    {
+        final CommandLine commandLine = FirstcallCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}
