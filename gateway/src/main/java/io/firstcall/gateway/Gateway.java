@@ -2,18 +2,60 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
+import io.firstcall.gateway.http.HttpOpsHandler;
+import io.firstcall.gateway.session.AckRouter;
+import io.firstcall.gateway.session.RepDirectory;
+import io.firstcall.gateway.session.RepPushRouter;
+import io.firstcall.gateway.session.Session;
+import io.firstcall.gateway.session.SessionRegistry;
+import io.firstcall.gateway.session.SessionServices;
+import io.netty.channel.ChannelHandler;
+import io.netty.util.concurrent.Future;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 
 /**
- * The firstcall server: launches the engine and the Netty listeners in front of it.
- * STUB: the gateway-core work replaces the body; the signatures below are the contract.
+ * The firstcall server: the engine and the Netty listeners in front of it (JSON lines, SBE, HTTP with
+ * a WebSocket at /ws). {@link #launch} wires acknowledgements and outputs from the engine to the
+ * sessions, launches the engine (recovering its journals), then binds; {@link #close()} shuts down
+ * without losing an acknowledged event.
  */
-public final class Gateway implements AutoCloseable
+public final class Gateway implements AutoCloseable, OpsView
 {
-    private final Engine engine;
+    private static final long SESSION_TASK_TIMEOUT_MS = 5_000;
 
-    private Gateway(final GatewayContext gatewayCtx, final EngineContext engineCtx)
+    private final GatewayCounters counters = new GatewayCounters();
+    private final SessionRegistry registry;
+    private final Engine engine;
+    private final SessionServices services;
+    private final GatewayServers servers;
+    private volatile boolean closed;
+
+    private Gateway(
+        final GatewayContext gatewayCtx,
+        final EngineContext engineCtx,
+        final Function<OpsView, ChannelHandler> httpOpsHandlerFactory)
     {
+        registry = new SessionRegistry(gatewayCtx.maxConnections());
+        final RepDirectory repDirectory = new RepDirectory();
+        engineCtx.ackListener(new AckRouter(registry)).outputListener(new RepPushRouter(repDirectory));
         engine = Engine.launch(engineCtx);
+
+        try
+        {
+            services = new SessionServices(
+                gatewayCtx, engine.publisher(), engineCtx.clock(), counters, registry, repDirectory, engine.errorHandler());
+            servers = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this));
+        }
+        catch (final RuntimeException ex)
+        {
+            engine.close();
+            throw ex;
+        }
     }
 
     /**
@@ -22,7 +64,7 @@ public final class Gateway implements AutoCloseable
     public static Gateway launch(final GatewayContext gatewayCtx, final EngineContext engineCtx)
     {
         gatewayCtx.conclude();
-        return new Gateway(gatewayCtx, engineCtx);
+        return new Gateway(gatewayCtx, engineCtx, HttpOpsHandler::new);
     }
 
     public Engine engine()
@@ -32,24 +74,72 @@ public final class Gateway implements AutoCloseable
 
     public int jsonPort()
     {
-        return -1;
+        return servers.jsonPort();
     }
 
     public int sbePort()
     {
-        return -1;
+        return servers.sbePort();
     }
 
     public int httpPort()
     {
-        return -1;
+        return servers.httpPort();
     }
 
     /**
-     * Stop accepting, drain the ring, flush the journals, close every connection.
+     * @return the gateway's counters (connections, errors, back-pressure, acks, pushes).
+     */
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return true while every listener accepts connections and the gateway is not closing.
+     */
+    public boolean healthy()
+    {
+        final GatewayServers servers = this.servers;
+        return !closed && null != servers && servers.isListening();
+    }
+
+    public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)
+    {
+        counters.forEach(consumer);
+    }
+
+    /**
+     * Stop accepting, stop reading, drain the ring (acknowledgements still go out), flush the journals,
+     * then close every connection and the event loops. Call it from outside the event loops.
      */
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+
+        servers.checkNotOnEventLoop();
+        closed = true;
+        services.shutDown();
+        servers.closeListeners();
+        onEverySession(Session::stopIntake);
         engine.close();
+        onEverySession(Session::finish);
+        servers.shutdown();
+    }
+
+    /**
+     * Run an action for each live session on its own event loop and wait for them all.
+     */
+    private void onEverySession(final Consumer<Session> action)
+    {
+        final List<Future<?>> done = new ArrayList<>();
+        registry.forEach((session) -> done.add(session.channel().eventLoop().submit(() -> action.accept(session))));
+        for (final Future<?> future : done)
+        {
+            future.awaitUninterruptibly(SESSION_TASK_TIMEOUT_MS);
+        }
     }
 }

@@ -1,0 +1,41 @@
+package io.firstcall.gateway;
+
+/**
+ * The gateway's counters, each with a stable id and a lower_snake label used as its metric name.
+ * Add new counters at the end with the next id; never renumber.
+ */
+public enum GatewayCounter
+{
+    CONNECTIONS_OPEN(0, "connections_open"),
+    CONNECTIONS_TOTAL(1, "connections_total"),
+    HELLO_FAILURES(2, "hello_failures"),
+    PROTOCOL_ERRORS(3, "protocol_errors"),
+    EVENT_ERRORS(4, "event_errors"),
+    RING_FULL_PAUSES(5, "ring_full_pauses"),
+    SLOW_CONSUMER_DISCONNECTS(6, "slow_consumer_disconnects"),
+    LIMIT_BREACHES(7, "limit_breaches"),
+    ACKS_SENT(8, "acks_sent"),
+    PUSHES_SENT(9, "pushes_sent"),
+    EVENTS_OFFERED(10, "events_offered"),
+    NOT_JOURNALED(11, "not_journaled"),
+    CONNECTION_ERRORS(12, "connection_errors");
+
+    private final int id;
+    private final String label;
+
+    GatewayCounter(final int id, final String label)
+    {
+        this.id = id;
+        this.label = label;
+    }
+
+    public int id()
+    {
+        return id;
+    }
+
+    public String label()
+    {
+        return label;
+    }
+}

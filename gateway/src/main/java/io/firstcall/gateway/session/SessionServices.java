@@ -1,0 +1,123 @@
+package io.firstcall.gateway.session;
+
+import io.firstcall.gateway.GatewayContext;
+import io.firstcall.gateway.GatewayCounter;
+import io.firstcall.gateway.GatewayCounters;
+import io.firstcall.pipeline.IngestPublisher;
+import io.netty.channel.Channel;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.EpochNanoClock;
+
+/**
+ * What every session of one gateway shares: settings, the way into the engine, the clock, counters,
+ * the session table, the rep directory and the authenticator. Built once at launch.
+ */
+public final class SessionServices
+{
+    private final GatewayContext context;
+    private final IngestPublisher publisher;
+    private final EpochNanoClock clock;
+    private final GatewayCounters counters;
+    private final SessionRegistry registry;
+    private final RepDirectory repDirectory;
+    private final Authenticator authenticator;
+    private final ErrorHandler errorHandler;
+    private volatile boolean shuttingDown;
+
+    public SessionServices(
+        final GatewayContext context,
+        final IngestPublisher publisher,
+        final EpochNanoClock clock,
+        final GatewayCounters counters,
+        final SessionRegistry registry,
+        final RepDirectory repDirectory,
+        final ErrorHandler errorHandler)
+    {
+        this.context = context;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.counters = counters;
+        this.registry = registry;
+        this.repDirectory = repDirectory;
+        this.authenticator = new Authenticator(context.tenants());
+        this.errorHandler = errorHandler;
+    }
+
+    public GatewayContext context()
+    {
+        return context;
+    }
+
+    public IngestPublisher publisher()
+    {
+        return publisher;
+    }
+
+    public EpochNanoClock clock()
+    {
+        return clock;
+    }
+
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    public SessionRegistry registry()
+    {
+        return registry;
+    }
+
+    public RepDirectory repDirectory()
+    {
+        return repDirectory;
+    }
+
+    /**
+     * @return where faults of the gateway itself go (the engine's counted, distinct error log).
+     */
+    public ErrorHandler errorHandler()
+    {
+        return errorHandler;
+    }
+
+    Authenticator authenticator()
+    {
+        return authenticator;
+    }
+
+    /**
+     * From now on new connections are refused: the gateway is closing.
+     */
+    public void shutDown()
+    {
+        shuttingDown = true;
+    }
+
+    boolean isShuttingDown()
+    {
+        return shuttingDown;
+    }
+
+    /**
+     * Answer a connection that gets no session with one error, then close it. Event loop only.
+     *
+     * @param counter to count it in, or null.
+     */
+    void refuse(
+        final Channel channel,
+        final SessionTransport transport,
+        final GatewayErrorCode code,
+        final String message,
+        final GatewayCounter counter)
+    {
+        if (null != counter)
+        {
+            counters.increment(counter);
+        }
+        final LoopResources loop = LoopResources.current();
+        final int length = loop.encoder().error(null, 0, 0, code.wireName(), null, message);
+        transport.write(channel, loop.encoder().buffer(), 0, length);
+        transport.close(channel);
+    }
+}

@@ -1,0 +1,47 @@
+package io.firstcall.gateway.ws;
+
+import io.firstcall.gateway.session.SessionServices;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+import java.util.function.Supplier;
+
+/**
+ * The HTTP port's pipeline, in order: HTTP codec, aggregation into full requests (64 KiB), then the
+ * router that makes the connection a WebSocket session (/ws) or hands it to the ops handler.
+ */
+public final class HttpInitializer extends ChannelInitializer<SocketChannel>
+{
+    static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final SessionServices services;
+    private final ChannelGroup clients;
+    private final Supplier<ChannelHandler> opsHandler;
+
+    /**
+     * @param clients    every accepted connection is added, so shutdown can close them all.
+     * @param opsHandler makes the handler for a connection's non-WebSocket requests; it receives
+     *                   {@link io.netty.handler.codec.http.FullHttpRequest}s.
+     */
+    public HttpInitializer(
+        final SessionServices services, final ChannelGroup clients, final Supplier<ChannelHandler> opsHandler)
+    {
+        this.services = services;
+        this.clients = clients;
+        this.opsHandler = opsHandler;
+    }
+
+    protected void initChannel(final SocketChannel channel)
+    {
+        clients.add(channel);
+        final ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        pipeline.addLast("router", new HttpRouter(services, opsHandler));
+    }
+}

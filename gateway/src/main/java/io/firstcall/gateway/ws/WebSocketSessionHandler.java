@@ -1,0 +1,96 @@
+package io.firstcall.gateway.ws;
+
+import io.firstcall.gateway.GatewayCounter;
+import io.firstcall.gateway.json.JsonEventDecoder;
+import io.firstcall.gateway.session.ChannelEvents;
+import io.firstcall.gateway.session.GatewayErrorCode;
+import io.firstcall.gateway.session.JsonLineProtocol;
+import io.firstcall.gateway.session.Session;
+import io.firstcall.gateway.session.SessionServices;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The session end of a WebSocket at /ws: the same JSON lines protocol as the JSON lines port, one
+ * line per text message. The session opens once the handshake completes. One per connection.
+ */
+final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
+{
+    private final SessionServices services;
+    private Session session;
+    private JsonLineProtocol protocol;
+
+    WebSocketSessionHandler(final SessionServices services)
+    {
+        this.services = services;
+    }
+
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
+    {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        {
+            session = Session.open(services, ctx.channel(), WebSocketTransport.INSTANCE,
+                JsonEventDecoder.MAX_ENCODED_LENGTH);
+            if (null != session)
+            {
+                protocol = new JsonLineProtocol(session);
+            }
+        }
+        else if (null == session || !ChannelEvents.onUserEvent(session, evt))
+        {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+    {
+        try
+        {
+            if (null == protocol)
+            {
+                return;
+            }
+
+            if (msg instanceof TextWebSocketFrame)
+            {
+                protocol.onLine(((TextWebSocketFrame)msg).content(), services.clock().nanoTime());
+            }
+            else if (msg instanceof WebSocketFrame)
+            {
+                session.fail(GatewayErrorCode.UNSUPPORTED_FRAME.wireName(), null,
+                    "send JSON lines protocol messages as text frames", GatewayCounter.PROTOCOL_ERRORS);
+            }
+        }
+        finally
+        {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx)
+    {
+        if (null != session)
+        {
+            session.onWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    public void channelInactive(final ChannelHandlerContext ctx)
+    {
+        if (null != session)
+        {
+            session.onInactive();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        ChannelEvents.onException(services, ctx, session, cause, GatewayErrorCode.LINE_TOO_LONG);
+    }
+}
