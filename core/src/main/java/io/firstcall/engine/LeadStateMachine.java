@@ -9,7 +9,6 @@ import io.firstcall.codec.LeadUpsertDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.TextField;
 import io.firstcall.engine.output.DetailBuilder;
 import io.firstcall.engine.output.OutputWriter;
 import io.firstcall.engine.routing.ClaimBook;
@@ -47,7 +46,6 @@ public final class LeadStateMachine implements StateMachine
     private final CallActivityDecoder call = new CallActivityDecoder();
     private final ConfigChangeDecoder configChange = new ConfigChangeDecoder();
     private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
-    private final UnsafeBuffer field = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer rep = new UnsafeBuffer(new byte[0]);
     private final DetailBuilder detail = new DetailBuilder();
     private long ignoredEvents;
@@ -136,11 +134,11 @@ public final class LeadStateMachine implements StateMachine
         switch (templateId)
         {
             case LeadUpsertDecoder.TEMPLATE_ID:
-                onLeadUpsert(tenant, buffer, bodyOffset, timestampNs);
+                onLeadUpsert(tenant, buffer, bodyOffset, offset + length, timestampNs);
                 break;
 
             case FormSubmittedDecoder.TEMPLATE_ID:
-                onForm(tenant, buffer, bodyOffset, timestampNs);
+                onForm(tenant, buffer, bodyOffset, offset + length, timestampNs);
                 break;
 
             case CallActivityDecoder.TEMPLATE_ID:
@@ -153,7 +151,8 @@ public final class LeadStateMachine implements StateMachine
         }
     }
 
-    private void onLeadUpsert(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
+    private void onLeadUpsert(
+        final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final int messageLimit, final long nowNs)
     {
         final LeadUpsertDecoder d = leadUpsert.wrap(buffer, bodyOffset, header.blockLength(), header.version());
         d.skipTenant();
@@ -164,29 +163,11 @@ public final class LeadStateMachine implements StateMachine
         {
             lead.employees(d.employees());
         }
-        d.wrapEmail(field);
-        update(lead.email());
-        d.wrapPhone(field);
-        update(lead.phone());
-        d.wrapName(field);
-        update(lead.name());
-        d.wrapCompany(field);
-        update(lead.company());
-        d.wrapIndustry(field);
-        update(lead.industry());
-        d.wrapRegion(field);
-        update(lead.region());
-        d.wrapProduct(field);
-        update(lead.product());
-        d.wrapSource(field);
-        update(lead.source());
-        d.wrapOwner(field);
-        update(lead.owner());
-        d.wrapTimezone(field);
-        update(lead.timezone());
+        applyProfile(lead, buffer, d.limit(), messageLimit);
     }
 
-    private void onForm(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
+    private void onForm(
+        final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final int messageLimit, final long nowNs)
     {
         final FormSubmittedDecoder d = form.wrap(buffer, bodyOffset, header.blockLength(), header.version());
         d.skipTenant();
@@ -198,26 +179,7 @@ public final class LeadStateMachine implements StateMachine
             lead.employees(d.employees());
         }
         d.wrapForm(rep);
-        d.wrapEmail(field);
-        update(lead.email());
-        d.wrapPhone(field);
-        update(lead.phone());
-        d.wrapName(field);
-        update(lead.name());
-        d.wrapCompany(field);
-        update(lead.company());
-        d.wrapIndustry(field);
-        update(lead.industry());
-        d.wrapRegion(field);
-        update(lead.region());
-        d.wrapProduct(field);
-        update(lead.product());
-        d.wrapSource(field);
-        update(lead.source());
-        d.wrapOwner(field);
-        update(lead.owner());
-        d.wrapTimezone(field);
-        update(lead.timezone());
+        applyProfile(lead, buffer, d.limit(), messageLimit);
 
         if (tenant.rules().hotFormIndex(rep, 0, rep.capacity()) >= 0)
         {
@@ -297,11 +259,25 @@ public final class LeadStateMachine implements StateMachine
         return lead;
     }
 
-    private void update(final TextField target)
+    /**
+     * LeadUpsert and FormSubmitted end with the same ten profile fields in the same order (see
+     * {@link Lead#profileField}); a field sent empty leaves the lead's value unchanged.
+     */
+    private static void applyProfile(final Lead lead, final DirectBuffer buffer, final int position, final int limit)
     {
-        if (field.capacity() > 0)
+        int fieldOffset = position;
+        for (int i = 0; i < Lead.PROFILE_FIELDS && fieldOffset < limit; i++)
         {
-            target.set(field, 0, field.capacity());
+            final int fieldLength = buffer.getByte(fieldOffset) & 0xFF;
+            if (fieldOffset + 1 + fieldLength > limit)
+            {
+                return;
+            }
+            if (fieldLength > 0)
+            {
+                lead.profileField(i).set(buffer, fieldOffset + 1, fieldLength);
+            }
+            fieldOffset += 1 + fieldLength;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.firstcall.engine;
 
+import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.CallOutcome;
+import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.event.EventWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,27 @@ class LeadStateMachineTest
             lines.get(1));
         assertEquals("Alert seq=2 deadlineNs=" + (T0 + 1 + 5 * MINUTE) + " episode=1 tenant=acme lead=L1 rep=r1 " +
             "reasons={\"criteria\":[\"form:demo_request\"]}", lines.get(2));
+    }
+
+    @Test
+    void shouldCarryProfileFromUpsertsAndInlineFormFieldsIntoTheAlert()
+    {
+        send(writer.lead("acme", "e1", "L1", "ann@x.io", "Ann", "X Ltd", "saas", "emea", 50, "web", null), T0);
+        send(writer.lead("acme", "e2", "L1", null, null, "X Group", null, null, -1, null, "r7"), T0);
+        send(writer.form("acme", "e3", "L1", "demo_request"), T0 + 1);
+
+        final byte[] alert = outputs.raw().get(outputs.raw().size() - 1);
+        final AlertDecoder decoder = new AlertDecoder();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(new UnsafeBuffer(alert), 0);
+        decoder.wrap(new UnsafeBuffer(alert), MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        decoder.tenant();
+        decoder.lead();
+        assertEquals("r7", decoder.rep(), "owner from the second upsert");
+        decoder.reasons();
+        assertEquals("Ann", decoder.name(), "an empty field leaves the value unchanged");
+        assertEquals("ann@x.io", decoder.email());
+        decoder.phone();
+        assertEquals("X Group", decoder.company());
     }
 
     @Test

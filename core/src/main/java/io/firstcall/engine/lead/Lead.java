@@ -8,6 +8,7 @@ public final class Lead
 {
     public static final long NO_TIMER = -1;
     public static final int NO_EMPLOYEES = -1;
+    public static final int PROFILE_FIELDS = 10;
 
     private final int index;
     private final long createdNs;
@@ -23,6 +24,7 @@ public final class Lead
     private final TextField timezone = new TextField();
     private final TextField alertedRep = new TextField();
     private final TextField claimedBy = new TextField();
+    private final TextField[] profile = {email, phone, name, company, industry, region, product, source, owner, timezone};
     private int employees = NO_EMPLOYEES;
     private int episode;
     private boolean episodeOpen;
@@ -94,6 +96,15 @@ public final class Lead
     public TextField timezone()
     {
         return timezone;
+    }
+
+    /**
+     * The profile fields in the order the LeadUpsert and FormSubmitted messages carry them: email,
+     * phone, name, company, industry, region, product, source, owner, timezone.
+     */
+    public TextField profileField(final int index)
+    {
+        return profile[index];
     }
 
     public int employees()
