@@ -48,7 +48,13 @@ public final class Gateway implements AutoCloseable, OpsView
         try
         {
             services = new SessionServices(
-                gatewayCtx, engine.publisher(), engineCtx.clock(), counters, registry, repDirectory, engine.errorHandler());
+                gatewayCtx,
+                engine.publisher(),
+                engineCtx.clock(),
+                counters,
+                registry,
+                repDirectory,
+                engine.errorHandler());
             servers = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this));
         }
         catch (final RuntimeException ex)
@@ -59,12 +65,28 @@ public final class Gateway implements AutoCloseable, OpsView
     }
 
     /**
-     * Launch the engine (recovering its journals), then bind the JSON, SBE and HTTP listeners.
+     * Launch the engine (recovering its journals), then bind the JSON, SBE and HTTP listeners; HTTP
+     * requests other than the WebSocket upgrade go to the ops endpoints ({@link HttpOpsHandler}).
      */
     public static Gateway launch(final GatewayContext gatewayCtx, final EngineContext engineCtx)
     {
+        return launch(gatewayCtx, engineCtx, HttpOpsHandler::new);
+    }
+
+    /**
+     * As {@link #launch(GatewayContext, EngineContext)}, with the handler of HTTP requests other than
+     * the WebSocket upgrade.
+     *
+     * @param httpOpsHandlerFactory called once per HTTP connection; the handler receives
+     *                              {@link io.netty.handler.codec.http.FullHttpRequest}s.
+     */
+    public static Gateway launch(
+        final GatewayContext gatewayCtx,
+        final EngineContext engineCtx,
+        final Function<OpsView, ChannelHandler> httpOpsHandlerFactory)
+    {
         gatewayCtx.conclude();
-        return new Gateway(gatewayCtx, engineCtx, HttpOpsHandler::new);
+        return new Gateway(gatewayCtx, engineCtx, httpOpsHandlerFactory);
     }
 
     public Engine engine()

@@ -58,8 +58,10 @@ final class GatewayServers
         final GatewayServers servers = new GatewayServers(ctx.ioThreads());
         try
         {
-            servers.jsonServer = servers.listen(ctx.host(), ctx.jsonPort(), new JsonLineInitializer(services, servers.clients), true);
-            servers.sbeServer = servers.listen(ctx.host(), ctx.sbePort(), new SbeFrameInitializer(services, servers.clients), true);
+            servers.jsonServer = servers.listen(
+                ctx.host(), ctx.jsonPort(), new JsonLineInitializer(services, servers.clients), true);
+            servers.sbeServer = servers.listen(
+                ctx.host(), ctx.sbePort(), new SbeFrameInitializer(services, servers.clients), true);
             servers.httpServer = servers.listen(
                 ctx.host(), ctx.httpPort(), new HttpInitializer(services, servers.clients, opsHandler), false);
 
@@ -132,7 +134,10 @@ final class GatewayServers
     }
 
     private Channel listen(
-        final String host, final int port, final ChannelInitializer<SocketChannel> initializer, final boolean halfClosure)
+        final String host,
+        final int port,
+        final ChannelInitializer<SocketChannel> initializer,
+        final boolean halfClosure)
     {
         return new ServerBootstrap()
             .group(group)

@@ -21,7 +21,7 @@ public final class AckRouter implements AckListener
         final Session session = sessionOf(correlationId);
         if (null != session)
         {
-            session.onJournaled(SessionRegistry.request(correlationId), sequence, duplicate);
+            session.inbox().onJournaled(SessionRegistry.request(correlationId), sequence, duplicate);
         }
     }
 
@@ -30,7 +30,7 @@ public final class AckRouter implements AckListener
         final Session session = sessionOf(correlationId);
         if (null != session)
         {
-            session.onRejected(SessionRegistry.request(correlationId), reason);
+            session.inbox().onRejected(SessionRegistry.request(correlationId), reason);
         }
     }
 

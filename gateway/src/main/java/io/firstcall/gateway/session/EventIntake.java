@@ -30,7 +30,10 @@ final class EventIntake
      * @param retryTask run on the event loop when the retry timer fires; it calls {@link #onRetryTimer()}.
      */
     EventIntake(
-        final IngestPublisher publisher, final int eventBufferBytes, final EventLoop eventLoop, final Runnable retryTask)
+        final IngestPublisher publisher,
+        final int eventBufferBytes,
+        final EventLoop eventLoop,
+        final Runnable retryTask)
     {
         this.publisher = publisher;
         this.eventBuffer = new UnsafeBuffer(new byte[eventBufferBytes]);

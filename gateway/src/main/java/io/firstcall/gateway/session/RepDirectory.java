@@ -62,7 +62,11 @@ public final class RepDirectory
      * @return the rep's sessions (do not modify), or null when the rep has no connection.
      */
     Session[] find(
-        final DirectBuffer buffer, final int tenantOffset, final int tenantLength, final int repOffset, final int repLength)
+        final DirectBuffer buffer,
+        final int tenantOffset,
+        final int tenantLength,
+        final int repOffset,
+        final int repLength)
     {
         if (!probe.set(buffer, tenantOffset, tenantLength, repOffset, repLength))
         {

@@ -47,7 +47,11 @@ final class RepKey
      * @return false when they are too long to be any connected rep's key.
      */
     boolean set(
-        final DirectBuffer buffer, final int tenantOffset, final int tenantLength, final int repOffset, final int repLength)
+        final DirectBuffer buffer,
+        final int tenantOffset,
+        final int tenantLength,
+        final int repOffset,
+        final int repLength)
     {
         final int total = 1 + tenantLength + repLength;
         if (tenantLength > 255 || total > bytes.length)

@@ -32,7 +32,7 @@ public final class RepPushRouter implements OutputListener
         {
             for (final Session session : sessions)
             {
-                session.onOutput(buffer, offset, length);
+                session.inbox().onOutput(buffer, offset, length);
             }
         }
     }

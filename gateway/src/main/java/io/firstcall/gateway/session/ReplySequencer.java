@@ -203,7 +203,8 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
         final int lineLength;
         if (AckQueue.isJournaled(outcome))
         {
-            lineLength = encoder.ack(id, idOffset, payloadLength, AckQueue.sequence(outcome), AckQueue.isDuplicate(outcome));
+            lineLength = encoder.ack(
+                id, idOffset, payloadLength, AckQueue.sequence(outcome), AckQueue.isDuplicate(outcome));
             acksSent.increment();
         }
         else

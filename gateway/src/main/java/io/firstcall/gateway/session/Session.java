@@ -5,24 +5,17 @@ import io.firstcall.gateway.GatewayCounters;
 import io.firstcall.gateway.json.Hello;
 import io.firstcall.gateway.json.JsonEventDecoder;
 import io.firstcall.gateway.json.JsonOutputEncoder;
-import io.firstcall.pipeline.AckListener;
 import io.netty.channel.Channel;
-import io.netty.channel.WriteBufferWaterMark;
-import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One accepted client connection (JSON lines, SBE or WebSocket): who it is, its events in flight, and
  * the replies and pushes on their way to it. The transport's handler decodes lines and feeds them here.
  * <p>
- * Threads: everything runs on the connection's event loop except {@link #onJournaled},
- * {@link #onRejected} and {@link #onOutput}, which the engine thread calls. Those only put the answer
- * in a preallocated single-producer queue and schedule the one drain task if it is not already
- * scheduled: the engine thread never waits and never touches the channel.
+ * Threads: everything runs on the connection's event loop; the engine thread only leaves answers in
+ * the session's {@link SessionInbox}, which schedules the session's drain task on the event loop.
  * <p>
  * Replies leave in the order lines came in (see {@link ReplySequencer}). Reading stops while the ring
  * is full, while too many replies wait, or while a source does not read its replies (see
@@ -43,11 +36,9 @@ public final class Session
     private final ReadGate readGate;
     private final EventIntake intake;
     private final ReplySequencer replies;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Runnable drainTask = this::drain;
+    private final SessionInbox inbox;
     private final Runnable forceClose;
-    /** Set before the session is put in the rep directory, which publishes it to the engine thread. */
-    private RepOutbox outbox;
+    private RepMembership rep;
     private Hello hello;
     private long nextRequest;
     private boolean inputShutdown;
@@ -55,7 +46,7 @@ public final class Session
     private boolean closed;
     private boolean released;
 
-    private Session(
+    Session(
         final long connectionId,
         final SessionServices services,
         final Channel channel,
@@ -71,40 +62,8 @@ public final class Session
         this.readGate = new ReadGate(channel.config());
         this.intake = new EventIntake(services.publisher(), eventBufferBytes, channel.eventLoop(), this::onRetryTimer);
         this.replies = new ReplySequencer(channel, transport, encoder, counters);
+        this.inbox = new SessionInbox(replies, channel.eventLoop(), this::drain);
         this.forceClose = channel::close;
-    }
-
-    /**
-     * Open a session for a new connection, or refuse the connection (answered and closed) when the
-     * gateway is at its connection limit or shutting down. Event loop only.
-     *
-     * @param eventBufferBytes the largest event the transport decodes into {@link #eventBuffer()}.
-     * @return the session, or null when refused.
-     */
-    public static Session open(
-        final SessionServices services, final Channel channel, final SessionTransport transport, final int eventBufferBytes)
-    {
-        if (services.isShuttingDown())
-        {
-            services.refuse(channel, transport, GatewayErrorCode.SHUTTING_DOWN, "the gateway is shutting down", null);
-            return null;
-        }
-
-        final long connectionId = services.registry().claim();
-        if (connectionId < 0)
-        {
-            services.refuse(channel, transport, GatewayErrorCode.TOO_MANY_CONNECTIONS,
-                "the gateway is at its limit of " + services.context().maxConnections() + " connections",
-                GatewayCounter.LIMIT_BREACHES);
-            return null;
-        }
-
-        final Session session = new Session(connectionId, services, channel, transport, eventBufferBytes);
-        services.registry().activate(session);
-        services.counters().increment(GatewayCounter.CONNECTIONS_OPEN);
-        services.counters().increment(GatewayCounter.CONNECTIONS_TOTAL);
-
-        return session;
     }
 
     public long connectionId()
@@ -179,9 +138,8 @@ public final class Session
                 return false;
             }
 
-            final int repBufferBytes = services.context().repBufferBytes();
-            channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(repBufferBytes / 2, repBufferBytes));
-            outbox = new RepOutbox(repBufferBytes, channel, transport, encoder, counters.get(GatewayCounter.PUSHES_SENT));
+            rep = new RepMembership(services, hello, channel, transport, encoder);
+            inbox.outbox(rep.outbox());
         }
 
         this.hello = hello;
@@ -189,9 +147,9 @@ public final class Session
         transport.write(channel, encoder.buffer(), 0, length);
         channel.flush();
 
-        if (null != outbox)
+        if (null != rep)
         {
-            services.repDirectory().add(hello.tenantBytes(), hello.repBytes(), this);
+            rep.join(this);
         }
 
         return true;
@@ -203,7 +161,8 @@ public final class Session
      *
      * @param id the client id (idempotency key) echoed in the acknowledgement, at most 255 bytes.
      */
-    public void publish(final int length, final byte[] id, final int idOffset, final int idLength, final long receivedNs)
+    public void publish(
+        final int length, final byte[] id, final int idOffset, final int idLength, final long receivedNs)
     {
         if (isStalled() || !isTakingLines())
         {
@@ -332,7 +291,7 @@ public final class Session
         {
             readGate.open(ReadGate.UNWRITABLE);
         }
-        else if (null != outbox)
+        else if (null != rep)
         {
             cutOffSlowConsumer();
         }
@@ -352,9 +311,9 @@ public final class Session
         {
             released = true;
             services.registry().release(connectionId);
-            if (null != outbox)
+            if (null != rep)
             {
-                services.repDirectory().remove(hello.tenantBytes(), hello.repBytes(), this);
+                rep.leave(this);
             }
             counters.get(GatewayCounter.CONNECTIONS_OPEN).decrement();
         }
@@ -379,54 +338,16 @@ public final class Session
     }
 
     /**
-     * Engine thread: an event of this session is in the journal.
+     * @return where the engine thread leaves this session's acknowledgements and pushes.
      */
-    void onJournaled(final long request, final long sequence, final boolean duplicate)
+    SessionInbox inbox()
     {
-        replies.onJournaled(request, sequence, duplicate);
-        scheduleDrain();
-    }
-
-    /**
-     * Engine thread: an event of this session could not be journaled.
-     */
-    void onRejected(final long request, final AckListener.RejectReason reason)
-    {
-        replies.onRejected(request, reason);
-        scheduleDrain();
-    }
-
-    /**
-     * Engine thread: an output for this rep; copied, never waited for.
-     */
-    void onOutput(final DirectBuffer buffer, final int offset, final int length)
-    {
-        final RepOutbox outbox = this.outbox;
-        if (null != outbox && !outbox.overflowed())
-        {
-            outbox.offer(buffer, offset, length);
-            scheduleDrain();
-        }
-    }
-
-    private void scheduleDrain()
-    {
-        if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true))
-        {
-            try
-            {
-                channel.eventLoop().execute(drainTask);
-            }
-            catch (final RejectedExecutionException ignore)
-            {
-                // The event loops are shutting down and close every connection with them.
-            }
-        }
+        return inbox;
     }
 
     private void drain()
     {
-        drainScheduled.set(false);
+        inbox.onDrainStart();
         if (closed)
         {
             return;
@@ -438,7 +359,7 @@ public final class Session
         }
 
         final int answered = replies.writeDue();
-        final int pushed = null != outbox ? outbox.drain() : 0;
+        final int pushed = null != rep ? rep.drain() : 0;
         if (replies.outOfOrder())
         {
             abort(GatewayErrorCode.INTERNAL_ERROR, "acknowledgement out of order", GatewayCounter.CONNECTION_ERRORS);
@@ -453,7 +374,7 @@ public final class Session
         {
             channel.flush();
         }
-        if (null != outbox && (outbox.overflowed() || !channel.isWritable()))
+        if (null != rep && rep.isBehind())
         {
             cutOffSlowConsumer();
             return;

@@ -94,9 +94,36 @@ public final class SessionServices
         shuttingDown = true;
     }
 
-    boolean isShuttingDown()
+    /**
+     * Open a session for a new connection, or refuse the connection (answered and closed) when the
+     * gateway is at its connection limit or shutting down. Event loop only.
+     *
+     * @param eventBufferBytes the largest event the transport decodes into the session's event buffer.
+     * @return the session, or null when refused.
+     */
+    public Session openSession(final Channel channel, final SessionTransport transport, final int eventBufferBytes)
     {
-        return shuttingDown;
+        if (shuttingDown)
+        {
+            refuse(channel, transport, GatewayErrorCode.SHUTTING_DOWN, "the gateway is shutting down", null);
+            return null;
+        }
+
+        final long connectionId = registry.claim();
+        if (connectionId < 0)
+        {
+            refuse(channel, transport, GatewayErrorCode.TOO_MANY_CONNECTIONS,
+                "the gateway is at its limit of " + context.maxConnections() + " connections",
+                GatewayCounter.LIMIT_BREACHES);
+            return null;
+        }
+
+        final Session session = new Session(connectionId, this, channel, transport, eventBufferBytes);
+        registry.activate(session);
+        counters.increment(GatewayCounter.CONNECTIONS_OPEN);
+        counters.increment(GatewayCounter.CONNECTIONS_TOTAL);
+
+        return session;
     }
 
     /**
@@ -104,7 +131,7 @@ public final class SessionServices
      *
      * @param counter to count it in, or null.
      */
-    void refuse(
+    private void refuse(
         final Channel channel,
         final SessionTransport transport,
         final GatewayErrorCode code,

@@ -18,7 +18,8 @@ final class JsonLineDecoder extends LineBasedFrameDecoder
         super(maxLineBytes, true, true);
     }
 
-    protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out) throws Exception
+    protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out)
+        throws Exception
     {
         super.decodeLast(ctx, in, out);
         final int leftover = in.readableBytes();

@@ -27,7 +27,7 @@ final class JsonLineHandler extends ChannelInboundHandlerAdapter
 
     public void channelActive(final ChannelHandlerContext ctx)
     {
-        session = Session.open(services, ctx.channel(), LineTransport.INSTANCE, JsonEventDecoder.MAX_ENCODED_LENGTH);
+        session = services.openSession(ctx.channel(), LineTransport.INSTANCE, JsonEventDecoder.MAX_ENCODED_LENGTH);
         if (null != session)
         {
             protocol = new JsonLineProtocol(session);

@@ -30,7 +30,8 @@ final class SbeFrameDecoder extends LengthFieldBasedFrameDecoder
             FrameTransport.LENGTH_PREFIX_BYTES, 0, FrameTransport.LENGTH_PREFIX_BYTES, true);
     }
 
-    protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out) throws Exception
+    protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out)
+        throws Exception
     {
         super.decodeLast(ctx, in, out);
         final int leftover = in.readableBytes();

@@ -45,7 +45,7 @@ final class SbeFrameHandler extends ChannelInboundHandlerAdapter
     {
         final int eventBufferBytes = Math.min(
             services.context().maxFrameBytes(), services.publisher().maxMessageLength());
-        session = Session.open(services, ctx.channel(), FrameTransport.INSTANCE, eventBufferBytes);
+        session = services.openSession(ctx.channel(), FrameTransport.INSTANCE, eventBufferBytes);
         ctx.fireChannelActive();
     }
 

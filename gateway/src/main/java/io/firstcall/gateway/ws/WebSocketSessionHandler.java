@@ -9,7 +9,9 @@ import io.firstcall.gateway.session.Session;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -33,7 +35,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
     {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
         {
-            session = Session.open(services, ctx.channel(), WebSocketTransport.INSTANCE,
+            session = services.openSession(ctx.channel(), WebSocketTransport.INSTANCE,
                 JsonEventDecoder.MAX_ENCODED_LENGTH);
             if (null != session)
             {
@@ -91,6 +93,17 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
 
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        ChannelEvents.onException(services, ctx, session, cause, GatewayErrorCode.LINE_TOO_LONG);
+        if (cause instanceof CorruptedWebSocketFrameException)
+        {
+            // The frame decoder has already sent its Close frame (1009 for a message over the limit).
+            final boolean tooBig =
+                WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(((CorruptedWebSocketFrameException)cause).closeStatus());
+            services.counters().increment(tooBig ? GatewayCounter.LIMIT_BREACHES : GatewayCounter.PROTOCOL_ERRORS);
+            ctx.close();
+        }
+        else
+        {
+            ChannelEvents.onException(services, ctx, session, cause, GatewayErrorCode.LINE_TOO_LONG);
+        }
     }
 }
