@@ -1,5 +1,7 @@
 package io.firstcall.engine.lead;
 
+import io.firstcall.engine.scoring.LeadScore;
+
 /**
  * One lead's state, owned by the engine thread. Created once when the lead is first seen and
  * updated in place afterwards.
@@ -23,6 +25,7 @@ public final class Lead
     private final TextField timezone = new TextField();
     private final TextField alertedRep = new TextField();
     private final TextField claimedBy = new TextField();
+    private final LeadScore score = new LeadScore();
     private int employees = NO_EMPLOYEES;
     private int episode;
     private boolean episodeOpen;
@@ -104,6 +107,14 @@ public final class Lead
     public void employees(final int employees)
     {
         this.employees = employees;
+    }
+
+    /**
+     * The lead's score state: firmographic fit, decaying behavioural points, external score.
+     */
+    public LeadScore score()
+    {
+        return score;
     }
 
     /**
