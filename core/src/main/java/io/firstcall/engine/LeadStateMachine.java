@@ -7,16 +7,21 @@ import io.firstcall.codec.DecisionKind;
 import io.firstcall.codec.FormSubmittedDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
+import io.firstcall.codec.PageVisitedDecoder;
 import io.firstcall.codec.RepPresenceDecoder;
+import io.firstcall.codec.ScoreUpdatedDecoder;
+import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
 import io.firstcall.engine.output.DetailBuilder;
 import io.firstcall.engine.output.OutputWriter;
 import io.firstcall.engine.routing.ClaimBook;
+import io.firstcall.engine.scoring.HotLeadEvaluator;
 import io.firstcall.engine.tenant.InvalidConfigException;
 import io.firstcall.engine.tenant.Tenant;
 import io.firstcall.engine.tenant.TenantDirectory;
 import io.firstcall.engine.tenant.TenantRules;
 import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import io.firstcall.event.InputEnvelope;
 import io.firstcall.event.InputTypes;
@@ -26,12 +31,14 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * firstcall's business logic: the lead registry, hot-lead episodes, claims and escalation, per
- * tenant. A single thread calls {@link #onEvent} in journal order; outputs leave through the
- * {@link OutputSink}. Nothing here reads a clock: engine time is the journaled timestamp.
+ * firstcall's business logic: the lead registry, lead scoring and hot-lead decisions, hot-lead
+ * episodes, claims and escalation, per tenant. A single thread calls {@link #onEvent} in journal
+ * order; outputs leave through the {@link OutputSink}. Nothing here reads a clock: engine time is
+ * the journaled timestamp.
  * <p>
  * A tenant exists once its configuration change is journaled; events for other tenants are
- * counted and ignored. Leads are created on first mention.
+ * counted and ignored. Leads are created on first mention, except by a page visit: a visit by a
+ * lead never seen is counted as anonymous ({@link #anonymousVisits}) and changes nothing else.
  */
 public final class LeadStateMachine implements StateMachine
 {
@@ -39,15 +46,17 @@ public final class LeadStateMachine implements StateMachine
     private final TimerService timers = new TimerService();
     private final OutputWriter out;
     private final ClaimBook claims;
+    private final HotLeadEvaluator evaluator;
+    private final LeadSignals signals;
+    private final TimerService.TimerListener timerDispatch = this::onTimer;
     private final InputEnvelope envelope = new InputEnvelope();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final LeadUpsertDecoder leadUpsert = new LeadUpsertDecoder();
-    private final FormSubmittedDecoder form = new FormSubmittedDecoder();
     private final CallActivityDecoder call = new CallActivityDecoder();
     private final ConfigChangeDecoder configChange = new ConfigChangeDecoder();
     private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer rep = new UnsafeBuffer(new byte[0]);
     private final DetailBuilder detail = new DetailBuilder();
+    private long tickSequence;
     private long ignoredEvents;
     private long invalidEvents;
 
@@ -61,6 +70,8 @@ public final class LeadStateMachine implements StateMachine
         tenants = new TenantDirectory(initialLeadsPerTenant);
         out = new OutputWriter(tenants, sink);
         claims = new ClaimBook(tenants, timers, out);
+        evaluator = new HotLeadEvaluator(timers, out, claims);
+        signals = new LeadSignals(out, evaluator);
     }
 
     public TenantDirectory tenants()
@@ -93,6 +104,15 @@ public final class LeadStateMachine implements StateMachine
         return invalidEvents;
     }
 
+    /**
+     * @return page visits by leads the tenant had never seen, or -1 when the tenant is not configured.
+     */
+    public long anonymousVisits(final String tenantId)
+    {
+        final Tenant tenant = tenants.find(tenantId);
+        return null == tenant ? -1 : tenant.anonymousVisits();
+    }
+
     public long pendingTimers()
     {
         return timers.pending();
@@ -110,8 +130,9 @@ public final class LeadStateMachine implements StateMachine
         final int templateId = envelope.templateId();
         if (InputTypes.TICK == templateId)
         {
+            tickSequence = sequence;
             claims.inputSequence(sequence);
-            timers.onTick(timestampNs, claims);
+            timers.onTick(timestampNs, timerDispatch);
             return;
         }
 
@@ -134,11 +155,23 @@ public final class LeadStateMachine implements StateMachine
         switch (templateId)
         {
             case LeadUpsertDecoder.TEMPLATE_ID:
-                onLeadUpsert(tenant, buffer, bodyOffset, offset + length, timestampNs);
+                signals.onLeadUpsert(tenant, buffer, bodyOffset, header, timestampNs);
                 break;
 
             case FormSubmittedDecoder.TEMPLATE_ID:
-                onForm(tenant, buffer, bodyOffset, offset + length, timestampNs);
+                signals.onForm(tenant, buffer, bodyOffset, header, timestampNs);
+                break;
+
+            case PageVisitedDecoder.TEMPLATE_ID:
+                signals.onVisit(tenant, buffer, bodyOffset, header, timestampNs);
+                break;
+
+            case TrialMilestoneDecoder.TEMPLATE_ID:
+                signals.onTrial(tenant, buffer, bodyOffset, header, timestampNs);
+                break;
+
+            case ScoreUpdatedDecoder.TEMPLATE_ID:
+                signals.onScore(tenant, buffer, bodyOffset, header, timestampNs);
                 break;
 
             case CallActivityDecoder.TEMPLATE_ID:
@@ -151,42 +184,6 @@ public final class LeadStateMachine implements StateMachine
         }
     }
 
-    private void onLeadUpsert(
-        final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final int messageLimit, final long nowNs)
-    {
-        final LeadUpsertDecoder d = leadUpsert.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-        d.skipTenant();
-        d.skipEventId();
-        d.wrapLead(leadId);
-        final Lead lead = lead(tenant, nowNs);
-        if (LeadUpsertDecoder.employeesNullValue() != d.employees())
-        {
-            lead.employees(d.employees());
-        }
-        applyProfile(lead, buffer, d.limit(), messageLimit);
-    }
-
-    private void onForm(
-        final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final int messageLimit, final long nowNs)
-    {
-        final FormSubmittedDecoder d = form.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-        d.skipTenant();
-        d.skipEventId();
-        d.wrapLead(leadId);
-        final Lead lead = lead(tenant, nowNs);
-        if (FormSubmittedDecoder.employeesNullValue() != d.employees())
-        {
-            lead.employees(d.employees());
-        }
-        d.wrapForm(rep);
-        applyProfile(lead, buffer, d.limit(), messageLimit);
-
-        if (tenant.rules().hotFormIndex(rep, 0, rep.capacity()) >= 0)
-        {
-            claims.onHotSignal(tenant, lead, nowNs, "form", rep, rep.capacity());
-        }
-    }
-
     private void onCall(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
     {
         final CallActivityDecoder d = call.wrap(buffer, bodyOffset, header.blockLength(), header.version());
@@ -195,7 +192,7 @@ public final class LeadStateMachine implements StateMachine
         d.skipEventId();
         d.wrapLead(leadId);
         d.wrapRep(rep);
-        final Lead lead = lead(tenant, nowNs);
+        final Lead lead = signals.lead(tenant, leadId, nowNs);
         if (CallOutcome.STARTED == outcome)
         {
             claims.onCallStarted(tenant, lead, rep, 0, rep.capacity());
@@ -203,8 +200,8 @@ public final class LeadStateMachine implements StateMachine
     }
 
     /**
-     * Every other lead event (visit, trial, score, email, SMS, qualification, opportunity,
-     * conversion) names the lead as its third variable field; for now it only registers the lead.
+     * Every other lead event (email, SMS, qualification, opportunity, conversion) names the lead as
+     * its third variable field; for now it only registers the lead.
      * Rep presence names a rep there instead and changes nothing yet.
      */
     private void onLeadActivity(final Tenant tenant, final DirectBuffer buffer, final long nowNs)
@@ -220,7 +217,24 @@ public final class LeadStateMachine implements StateMachine
             return;
         }
         leadId.wrap(buffer, lengthOffset + 1, idLength);
-        lead(tenant, nowNs);
+        signals.lead(tenant, leadId, nowNs);
+    }
+
+    /**
+     * Hand an expired timer to its owner, by the kind in its payload. Outputs name the tick as their cause.
+     */
+    private void onTimer(final long payload, final long nowNs)
+    {
+        if (TimerPayload.SCORE_DECAY == TimerPayload.kind(payload))
+        {
+            final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
+            out.context(tickSequence, nowNs, tenant);
+            evaluator.onDecayTimer(tenant, tenant.leads().lead(TimerPayload.leadIndex(payload)), nowNs);
+        }
+        else
+        {
+            claims.onTimer(payload, nowNs);
+        }
     }
 
     private void onConfigChange(final DirectBuffer buffer, final int offset, final long sequence, final long timestampNs)
@@ -245,39 +259,6 @@ public final class LeadStateMachine implements StateMachine
             final Tenant tenant = tenants.find(tenantId);
             out.decision(DecisionKind.CONFIG_REJECTED, null, null == tenant ? 0 : tenant.rules().version(),
                 detail.buffer(), detail.length());
-        }
-    }
-
-    private Lead lead(final Tenant tenant, final long nowNs)
-    {
-        final int knownLeads = tenant.leads().size();
-        final Lead lead = tenant.leads().findOrCreate(leadId, 0, leadId.capacity(), nowNs);
-        if (tenant.leads().size() > knownLeads)
-        {
-            out.decision(DecisionKind.LEAD_CREATED, lead, tenant.rules().version(), detail.reset().buffer(), 0);
-        }
-        return lead;
-    }
-
-    /**
-     * LeadUpsert and FormSubmitted end with the same ten profile fields in the same order (see
-     * {@link Lead#profileField}); a field sent empty leaves the lead's value unchanged.
-     */
-    private static void applyProfile(final Lead lead, final DirectBuffer buffer, final int position, final int limit)
-    {
-        int fieldOffset = position;
-        for (int i = 0; i < Lead.PROFILE_FIELDS && fieldOffset < limit; i++)
-        {
-            final int fieldLength = buffer.getByte(fieldOffset) & 0xFF;
-            if (fieldOffset + 1 + fieldLength > limit)
-            {
-                return;
-            }
-            if (fieldLength > 0)
-            {
-                lead.profileField(i).set(buffer, fieldOffset + 1, fieldLength);
-            }
-            fieldOffset += 1 + fieldLength;
         }
     }
 }

@@ -42,10 +42,12 @@ class LeadStateMachineTest
         final List<String> lines = outputs.lines();
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("Decision seq=1 kind=LEAD_CREATED tenant=acme lead=L1"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("Decision seq=2 kind=HOT tenant=acme lead=L1 detail={\"criteria\":[\"form:demo_request\"]}"),
-            lines.get(1));
+        final String breakdown = "{\"criteria\":[\"form:demo_request\"],\"score\":40,\"firmographic\":{\"total\":0}," +
+            "\"behavioural\":{\"total\":40,\"signals\":[{\"signal\":\"form:demo_request\",\"points\":40}]},\"external\":0";
+        assertEquals("Decision seq=2 kind=HOT tenant=acme lead=L1 detail=" + breakdown +
+            ",\"configVersion\":" + machine.configVersion("acme") + "}", lines.get(1));
         assertEquals("Alert seq=2 deadlineNs=" + (T0 + 1 + 5 * MINUTE) + " episode=1 tenant=acme lead=L1 rep=r1 " +
-            "reasons={\"criteria\":[\"form:demo_request\"]}", lines.get(2));
+            "reasons=" + breakdown + "}", lines.get(2));
     }
 
     @Test

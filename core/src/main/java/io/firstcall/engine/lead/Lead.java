@@ -1,5 +1,7 @@
 package io.firstcall.engine.lead;
 
+import io.firstcall.engine.scoring.LeadScore;
+
 /**
  * One lead's state, owned by the engine thread. Created once when the lead is first seen and
  * updated in place afterwards.
@@ -8,7 +10,6 @@ public final class Lead
 {
     public static final long NO_TIMER = -1;
     public static final int NO_EMPLOYEES = -1;
-    public static final int PROFILE_FIELDS = 10;
 
     private final int index;
     private final long createdNs;
@@ -24,7 +25,7 @@ public final class Lead
     private final TextField timezone = new TextField();
     private final TextField alertedRep = new TextField();
     private final TextField claimedBy = new TextField();
-    private final TextField[] profile = {email, phone, name, company, industry, region, product, source, owner, timezone};
+    private final LeadScore score = new LeadScore();
     private int employees = NO_EMPLOYEES;
     private int episode;
     private boolean episodeOpen;
@@ -98,15 +99,6 @@ public final class Lead
         return timezone;
     }
 
-    /**
-     * The profile fields in the order the LeadUpsert and FormSubmitted messages carry them: email,
-     * phone, name, company, industry, region, product, source, owner, timezone.
-     */
-    public TextField profileField(final int index)
-    {
-        return profile[index];
-    }
-
     public int employees()
     {
         return employees;
@@ -115,6 +107,14 @@ public final class Lead
     public void employees(final int employees)
     {
         this.employees = employees;
+    }
+
+    /**
+     * The lead's score state: firmographic fit, decaying behavioural points, external score.
+     */
+    public LeadScore score()
+    {
+        return score;
     }
 
     /**

@@ -88,6 +88,8 @@ public final class OutputWriter
         final int repLength,
         final Visibility visibility,
         final int score,
+        final int firmographicScore,
+        final int behaviouralScore,
         final DirectBuffer reasons,
         final int reasonsLength)
     {
@@ -97,8 +99,8 @@ public final class OutputWriter
             .claimDeadlineNs(lead.claimDeadlineNs())
             .configVersion(tenant.rules().version())
             .score(score)
-            .firmographicScore(0)
-            .behaviouralScore(score)
+            .firmographicScore(firmographicScore)
+            .behaviouralScore(behaviouralScore)
             .visibility(visibility)
             .episode(lead.episode());
         alert.putTenant(tenantId, tenantIdOffset, tenantIdLength);

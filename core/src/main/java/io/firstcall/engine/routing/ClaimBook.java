@@ -10,6 +10,7 @@ import io.firstcall.engine.output.OutputWriter;
 import io.firstcall.engine.tenant.Tenant;
 import io.firstcall.engine.tenant.TenantDirectory;
 import io.firstcall.engine.tenant.TenantRules;
+import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -23,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * An episode's alert goes to the lead's owner when it has one, else straight to the manager
  * queue, so a hot lead always has someone responsible.
  */
-public final class ClaimBook implements TimerService.TimerListener
+public final class ClaimBook
 {
     private static final byte[] ALREADY_CLAIMED = "already_claimed".getBytes(StandardCharsets.US_ASCII);
 
@@ -31,7 +32,6 @@ public final class ClaimBook implements TimerService.TimerListener
     private final TimerService timers;
     private final OutputWriter out;
     private final DetailBuilder detail = new DetailBuilder();
-    private final DetailBuilder reasons = new DetailBuilder();
     private final UnsafeBuffer queueView = new UnsafeBuffer(new byte[0]);
     private long inputSequence;
 
@@ -43,26 +43,34 @@ public final class ClaimBook implements TimerService.TimerListener
     }
 
     /**
-     * A qualifying signal arrived for {@code lead}. Opens a new episode unless the lead is inside
-     * its cooldown since the last one.
-     *
-     * @param criterion what fired, as a short ASCII label such as "form".
-     * @param value     the client value that fired it, such as the form kind.
+     * @return true when {@code lead} is inside the cooldown since its last episode opened, so a
+     * qualifying signal must not open another.
      */
-    public void onHotSignal(
-        final Tenant tenant, final Lead lead, final long nowNs, final String criterion, final DirectBuffer value, final int valueLength)
+    public boolean inCooldown(final Tenant tenant, final Lead lead, final long nowNs)
+    {
+        return Long.MIN_VALUE != lead.lastHotNs() && nowNs - lead.lastHotNs() < tenant.rules().cooldownNs();
+    }
+
+    /**
+     * Open a new hot episode for {@code lead}: the HOT decision, the alert and the claim timer.
+     * The caller has checked the cooldown and written the reasons.
+     *
+     * @param decisionDetail the decision record's detail (criteria and score breakdown).
+     * @param alertReasons   the alert's reasons, at most 254 bytes.
+     */
+    public void openEpisode(
+        final Tenant tenant,
+        final Lead lead,
+        final long nowNs,
+        final DirectBuffer decisionDetail,
+        final int decisionDetailLength,
+        final DirectBuffer alertReasons,
+        final int alertReasonsLength,
+        final int score,
+        final int firmographicScore,
+        final int behaviouralScore)
     {
         final TenantRules rules = tenant.rules();
-        reasons.reset().raw("{\"criteria\":[\"").raw(criterion).raw(':').escaped(value, 0, valueLength).raw("\"]}");
-
-        if (Long.MIN_VALUE != lead.lastHotNs() && nowNs - lead.lastHotNs() < rules.cooldownNs())
-        {
-            detail.reset().raw("{\"criteria\":[\"").raw(criterion).raw(':').escaped(value, 0, valueLength)
-                .raw("\"],\"suppressed\":\"cooldown\",\"episode\":").number(lead.episode()).raw('}');
-            out.decision(DecisionKind.NOT_HOT, lead, rules.version(), detail.buffer(), detail.length());
-            return;
-        }
-
         if (Lead.NO_TIMER != lead.claimTimerId())
         {
             timers.cancel(lead.claimTimerId());
@@ -80,10 +88,11 @@ public final class ClaimBook implements TimerService.TimerListener
             lead.alertedRep().set(lead.owner());
         }
 
-        out.decision(DecisionKind.HOT, lead, rules.version(), reasons.buffer(), reasons.length());
-        out.alert(lead, lead.alertedRep().buffer(), 0, lead.alertedRep().length(), Visibility.OWNED, 0,
-            reasons.buffer(), reasons.length());
-        lead.claimTimer(timers.schedule(lead.claimDeadlineNs(), payload(tenant.index(), lead.index())));
+        out.decision(DecisionKind.HOT, lead, rules.version(), decisionDetail, decisionDetailLength);
+        out.alert(lead, lead.alertedRep().buffer(), 0, lead.alertedRep().length(), Visibility.OWNED,
+            score, firmographicScore, behaviouralScore, alertReasons, alertReasonsLength);
+        lead.claimTimer(timers.schedule(lead.claimDeadlineNs(),
+            TimerPayload.payload(TimerPayload.CLAIM, tenant.index(), lead.index())));
     }
 
     /**
@@ -129,17 +138,20 @@ public final class ClaimBook implements TimerService.TimerListener
     }
 
     /**
-     * Timers fire during a tick; outputs name that tick as their cause.
+     * Claim timers fire during a tick; outputs name that tick as their cause.
      */
     public void inputSequence(final long inputSequence)
     {
         this.inputSequence = inputSequence;
     }
 
+    /**
+     * A claim window ended ({@link TimerPayload#CLAIM} timers only).
+     */
     public void onTimer(final long payload, final long nowNs)
     {
-        final Tenant tenant = tenants.tenant(tenantIndex(payload));
-        final Lead lead = tenant.leads().lead(leadIndex(payload));
+        final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
+        final Lead lead = tenant.leads().lead(TimerPayload.leadIndex(payload));
         lead.claimTimer(Lead.NO_TIMER);
         if (!lead.claimedBy().isEmpty())
         {
@@ -155,20 +167,5 @@ public final class ClaimBook implements TimerService.TimerListener
         out.decision(DecisionKind.ESCALATED, lead, rules.version(), detail.buffer(), detail.length());
         queueView.wrap(queue);
         lead.alertedRep().set(queueView, 0, queue.length);
-    }
-
-    private static long payload(final int tenantIndex, final int leadIndex)
-    {
-        return ((long)tenantIndex << 32) | (leadIndex & 0xFFFF_FFFFL);
-    }
-
-    private static int tenantIndex(final long payload)
-    {
-        return (int)(payload >>> 32);
-    }
-
-    private static int leadIndex(final long payload)
-    {
-        return (int)payload;
     }
 }

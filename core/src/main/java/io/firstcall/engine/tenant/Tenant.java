@@ -11,6 +11,7 @@ public final class Tenant
     private final int index;
     private final LeadRegistry leads;
     private TenantRules rules;
+    private long anonymousVisits;
 
     Tenant(final int index, final TenantRules rules, final int initialLeadCapacity)
     {
@@ -37,5 +38,18 @@ public final class Tenant
     public LeadRegistry leads()
     {
         return leads;
+    }
+
+    /**
+     * @return page visits by leads the tenant has never seen: counted, never scored or alerted.
+     */
+    public long anonymousVisits()
+    {
+        return anonymousVisits;
+    }
+
+    public void countAnonymousVisit()
+    {
+        anonymousVisits++;
     }
 }

@@ -1,7 +1,7 @@
 package io.firstcall.engine.tenant;
 
-import io.firstcall.event.Bytes;
-import org.agrona.DirectBuffer;
+import io.firstcall.engine.scoring.HotCriteria;
+import io.firstcall.engine.scoring.ScoringModel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TenantRules
 {
-    public static final List<String> DEFAULT_HOT_FORMS = List.of("demo_request", "pricing_inquiry", "free_trial");
+    public static final List<String> DEFAULT_HOT_FORMS = HotCriteria.DEFAULT_FORMS;
     public static final long DEFAULT_CLAIM_WINDOW_NS = TimeUnit.MINUTES.toNanos(5);
     public static final long DEFAULT_COOLDOWN_NS = TimeUnit.HOURS.toNanos(24);
 
     private final String tenant;
     private final long version;
-    private final byte[][] hotForms;
-    private final List<String> hotFormNames;
+    private final ScoringModel scoring;
+    private final HotCriteria hot;
     private final long claimWindowNs;
     private final long cooldownNs;
     private final String managerQueue;
@@ -29,19 +29,16 @@ public final class TenantRules
     TenantRules(
         final String tenant,
         final long version,
-        final List<String> hotForms,
+        final ScoringModel scoring,
+        final HotCriteria hot,
         final long claimWindowNs,
         final long cooldownNs,
         final String managerQueue)
     {
         this.tenant = tenant;
         this.version = version;
-        this.hotFormNames = List.copyOf(hotForms);
-        this.hotForms = new byte[hotForms.size()][];
-        for (int i = 0; i < hotForms.size(); i++)
-        {
-            this.hotForms[i] = hotForms.get(i).getBytes(StandardCharsets.UTF_8);
-        }
+        this.scoring = scoring;
+        this.hot = hot;
         this.claimWindowNs = claimWindowNs;
         this.cooldownNs = cooldownNs;
         this.managerQueue = managerQueue;
@@ -61,29 +58,25 @@ public final class TenantRules
         return version;
     }
 
-    public List<String> hotForms()
+    /**
+     * The lead score model: firmographic fit and decaying behavioural points.
+     */
+    public ScoringModel scoring()
     {
-        return hotFormNames;
+        return scoring;
     }
 
     /**
-     * @return the index of the matching hot form kind, or -1.
+     * What makes a lead hot.
      */
-    public int hotFormIndex(final DirectBuffer buffer, final int offset, final int length)
+    public HotCriteria hot()
     {
-        for (int i = 0; i < hotForms.length; i++)
-        {
-            if (Bytes.equal(buffer, offset, length, hotForms[i], hotForms[i].length))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return hot;
     }
 
-    public byte[] hotForm(final int index)
+    public List<String> hotForms()
     {
-        return hotForms[index];
+        return hot.forms().strings();
     }
 
     public long claimWindowNs()
@@ -91,6 +84,9 @@ public final class TenantRules
         return claimWindowNs;
     }
 
+    /**
+     * How long after a hot episode opens a lead cannot open another.
+     */
     public long cooldownNs()
     {
         return cooldownNs;

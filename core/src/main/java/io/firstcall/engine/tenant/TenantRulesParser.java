@@ -3,20 +3,21 @@ package io.firstcall.engine.tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.firstcall.engine.scoring.HotCriteria;
+import io.firstcall.engine.scoring.ScoringModel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses one tenant's rules from YAML (see docs/configuration.md). Runs only when a configuration
+ * Parses one tenant's rules from YAML (see docs/configuration.md; scoring and hot-lead criteria in
+ * docs/scoring.md, parsed by {@link ScoringRulesParser}). Runs only when a configuration
  * change is applied, never per lead event, so it may allocate freely. Unknown keys are errors:
  * a typo must not silently fall back to a default.
  */
@@ -24,8 +25,8 @@ public final class TenantRulesParser
 {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Set<String> TOP_KEYS = Set.of("tenant", "hot", "claim");
-    private static final Set<String> HOT_KEYS = Set.of("forms", "cooldown");
+    private static final Set<String> TOP_KEYS = Set.of("tenant", "scoring", "hot", "claim");
+    private static final Set<String> HOT_KEYS = Set.of("mode", "score", "forms", "sources", "trial", "returnVisit", "cooldown");
     private static final Set<String> CLAIM_KEYS = Set.of("window", "managerQueue");
 
     private TenantRulesParser()
@@ -63,31 +64,14 @@ public final class TenantRulesParser
             throw new InvalidConfigException("tenant: '" + tenant + "' does not match the change's tenant '" + expectedTenant + "'");
         }
 
-        List<String> hotForms = TenantRules.DEFAULT_HOT_FORMS;
-        long cooldownNs = TenantRules.DEFAULT_COOLDOWN_NS;
+        final ScoringModel scoring = ScoringRulesParser.scoring(root.get("scoring"));
         final JsonNode hot = root.get("hot");
-        if (null != hot)
+        if (null != hot && !hot.isNull())
         {
             checkKeys(hot, HOT_KEYS, "hot.");
-            final JsonNode forms = hot.get("forms");
-            if (null != forms)
-            {
-                if (!forms.isArray())
-                {
-                    throw new InvalidConfigException("hot.forms: must be a list of form kinds");
-                }
-                hotForms = new ArrayList<>();
-                for (final JsonNode form : forms)
-                {
-                    if (!form.isTextual() || form.asText().isEmpty())
-                    {
-                        throw new InvalidConfigException("hot.forms: every entry must be a non-empty string");
-                    }
-                    hotForms.add(form.asText());
-                }
-            }
-            cooldownNs = duration(hot, "cooldown", cooldownNs, "hot.");
         }
+        final HotCriteria criteria = HotCriteriaParser.parse(hot, scoring.pages());
+        final long cooldownNs = duration(hot, "cooldown", TenantRules.DEFAULT_COOLDOWN_NS, "hot.");
 
         long claimWindowNs = TenantRules.DEFAULT_CLAIM_WINDOW_NS;
         String managerQueue = tenant + "-managers";
@@ -103,7 +87,7 @@ public final class TenantRulesParser
             throw new InvalidConfigException("claim.window: must be positive");
         }
 
-        return new TenantRules(tenant, version(yaml), hotForms, claimWindowNs, cooldownNs, managerQueue);
+        return new TenantRules(tenant, version(yaml), scoring, criteria, claimWindowNs, cooldownNs, managerQueue);
     }
 
     /**
@@ -153,10 +137,10 @@ public final class TenantRulesParser
         }
     }
 
-    private static long duration(final JsonNode node, final String key, final long defaultNs, final String path)
+    static long duration(final JsonNode node, final String key, final long defaultNs, final String path)
     {
-        final JsonNode value = node.get(key);
-        if (null == value)
+        final JsonNode value = null == node ? null : node.get(key);
+        if (null == value || value.isNull())
         {
             return defaultNs;
         }
@@ -185,11 +169,11 @@ public final class TenantRulesParser
         return value.asText();
     }
 
-    private static void checkKeys(final JsonNode node, final Set<String> allowed, final String path)
+    static void checkKeys(final JsonNode node, final Set<String> allowed, final String path)
     {
         if (!node.isObject())
         {
-            throw new InvalidConfigException(path + ": must be a mapping");
+            throw new InvalidConfigException(path.substring(0, Math.max(0, path.length() - 1)) + ": must be a mapping");
         }
         final Iterator<String> names = node.fieldNames();
         while (names.hasNext())

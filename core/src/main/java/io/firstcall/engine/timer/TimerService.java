@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * fire at exactly the same journal positions. Each timer carries a long payload for its owner.
  * <p>
  * The wheel advances one tick per poll while timers are pending, so a tick polls until the wheel
- * has caught up; with none pending it jumps straight to the current time.
+ * has caught up; with none pending it jumps straight to the current time, and across a gap longer
+ * than a turn of the wheel it turns once (expiring everything due) and then jumps. Timers due in
+ * the same tick fire in wheel order, which is the same on every replay of the journal.
  */
 public final class TimerService
 {
@@ -20,6 +22,7 @@ public final class TimerService
      */
     public static final long TICK_RESOLUTION_NS = 1L << 20;
     public static final int TICKS_PER_WHEEL = 1024;
+    private static final long WHEEL_SPAN_NS = TICK_RESOLUTION_NS * TICKS_PER_WHEEL;
 
     private final DeadlineTimerWheel wheel = new DeadlineTimerWheel(
         TimeUnit.NANOSECONDS, 0, TICK_RESOLUTION_NS, TICKS_PER_WHEEL);
@@ -72,6 +75,17 @@ public final class TimerService
     {
         this.listener = listener;
         int fired = 0;
+        if (wheel.timerCount() > 0 && nowNs - wheel.currentTickTime() > WHEEL_SPAN_NS)
+        {
+            // A gap longer than a turn of the wheel (a restart, an idle night): one turn visits every
+            // spoke and so expires every due timer, then the wheel jumps to now. Without this a long-lived
+            // timer (score decay is days) would make the tick walk the gap 1 ms at a time.
+            for (int i = 0; i < TICKS_PER_WHEEL && wheel.timerCount() > 0; i++)
+            {
+                fired += wheel.poll(nowNs, expiryHandler, Integer.MAX_VALUE);
+            }
+            wheel.currentTickTime(nowNs);
+        }
         while (wheel.timerCount() > 0 && nowNs >= wheel.currentTickTime())
         {
             fired += wheel.poll(nowNs, expiryHandler, Integer.MAX_VALUE);

@@ -1,6 +1,7 @@
 package io.firstcall.engine.timer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,27 @@ class TimerServiceTest
         assertEquals(List.of(), fired);
         timers.onTick(T0 + 2_002 * SECOND, this::record);
         assertEquals(List.of("3@" + (T0 + 2_002 * SECOND)), fired);
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldCrossAYearLongGapInOneTurnOfTheWheel()
+    {
+        final long day = 86_400 * SECOND;
+        timers.observe(T0);
+        timers.schedule(T0 + 400 * day, 1);
+        timers.schedule(T0 + 3 * day, 2);
+        timers.schedule(T0 + 30 * day, 3);
+
+        timers.onTick(T0 + 365 * day, this::record);
+        assertEquals(2, fired.size(), fired.toString());
+        assertEquals(List.of("2@" + (T0 + 365 * day), "3@" + (T0 + 365 * day)), fired.stream().sorted().toList());
+        assertEquals(1, timers.pending());
+
+        timers.onTick(T0 + 400 * day - SECOND, this::record);
+        assertEquals(2, fired.size());
+        timers.onTick(T0 + 400 * day + SECOND, this::record);
+        assertEquals("1@" + (T0 + 400 * day + SECOND), fired.get(2));
     }
 
     private void record(final long payload, final long nowNs)

@@ -73,7 +73,7 @@ final class OutputFields
     private static final SerializedString[] LEVEL_NAMES = names("backup_rep", "manager_queue");
     private static final SerializedString[] CHANNEL_NAMES = names("call", "voicemail", "email", "sms");
     private static final SerializedString[] KIND_NAMES = names("lead_created", "hot", "not_hot", "routed",
-        "claimed", "claim_rejected", "escalated", "config_applied", "config_rejected", "ignored");
+        "claimed", "claim_rejected", "escalated", "config_applied", "config_rejected", "ignored", "score_decayed");
 
     private final JsonGenerator g;
     /** Var data bound: the uint16 document of DecisionRecord. */

@@ -1,0 +1,203 @@
+package io.firstcall.engine;
+
+import io.firstcall.codec.DecisionKind;
+import io.firstcall.codec.FormSubmittedDecoder;
+import io.firstcall.codec.LeadUpsertDecoder;
+import io.firstcall.codec.MessageHeaderDecoder;
+import io.firstcall.codec.PageVisitedDecoder;
+import io.firstcall.codec.ScoreUpdatedDecoder;
+import io.firstcall.codec.TrialMilestoneDecoder;
+import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.output.DetailBuilder;
+import io.firstcall.engine.output.OutputWriter;
+import io.firstcall.engine.scoring.HotLeadEvaluator;
+import io.firstcall.engine.tenant.Tenant;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Decodes the lead signals (profile upsert, form, page visit, trial milestone, external score),
+ * applies them to the lead and hands each to the {@link HotLeadEvaluator}. Upserts, forms, trial
+ * milestones and scores create a lead never seen before, from their inline fields; a visit never
+ * does: a visit by an unknown lead is counted as anonymous and goes no further.
+ */
+final class LeadSignals
+{
+    private final OutputWriter out;
+    private final HotLeadEvaluator evaluator;
+    private final LeadUpsertDecoder upsert = new LeadUpsertDecoder();
+    private final FormSubmittedDecoder form = new FormSubmittedDecoder();
+    private final PageVisitedDecoder visit = new PageVisitedDecoder();
+    private final TrialMilestoneDecoder trial = new TrialMilestoneDecoder();
+    private final ScoreUpdatedDecoder score = new ScoreUpdatedDecoder();
+    private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer value = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer field = new UnsafeBuffer(new byte[0]);
+    private final DetailBuilder empty = new DetailBuilder();
+    private boolean firmographicChanged;
+    private boolean sourceChanged;
+
+    LeadSignals(final OutputWriter out, final HotLeadEvaluator evaluator)
+    {
+        this.out = out;
+        this.evaluator = evaluator;
+    }
+
+    void onLeadUpsert(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
+        final long nowNs)
+    {
+        final LeadUpsertDecoder d = upsert.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        final Lead lead = lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant, lead, nowNs);
+        beginProfile(lead, LeadUpsertDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
+        d.wrapEmail(field);
+        text(lead.email());
+        d.wrapPhone(field);
+        text(lead.phone());
+        d.wrapName(field);
+        text(lead.name());
+        d.wrapCompany(field);
+        text(lead.company());
+        d.wrapIndustry(field);
+        firmographicChanged |= text(lead.industry());
+        d.wrapRegion(field);
+        firmographicChanged |= text(lead.region());
+        d.wrapProduct(field);
+        firmographicChanged |= text(lead.product());
+        d.wrapSource(field);
+        sourceChanged = text(lead.source());
+        d.wrapOwner(field);
+        text(lead.owner());
+        d.wrapTimezone(field);
+        text(lead.timezone());
+        evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
+        evaluator.decide();
+    }
+
+    void onForm(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
+        final long nowNs)
+    {
+        final FormSubmittedDecoder d = form.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        final Lead lead = lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant, lead, nowNs);
+        beginProfile(lead, FormSubmittedDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
+        d.wrapForm(value);
+        d.wrapEmail(field);
+        text(lead.email());
+        d.wrapPhone(field);
+        text(lead.phone());
+        d.wrapName(field);
+        text(lead.name());
+        d.wrapCompany(field);
+        text(lead.company());
+        d.wrapIndustry(field);
+        firmographicChanged |= text(lead.industry());
+        d.wrapRegion(field);
+        firmographicChanged |= text(lead.region());
+        d.wrapProduct(field);
+        firmographicChanged |= text(lead.product());
+        d.wrapSource(field);
+        sourceChanged = text(lead.source());
+        d.wrapOwner(field);
+        text(lead.owner());
+        d.wrapTimezone(field);
+        text(lead.timezone());
+        evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
+        evaluator.form(value, 0, value.capacity());
+        evaluator.decide();
+    }
+
+    void onVisit(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
+        final long nowNs)
+    {
+        final PageVisitedDecoder d = visit.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        final Lead lead = 0 == leadId.capacity() ? null : tenant.leads().find(leadId, 0, leadId.capacity());
+        if (null == lead)
+        {
+            tenant.countAnonymousVisit();
+            return;
+        }
+        d.wrapPage(value);
+        evaluator.begin(tenant, lead, nowNs);
+        evaluator.visit(value, 0, value.capacity());
+        evaluator.decide();
+    }
+
+    void onTrial(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
+        final long nowNs)
+    {
+        final TrialMilestoneDecoder d = trial.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        d.wrapMilestone(value);
+        final Lead lead = lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant, lead, nowNs);
+        evaluator.trial(value, 0, value.capacity());
+        evaluator.decide();
+    }
+
+    void onScore(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
+        final long nowNs)
+    {
+        final ScoreUpdatedDecoder d = score.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final int external = d.score();
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapLead(leadId);
+        final Lead lead = lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant, lead, nowNs);
+        evaluator.external(external);
+        evaluator.decide();
+    }
+
+    /**
+     * @return the lead named by {@code id}, created (and recorded as created) when new.
+     */
+    Lead lead(final Tenant tenant, final DirectBuffer id, final long nowNs)
+    {
+        final int knownLeads = tenant.leads().size();
+        final Lead lead = tenant.leads().findOrCreate(id, 0, id.capacity(), nowNs);
+        if (tenant.leads().size() > knownLeads)
+        {
+            out.decision(DecisionKind.LEAD_CREATED, lead, tenant.rules().version(), empty.buffer(), 0);
+        }
+        return lead;
+    }
+
+    private void beginProfile(final Lead lead, final int employees)
+    {
+        firmographicChanged = false;
+        sourceChanged = false;
+        if (Lead.NO_EMPLOYEES != employees && lead.employees() != employees)
+        {
+            lead.employees(employees);
+            firmographicChanged = true;
+        }
+    }
+
+    /**
+     * Copy a non-empty field into the lead; an empty one leaves the value as it was.
+     *
+     * @return true when the value changed.
+     */
+    private boolean text(final TextField target)
+    {
+        if (0 == field.capacity() || target.equalTo(field, 0, field.capacity()))
+        {
+            return false;
+        }
+        target.set(field, 0, field.capacity());
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package io.firstcall.engine.scoring;
+
+import io.firstcall.codec.CallOutcome;
+import io.firstcall.engine.LeadStateMachine;
+import io.firstcall.event.EventWriter;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+
+import static io.firstcall.engine.scoring.ScoringHarness.HOUR;
+import static io.firstcall.engine.scoring.ScoringHarness.T0;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scoring and hot-lead decisions allocate nothing per event once leads exist: 100,000 mixed lead
+ * signals (upserts, forms, visits, trial milestones, scores, calls, ticks) after a warm-up, counted
+ * by the JVM's per-thread allocation counter.
+ */
+class ScoringAllocationTest
+{
+    static final String RULES = """
+        tenant: acme
+        scoring:
+          firmographic:
+            industry: {saas: 15, fintech: 10}
+            employees: [{min: 1, max: 49, points: 0}, {min: 50, max: 999, points: 5}, {min: 1000, points: 10}]
+            region: {emea: 5}
+          behaviour:
+            halfLife: 2h
+        hot:
+          sources: [partner]
+          cooldown: 1h
+        """;
+    static final int LEADS = 500;
+    static final int MIX = 2_000;
+    static final long STEP_NS = 50_000_000L;
+
+    @Test
+    void shouldNotAllocatePerEventInSteadyState()
+    {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final LeadStateMachine machine = new LeadStateMachine((buffer, offset, length) -> {}, LEADS);
+        final UnsafeBuffer[] events = new UnsafeBuffer[MIX];
+        final int[] lengths = new int[MIX];
+        final UnsafeBuffer config = new UnsafeBuffer(new byte[4096]);
+        machine.onEvent(config, 0, new EventWriter(config).config("acme", "cfg", RULES), 0, T0 - HOUR);
+        encode(events, lengths);
+
+        long sequence = 1;
+        long nowNs = T0;
+        for (int pass = 0; pass < 40; pass++)
+        {
+            for (int i = 0; i < MIX; i++)
+            {
+                machine.onEvent(events[i], 0, lengths[i], sequence++, nowNs += STEP_NS);
+            }
+        }
+
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int pass = 0; pass < 50; pass++)
+        {
+            for (int i = 0; i < MIX; i++)
+            {
+                machine.onEvent(events[i], 0, lengths[i], sequence++, nowNs += STEP_NS);
+            }
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertTrue(allocated < 16 * 1024, allocated + " bytes allocated over 100,000 events");
+        assertTrue(machine.tenants().find("acme").leads().size() > LEADS / 2);
+    }
+
+    private static void encode(final UnsafeBuffer[] events, final int[] lengths)
+    {
+        final Random random = new Random(11);
+        final String[] forms = {"demo_request", "free_trial", "pricing_inquiry", "ebook_download", "webinar", "contact_sales"};
+        final String[] pages = {"/pricing", "/compare/x", "/blog/speed-to-lead", "/about", "https://acme.io/pricing?p=1"};
+        for (int i = 0; i < events.length; i++)
+        {
+            events[i] = new UnsafeBuffer(new byte[1024]);
+            final EventWriter writer = new EventWriter(events[i]);
+            final String lead = "L" + random.nextInt(LEADS);
+            final int dice = random.nextInt(100);
+            if (i % 20 == 0)
+            {
+                lengths[i] = writer.tick();
+            }
+            else if (dice < 15)
+            {
+                lengths[i] = writer.lead("acme", "e" + i, lead, lead + "@x.io", "N", "Co", random.nextBoolean() ? "saas" : "retail",
+                    "emea", random.nextInt(2_000), random.nextInt(10) == 0 ? "partner" : "web", random.nextBoolean() ? "r1" : null);
+            }
+            else if (dice < 35)
+            {
+                lengths[i] = writer.form("acme", "e" + i, lead, forms[random.nextInt(forms.length)]);
+            }
+            else if (dice < 75)
+            {
+                lengths[i] = writer.visit("acme", "e" + i, random.nextInt(10) == 0 ? "anon" + i : lead,
+                    pages[random.nextInt(pages.length)]);
+            }
+            else if (dice < 82)
+            {
+                lengths[i] = writer.trial("acme", "e" + i, lead, random.nextBoolean() ? "activated" : "invited_team");
+            }
+            else if (dice < 90)
+            {
+                lengths[i] = writer.score("acme", "e" + i, lead, random.nextInt(40));
+            }
+            else
+            {
+                lengths[i] = writer.call("acme", "e" + i, lead, "r" + random.nextInt(4), CallOutcome.STARTED);
+            }
+        }
+    }
+}
