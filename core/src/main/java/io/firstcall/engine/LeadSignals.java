@@ -8,6 +8,7 @@ import io.firstcall.codec.PageVisitedDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.RecentActivity;
 import io.firstcall.engine.lead.TextField;
 import io.firstcall.engine.output.DetailBuilder;
 import io.firstcall.engine.output.OutputWriter;
@@ -110,6 +111,7 @@ final class LeadSignals
         d.wrapTimezone(field);
         text(lead.timezone());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
+        lead.activity().record(RecentActivity.Kind.FORM, nowNs, value, 0, value.capacity());
         evaluator.form(value, 0, value.capacity());
         evaluator.decide();
     }
@@ -128,6 +130,7 @@ final class LeadSignals
             return;
         }
         d.wrapPage(value);
+        lead.activity().record(RecentActivity.Kind.VISIT, nowNs, value, 0, value.capacity());
         evaluator.begin(tenant, lead, nowNs);
         evaluator.visit(value, 0, value.capacity());
         evaluator.decide();
@@ -142,6 +145,7 @@ final class LeadSignals
         d.wrapLead(leadId);
         d.wrapMilestone(value);
         final Lead lead = lead(tenant, leadId, nowNs);
+        lead.activity().record(RecentActivity.Kind.TRIAL, nowNs, value, 0, value.capacity());
         evaluator.begin(tenant, lead, nowNs);
         evaluator.trial(value, 0, value.capacity());
         evaluator.decide();

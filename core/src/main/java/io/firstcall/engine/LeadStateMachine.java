@@ -5,13 +5,21 @@ import io.firstcall.codec.CallOutcome;
 import io.firstcall.codec.ConfigChangeDecoder;
 import io.firstcall.codec.DecisionKind;
 import io.firstcall.codec.FormSubmittedDecoder;
+import io.firstcall.codec.EmailSentDecoder;
+import io.firstcall.codec.LeadConvertedDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
+import io.firstcall.codec.OpportunityCreatedDecoder;
+import io.firstcall.codec.QualificationDecoder;
+import io.firstcall.codec.QualificationResult;
+import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
+import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.PageVisitedDecoder;
 import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.RecentActivity;
 import io.firstcall.engine.output.DetailBuilder;
 import io.firstcall.engine.output.OutputWriter;
 import io.firstcall.engine.routing.ClaimBook;
@@ -51,7 +59,13 @@ public final class LeadStateMachine implements StateMachine
     private final TimerService.TimerListener timerDispatch = this::onTimer;
     private final InputEnvelope envelope = new InputEnvelope();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private static final byte[][] CALL_OUTCOMES = names("started", "connected", "no_answer", "voicemail");
+    private static final byte[][] QUALIFICATION_RESULTS = names("qualified", "disqualified");
+
     private final CallActivityDecoder call = new CallActivityDecoder();
+    private final RepPresenceDecoder presence = new RepPresenceDecoder();
+    private final QualificationDecoder qualification = new QualificationDecoder();
+    private final UnsafeBuffer word = new UnsafeBuffer(new byte[0]);
     private final ConfigChangeDecoder configChange = new ConfigChangeDecoder();
     private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer rep = new UnsafeBuffer(new byte[0]);
@@ -179,7 +193,7 @@ public final class LeadStateMachine implements StateMachine
                 break;
 
             default:
-                onLeadActivity(tenant, buffer, timestampNs);
+                onLeadActivity(tenant, buffer, bodyOffset, timestampNs);
                 break;
         }
     }
@@ -193,21 +207,26 @@ public final class LeadStateMachine implements StateMachine
         d.wrapLead(leadId);
         d.wrapRep(rep);
         final Lead lead = signals.lead(tenant, leadId, nowNs);
+        word.wrap(CALL_OUTCOMES[outcome.ordinal()]);
+        lead.activity().record(RecentActivity.Kind.CALL, nowNs, word, 0, word.capacity());
         if (CallOutcome.STARTED == outcome)
         {
-            claims.onCallStarted(tenant, lead, rep, 0, rep.capacity());
+            claims.onCallStarted(tenant, lead, rep, 0, rep.capacity(), nowNs);
         }
     }
 
     /**
      * Every other lead event (email, SMS, qualification, opportunity, conversion) names the lead as
-     * its third variable field; for now it only registers the lead.
-     * Rep presence names a rep there instead and changes nothing yet.
+     * its third variable field and, but for a conversion, the rep as its fourth. Each is recorded as
+     * recent activity; a qualification, an opportunity or a conversion also ends the lead's hold on
+     * its rep's capacity.
      */
-    private void onLeadActivity(final Tenant tenant, final DirectBuffer buffer, final long nowNs)
+    private void onLeadActivity(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
     {
-        if (RepPresenceDecoder.TEMPLATE_ID == envelope.templateId())
+        final int templateId = envelope.templateId();
+        if (RepPresenceDecoder.TEMPLATE_ID == templateId)
         {
+            onPresence(tenant, buffer, bodyOffset);
             return;
         }
         final int lengthOffset = envelope.eventIdOffset() + envelope.eventIdLength();
@@ -217,7 +236,64 @@ public final class LeadStateMachine implements StateMachine
             return;
         }
         leadId.wrap(buffer, lengthOffset + 1, idLength);
-        signals.lead(tenant, leadId, nowNs);
+        final Lead lead = signals.lead(tenant, leadId, nowNs);
+        final int repOffset = lengthOffset + 1 + idLength;
+        final int repLength = LeadConvertedDecoder.TEMPLATE_ID == templateId ? 0 : buffer.getByte(repOffset) & 0xFF;
+        if (repLength > 0)
+        {
+            word.wrap(buffer, repOffset + 1, repLength);
+        }
+        switch (templateId)
+        {
+            case EmailSentDecoder.TEMPLATE_ID:
+                lead.activity().record(RecentActivity.Kind.EMAIL, nowNs, word, 0, repLength);
+                break;
+
+            case SmsSentDecoder.TEMPLATE_ID:
+                lead.activity().record(RecentActivity.Kind.SMS, nowNs, word, 0, repLength);
+                break;
+
+            case QualificationDecoder.TEMPLATE_ID:
+                final QualificationResult result = qualification.wrap(
+                    buffer, bodyOffset, header.blockLength(), header.version()).result();
+                word.wrap(QUALIFICATION_RESULTS[QualificationResult.QUALIFIED == result ? 0 : 1]);
+                lead.activity().record(RecentActivity.Kind.QUALIFICATION, nowNs, word, 0, word.capacity());
+                claims.onOutcome(tenant, lead);
+                break;
+
+            case OpportunityCreatedDecoder.TEMPLATE_ID:
+                lead.activity().record(RecentActivity.Kind.OPPORTUNITY, nowNs, word, 0, repLength);
+                claims.onOutcome(tenant, lead);
+                break;
+
+            default:
+                lead.activity().record(RecentActivity.Kind.CONVERSION, nowNs, word, 0, 0);
+                claims.onOutcome(tenant, lead);
+                break;
+        }
+    }
+
+    private void onPresence(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset)
+    {
+        final RepPresenceDecoder d = presence.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final PresenceStatus status = d.status();
+        d.skipTenant();
+        d.skipEventId();
+        d.wrapRep(rep);
+        if (rep.capacity() > 0 && PresenceStatus.NULL_VAL != status)
+        {
+            tenant.reps().presence(tenant.reps().stateOrAdd(rep, 0, rep.capacity()), status);
+        }
+    }
+
+    private static byte[][] names(final String... names)
+    {
+        final byte[][] bytes = new byte[names.length][];
+        for (int i = 0; i < names.length; i++)
+        {
+            bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return bytes;
     }
 
     /**

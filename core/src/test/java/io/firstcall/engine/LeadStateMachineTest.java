@@ -40,14 +40,17 @@ class LeadStateMachineTest
         send(writer.form("acme", "e2", "L1", "demo_request"), T0 + 1);
 
         final List<String> lines = outputs.lines();
-        assertEquals(3, lines.size(), lines.toString());
+        assertEquals(4, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("Decision seq=1 kind=LEAD_CREATED tenant=acme lead=L1"), lines.get(0));
         final String breakdown = "{\"criteria\":[\"form:demo_request\"],\"score\":40,\"firmographic\":{\"total\":0}," +
             "\"behavioural\":{\"total\":40,\"signals\":[{\"signal\":\"form:demo_request\",\"points\":40}]},\"external\":0";
         assertEquals("Decision seq=2 kind=HOT tenant=acme lead=L1 detail=" + breakdown +
             ",\"configVersion\":" + machine.configVersion("acme") + "}", lines.get(1));
+        assertEquals("Decision seq=2 kind=ROUTED tenant=acme lead=L1 detail={\"level\":\"primary\",\"team\":null," +
+            "\"pool\":[\"r1\"],\"excluded\":[],\"assignment\":\"owner_as_given\",\"alerted\":[\"r1\"]," +
+            "\"deadlineNs\":" + (T0 + 1 + 5 * MINUTE) + ",\"episode\":1}", lines.get(2));
         assertEquals("Alert seq=2 deadlineNs=" + (T0 + 1 + 5 * MINUTE) + " episode=1 tenant=acme lead=L1 rep=r1 " +
-            "reasons=" + breakdown + "}", lines.get(2));
+            "reasons=" + breakdown + "}", lines.get(3));
     }
 
     @Test
@@ -118,7 +121,8 @@ class LeadStateMachineTest
         assertTrue(lines.get(1).startsWith("Decision seq=2 kind=CLAIMED"), lines.get(1));
         assertEquals("Withdrawn seq=2 episode=1 tenant=acme lead=L1 rep=acme-managers claimedBy=r2", lines.get(2));
         assertEquals("ClaimRejected seq=3 episode=1 tenant=acme lead=L1 rep=r3 owner=r2 reason=already_claimed", lines.get(3));
-        assertEquals(4, lines.size());
+        assertTrue(lines.get(4).startsWith("Decision seq=3 kind=CLAIM_REJECTED"), lines.get(4));
+        assertEquals(5, lines.size());
         assertEquals(0, machine.pendingTimers());
     }
 
@@ -134,8 +138,11 @@ class LeadStateMachineTest
 
         send(writer.tick(), T0 + 5 * MINUTE + 1);
         final List<String> lines = outputs.lines();
-        assertEquals("Escalation seq=4 level=MANAGER_QUEUE episode=1 tenant=acme lead=L1 from=r1 to=acme-managers", lines.get(0));
-        assertTrue(lines.get(1).startsWith("Decision seq=4 kind=ESCALATED"));
+        assertEquals("Withdrawn seq=4 episode=1 tenant=acme lead=L1 rep=r1 claimedBy=", lines.get(0), "the lapsed offer");
+        assertEquals("Escalation seq=4 level=MANAGER_QUEUE episode=1 tenant=acme lead=L1 from=r1 to=acme-managers", lines.get(1));
+        assertTrue(lines.get(2).startsWith("Decision seq=4 kind=ESCALATED"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("Alert seq=4 deadlineNs=0 episode=1 tenant=acme lead=L1 rep=acme-managers"), lines.get(3));
+        assertEquals(4, lines.size(), lines.toString());
         assertEquals(0, machine.pendingTimers());
     }
 

@@ -10,6 +10,15 @@ public final class Lead
 {
     public static final long NO_TIMER = -1;
     public static final int NO_EMPLOYEES = -1;
+    public static final int NO_REP = -1;
+    public static final int NO_TEAM = -1;
+
+    /**
+     * Escalation levels of a hot episode: first offer, backup rep, manager queue.
+     */
+    public static final int PRIMARY = 0;
+    public static final int BACKUP = 1;
+    public static final int QUEUE = 2;
 
     private final int index;
     private final long createdNs;
@@ -26,12 +35,23 @@ public final class Lead
     private final TextField alertedRep = new TextField();
     private final TextField claimedBy = new TextField();
     private final LeadScore score = new LeadScore();
+    private final Offers offers = new Offers();
+    private final TextField episodeReasons = new TextField();
+    private int episodeScore;
+    private int episodeFirmographic;
+    private int episodeBehavioural;
+    private RecentActivity activity;
     private int employees = NO_EMPLOYEES;
     private int episode;
     private boolean episodeOpen;
     private long lastHotNs = Long.MIN_VALUE;
     private long claimDeadlineNs;
     private long claimTimerId = NO_TIMER;
+    private int team = NO_TEAM;
+    private int level;
+    private int holder = NO_REP;
+    private long routedVersion;
+    private long holdTimerId = NO_TIMER;
 
     Lead(final int index, final long createdNs)
     {
@@ -153,6 +173,14 @@ public final class Lead
         return claimDeadlineNs;
     }
 
+    /**
+     * Move the current offer's deadline (an escalation); 0 means none.
+     */
+    public void claimDeadline(final long claimDeadlineNs)
+    {
+        this.claimDeadlineNs = claimDeadlineNs;
+    }
+
     public long claimTimerId()
     {
         return claimTimerId;
@@ -169,6 +197,122 @@ public final class Lead
         this.claimDeadlineNs = claimDeadlineNs;
         claimedBy.clear();
         alertedRep.clear();
+        offers.clear();
+        level = PRIMARY;
+        team = NO_TEAM;
+    }
+
+    /**
+     * The current episode's alert reasons, kept for the alerts its escalations send.
+     */
+    public TextField episodeReasons()
+    {
+        return episodeReasons;
+    }
+
+    public void episodeScores(final int score, final int firmographic, final int behavioural)
+    {
+        episodeScore = score;
+        episodeFirmographic = firmographic;
+        episodeBehavioural = behavioural;
+    }
+
+    public int episodeScore()
+    {
+        return episodeScore;
+    }
+
+    public int episodeFirmographic()
+    {
+        return episodeFirmographic;
+    }
+
+    public int episodeBehavioural()
+    {
+        return episodeBehavioural;
+    }
+
+    /**
+     * The reps offered the current episode.
+     */
+    public Offers offers()
+    {
+        return offers;
+    }
+
+    /**
+     * @return the lead's recent activity, created on first use.
+     */
+    public RecentActivity activity()
+    {
+        if (null == activity)
+        {
+            activity = new RecentActivity();
+        }
+        return activity;
+    }
+
+    public boolean hasActivity()
+    {
+        return null != activity;
+    }
+
+    /**
+     * The team routing the current episode, or {@link #NO_TEAM}.
+     */
+    public int team()
+    {
+        return team;
+    }
+
+    public void team(final int team)
+    {
+        this.team = team;
+    }
+
+    /**
+     * The configuration version the current episode was last routed under.
+     */
+    public long routedVersion()
+    {
+        return routedVersion;
+    }
+
+    public void routedVersion(final long routedVersion)
+    {
+        this.routedVersion = routedVersion;
+    }
+
+    /**
+     * The current episode's escalation level: {@link #PRIMARY}, {@link #BACKUP} or {@link #QUEUE}.
+     */
+    public int level()
+    {
+        return level;
+    }
+
+    public void level(final int level)
+    {
+        this.level = level;
+    }
+
+    /**
+     * The rep (state index) whose capacity this lead counts against, or {@link #NO_REP}.
+     */
+    public int holder()
+    {
+        return holder;
+    }
+
+    public long holdTimerId()
+    {
+        return holdTimerId;
+    }
+
+    public void hold(final int holder, final long holdTimerId)
+    {
+        this.holder = holder;
+        this.holdTimerId = holdTimerId;
     }
 
     public void claimTimer(final long timerId)

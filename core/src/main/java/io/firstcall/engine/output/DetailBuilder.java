@@ -80,6 +80,26 @@ public final class DetailBuilder
         return raw('"');
     }
 
+    /**
+     * Append {@code "text"} with the bytes escaped.
+     */
+    public DetailBuilder quoted(final byte[] src)
+    {
+        raw('"');
+        escaped(src);
+        return raw('"');
+    }
+
+    /**
+     * Append what another builder holds, as is.
+     */
+    public DetailBuilder append(final DetailBuilder other)
+    {
+        buffer.putBytes(length, other.buffer, 0, other.length);
+        length += other.length;
+        return this;
+    }
+
     private void escapeByte(final byte b)
     {
         if ('"' == b || '\\' == b)

@@ -37,6 +37,7 @@ public final class OutputWriter
     private final ClaimRejectedEncoder claimRejected = new ClaimRejectedEncoder();
     private final EscalationEncoder escalation = new EscalationEncoder();
     private final DecisionRecordEncoder decision = new DecisionRecordEncoder();
+    private final UnsafeBuffer field = new UnsafeBuffer(new byte[0]);
     private final TenantDirectory tenants;
     private final OutputSink sink;
     private long inputSequence;
@@ -81,41 +82,58 @@ public final class OutputWriter
             tenants.idBuffer(), tenants.idOffset(tenant.index()), tenants.idLength(tenant.index()));
     }
 
+    /**
+     * An alert for the lead's current episode, with the episode's reasons and scores.
+     *
+     * @param team     the routing team's id bytes from offset 0; length 0 for none.
+     * @param activity the lead's recent activity, a JSON array.
+     */
     public void alert(
         final Lead lead,
         final DirectBuffer rep,
         final int repOffset,
         final int repLength,
         final Visibility visibility,
-        final int score,
-        final int firmographicScore,
-        final int behaviouralScore,
-        final DirectBuffer reasons,
-        final int reasonsLength)
+        final DirectBuffer team,
+        final int teamLength,
+        final DetailBuilder activity)
     {
         alert.wrapAndApplyHeader(buffer, 0, header)
             .inputSeq(inputSequence)
             .timeNs(nowNs)
             .claimDeadlineNs(lead.claimDeadlineNs())
             .configVersion(tenant.rules().version())
-            .score(score)
-            .firmographicScore(firmographicScore)
-            .behaviouralScore(behaviouralScore)
+            .score(lead.episodeScore())
+            .firmographicScore(lead.episodeFirmographic())
+            .behaviouralScore(lead.episodeBehavioural())
             .visibility(visibility)
-            .episode(lead.episode());
+            .episode(lead.episode())
+            .employees(lead.employees());
         alert.putTenant(tenantId, tenantIdOffset, tenantIdLength);
         alert.putLead(leadIds(), leadOffset(lead), leadLength(lead));
         alert.putRep(rep, repOffset, repLength);
-        alert.putReasons(reasons, 0, reasonsLength);
-        alert.putName(lead.name().buffer(), 0, lead.name().length());
-        alert.putEmail(lead.email().buffer(), 0, lead.email().length());
-        alert.putPhone(lead.phone().buffer(), 0, lead.phone().length());
-        alert.putCompany(lead.company().buffer(), 0, lead.company().length());
-        alert.putActivity(reasons, 0, 0);
+        put(lead.episodeReasons());
+        alert.putReasons(field, 0, field.capacity());
+        put(lead.name());
+        alert.putName(field, 0, field.capacity());
+        put(lead.email());
+        alert.putEmail(field, 0, field.capacity());
+        put(lead.phone());
+        alert.putPhone(field, 0, field.capacity());
+        put(lead.company());
+        alert.putCompany(field, 0, field.capacity());
+        put(lead.industry());
+        alert.putIndustry(field, 0, field.capacity());
+        put(lead.region());
+        alert.putRegion(field, 0, field.capacity());
+        put(lead.product());
+        alert.putProduct(field, 0, field.capacity());
+        alert.putTeam(team, 0, teamLength);
+        alert.putActivity(activity.buffer(), 0, activity.length());
         emit(alert.encodedLength());
     }
 
-    public void withdrawn(final Lead lead, final TextField rep, final TextField claimedBy)
+    public void withdrawn(final Lead lead, final DirectBuffer rep, final int repOffset, final int repLength, final TextField claimedBy)
     {
         withdrawn.wrapAndApplyHeader(buffer, 0, header)
             .inputSeq(inputSequence)
@@ -123,7 +141,7 @@ public final class OutputWriter
             .episode(lead.episode());
         withdrawn.putTenant(tenantId, tenantIdOffset, tenantIdLength);
         withdrawn.putLead(leadIds(), leadOffset(lead), leadLength(lead));
-        withdrawn.putRep(rep.buffer(), 0, rep.length());
+        withdrawn.putRep(rep, repOffset, repLength);
         withdrawn.putClaimedBy(claimedBy.buffer(), 0, claimedBy.length());
         emit(withdrawn.encodedLength());
     }
@@ -156,7 +174,19 @@ public final class OutputWriter
         emit(claimRejected.encodedLength());
     }
 
-    public void escalation(final Lead lead, final EscalationLevel level, final TextField fromRep, final byte[] to, final long deadlineNs)
+    /**
+     * @param deadlineNs the new recipient's deadline; 0 for the manager queue, which has none.
+     */
+    public void escalation(
+        final Lead lead,
+        final EscalationLevel level,
+        final DirectBuffer fromRep,
+        final int fromOffset,
+        final int fromLength,
+        final DirectBuffer to,
+        final int toOffset,
+        final int toLength,
+        final long deadlineNs)
     {
         escalation.wrapAndApplyHeader(buffer, 0, header)
             .inputSeq(inputSequence)
@@ -166,8 +196,8 @@ public final class OutputWriter
             .episode(lead.episode());
         escalation.putTenant(tenantId, tenantIdOffset, tenantIdLength);
         escalation.putLead(leadIds(), leadOffset(lead), leadLength(lead));
-        escalation.putFromRep(fromRep.buffer(), 0, fromRep.length());
-        escalation.putTo(to, 0, to.length);
+        escalation.putFromRep(fromRep, fromOffset, fromLength);
+        escalation.putTo(to, toOffset, toLength);
         emit(escalation.encodedLength());
     }
 
@@ -192,6 +222,11 @@ public final class OutputWriter
         }
         decision.putDetail(detail, 0, detailLength);
         emit(decision.encodedLength());
+    }
+
+    private void put(final TextField value)
+    {
+        field.wrap(value.buffer(), 0, value.length());
     }
 
     private DirectBuffer leadIds()

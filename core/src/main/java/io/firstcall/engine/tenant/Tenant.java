@@ -1,6 +1,7 @@
 package io.firstcall.engine.tenant;
 
 import io.firstcall.engine.lead.LeadRegistry;
+import io.firstcall.engine.routing.RepBook;
 
 /**
  * A tenant inside the engine: its current rules and its leads. Tenants are walls: nothing in one
@@ -10,6 +11,7 @@ public final class Tenant
 {
     private final int index;
     private final LeadRegistry leads;
+    private final RepBook reps = new RepBook();
     private TenantRules rules;
     private long anonymousVisits;
 
@@ -18,6 +20,7 @@ public final class Tenant
         this.index = index;
         this.rules = rules;
         this.leads = new LeadRegistry(initialLeadCapacity);
+        reps.bind(rules.roster());
     }
 
     public int index()
@@ -33,6 +36,15 @@ public final class Tenant
     void rules(final TenantRules rules)
     {
         this.rules = rules;
+        reps.bind(rules.roster());
+    }
+
+    /**
+     * The tenant's reps: presence, capacity load and fairness credit, bound to the current roster.
+     */
+    public RepBook reps()
+    {
+        return reps;
     }
 
     public LeadRegistry leads()

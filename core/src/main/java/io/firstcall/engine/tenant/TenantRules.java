@@ -1,5 +1,6 @@
 package io.firstcall.engine.tenant;
 
+import io.firstcall.engine.routing.Roster;
 import io.firstcall.engine.scoring.HotCriteria;
 import io.firstcall.engine.scoring.ScoringModel;
 
@@ -25,6 +26,7 @@ public final class TenantRules
     private final long cooldownNs;
     private final String managerQueue;
     private final byte[] managerQueueBytes;
+    private final Roster roster;
 
     TenantRules(
         final String tenant,
@@ -33,8 +35,10 @@ public final class TenantRules
         final HotCriteria hot,
         final long claimWindowNs,
         final long cooldownNs,
-        final String managerQueue)
+        final String managerQueue,
+        final Roster roster)
     {
+        this.roster = roster;
         this.tenant = tenant;
         this.version = version;
         this.scoring = scoring;
@@ -100,5 +104,13 @@ public final class TenantRules
     public byte[] managerQueueBytes()
     {
         return managerQueueBytes;
+    }
+
+    /**
+     * Teams, reps and the routing policy; empty when the tenant configures no reps.
+     */
+    public Roster roster()
+    {
+        return roster;
     }
 }

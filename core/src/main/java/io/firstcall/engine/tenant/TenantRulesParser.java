@@ -25,7 +25,7 @@ public final class TenantRulesParser
 {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Set<String> TOP_KEYS = Set.of("tenant", "scoring", "hot", "claim");
+    private static final Set<String> TOP_KEYS = Set.of("tenant", "scoring", "hot", "claim", "routing", "teams", "reps");
     private static final Set<String> HOT_KEYS = Set.of("mode", "score", "forms", "sources", "trial", "returnVisit", "cooldown");
     private static final Set<String> CLAIM_KEYS = Set.of("window", "managerQueue");
 
@@ -87,7 +87,8 @@ public final class TenantRulesParser
             throw new InvalidConfigException("claim.window: must be positive");
         }
 
-        return new TenantRules(tenant, version(yaml), scoring, criteria, claimWindowNs, cooldownNs, managerQueue);
+        return new TenantRules(tenant, version(yaml), scoring, criteria, claimWindowNs, cooldownNs, managerQueue,
+            RosterParser.parse(root, claimWindowNs, managerQueue));
     }
 
     /**

@@ -24,6 +24,11 @@ public final class TimerPayload
      */
     public static final int SCORE_DECAY = 1;
 
+    /**
+     * The end of the time a lead counts against its holder's capacity ({@code routing.ClaimBook}).
+     */
+    public static final int HOLD = 2;
+
     private static final long TENANT_MASK = 0xFF_FFFFL;
 
     private TimerPayload()

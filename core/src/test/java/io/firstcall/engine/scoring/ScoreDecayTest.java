@@ -92,7 +92,7 @@ class ScoreDecayTest
         harness.lead("L1", "saas", -1, null, null, T0).form("L1", "contact_sales", T0 + MINUTE);
 
         assertEquals(List.of("[\"score>=50\"]"), harness.hotCriteria(), "hot when the profile arrives");
-        assertEquals(1, harness.machine.pendingTimers(), "the claim timer only");
+        assertEquals(0, harness.machine.pendingTimers(), "no decay timer; an ownerless lead waits in the manager queue untimed");
         harness.tick(T0 + 10 * HOUR);
         assertEquals(List.of(), harness.decisions("SCORE_DECAYED"));
         assertEquals(0, harness.machine.pendingTimers());

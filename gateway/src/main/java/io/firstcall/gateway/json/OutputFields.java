@@ -52,6 +52,11 @@ final class OutputFields
     private static final SerializedString PHONE = new SerializedString("phone");
     private static final SerializedString COMPANY = new SerializedString("company");
     private static final SerializedString ACTIVITY = new SerializedString("activity");
+    private static final SerializedString EMPLOYEES = new SerializedString("employees");
+    private static final SerializedString INDUSTRY = new SerializedString("industry");
+    private static final SerializedString REGION = new SerializedString("region");
+    private static final SerializedString PRODUCT = new SerializedString("product");
+    private static final SerializedString TEAM = new SerializedString("team");
     private static final SerializedString CLAIMED_BY = new SerializedString("claimedBy");
     private static final SerializedString REASON = new SerializedString("reason");
     private static final SerializedString OWNER = new SerializedString("owner");
@@ -88,13 +93,14 @@ final class OutputFields
     void alert(final AlertDecoder d) throws IOException
     {
         common(d.inputSeq(), d.timeNs());
-        timeNs(CLAIM_DEADLINE, d.claimDeadlineNs());
+        optionalTimeNs(CLAIM_DEADLINE, d.claimDeadlineNs());
         number(CONFIG_VERSION, d.configVersion());
         number(SCORE, d.score());
         number(FIRMOGRAPHIC_SCORE, d.firmographicScore());
         number(BEHAVIOURAL_SCORE, d.behaviouralScore());
         choice(VISIBILITY, VISIBILITY_NAMES, d.visibilityRaw());
         number(EPISODE, d.episode());
+        final int employees = d.employees();
         text(TENANT, d.getTenant(text, 0, text.length));
         text(LEAD, d.getLead(text, 0, text.length));
         text(REP, d.getRep(text, 0, text.length));
@@ -103,6 +109,19 @@ final class OutputFields
         text(EMAIL, d.getEmail(text, 0, text.length));
         text(PHONE, d.getPhone(text, 0, text.length));
         text(COMPANY, d.getCompany(text, 0, text.length));
+        g.writeFieldName(EMPLOYEES);
+        if (employees < 0)
+        {
+            g.writeNull();
+        }
+        else
+        {
+            g.writeNumber(employees);
+        }
+        text(INDUSTRY, d.getIndustry(text, 0, text.length));
+        text(REGION, d.getRegion(text, 0, text.length));
+        text(PRODUCT, d.getProduct(text, 0, text.length));
+        text(TEAM, d.getTeam(text, 0, text.length));
         text(ACTIVITY, d.getActivity(text, 0, text.length));
     }
 
@@ -140,7 +159,7 @@ final class OutputFields
     void escalation(final EscalationDecoder d) throws IOException
     {
         common(d.inputSeq(), d.timeNs());
-        timeNs(DEADLINE, d.deadlineNs());
+        optionalTimeNs(DEADLINE, d.deadlineNs());
         choice(LEVEL, LEVEL_NAMES, d.levelRaw());
         number(EPISODE, d.episode());
         text(TENANT, d.getTenant(text, 0, text.length));
@@ -196,6 +215,22 @@ final class OutputFields
     private void timeNs(final SerializedString name, final long epochNs) throws IOException
     {
         timeMs(name, Math.floorDiv(epochNs, 1_000_000L));
+    }
+
+    /**
+     * A deadline; 0 (the manager queue, which has none) is written as null.
+     */
+    private void optionalTimeNs(final SerializedString name, final long epochNs) throws IOException
+    {
+        if (0 == epochNs)
+        {
+            g.writeFieldName(name);
+            g.writeNull();
+        }
+        else
+        {
+            timeNs(name, epochNs);
+        }
     }
 
     private void number(final SerializedString name, final long value) throws IOException

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class JsonOutputEncoderTest
@@ -44,9 +46,11 @@ class JsonOutputEncoderTest
     {
         new AlertEncoder().wrapAndApplyHeader(src, 0, header)
             .inputSeq(42).timeNs(TIME_NS).claimDeadlineNs(TIME_NS + 30_000_000_000L).configVersion(3)
-            .score(91).firmographicScore(40).behaviouralScore(51).visibility(Visibility.ROLE).episode(2)
+            .score(91).firmographicScore(40).behaviouralScore(51).visibility(Visibility.ROLE).episode(2).employees(120)
             .tenant("acme").lead("L1").rep("R1").reasons("visited pricing; \"trial\" milestone")
-            .name("Zoë").email("zoe@example.com").phone("+44").company(TEXT_254).activity("");
+            .name("Zoë").email("zoe@example.com").phone("+44").company(TEXT_254)
+            .industry("saas").region("emea").product("crm").team("west")
+            .activity("[{\"type\":\"form\",\"detail\":\"demo_request\",\"atMs\":1}]");
 
         final Map<String, Object> json = encode();
         assertEquals("alert", json.get("type"));
@@ -67,8 +71,13 @@ class JsonOutputEncoderTest
         assertEquals("zoe@example.com", json.get("email"));
         assertEquals("+44", json.get("phone"));
         assertEquals(TEXT_254, json.get("company"));
-        assertEquals("", json.get("activity"));
-        assertEquals(19, json.size());
+        assertEquals(120L, json.get("employees"));
+        assertEquals("saas", json.get("industry"));
+        assertEquals("emea", json.get("region"));
+        assertEquals("crm", json.get("product"));
+        assertEquals("west", json.get("team"));
+        assertEquals("[{\"type\":\"form\",\"detail\":\"demo_request\",\"atMs\":1}]", json.get("activity"));
+        assertEquals(24, json.size());
     }
 
     @Test
@@ -144,7 +153,8 @@ class JsonOutputEncoderTest
         assertEquals("escalation", json.get("type"));
         assertEquals(46L, json.get("seq"));
         assertEquals(TIME, json.get("at"));
-        assertEquals("1970-01-01T00:00:00.000Z", json.get("deadline"));
+        assertTrue(json.containsKey("deadline"));
+        assertNull(json.get("deadline"), "the manager queue has no deadline");
         assertEquals("manager_queue", json.get("level"));
         assertEquals(3L, json.get("episode"));
         assertEquals("acme", json.get("tenant"));

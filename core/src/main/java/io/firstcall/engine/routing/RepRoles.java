@@ -1,0 +1,38 @@
+package io.firstcall.engine.routing;
+
+import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.scoring.NameList;
+
+/**
+ * Industries, regions and product lines: a rep's roles, or a team's territory. A lead matches when
+ * any one of its industry, region or product is listed (ASCII case-insensitive).
+ */
+public final class RepRoles
+{
+    private final NameList industries;
+    private final NameList regions;
+    private final NameList products;
+
+    public RepRoles(final NameList industries, final NameList regions, final NameList products)
+    {
+        this.industries = industries;
+        this.regions = regions;
+        this.products = products;
+    }
+
+    public boolean isEmpty()
+    {
+        return industries.isEmpty() && regions.isEmpty() && products.isEmpty();
+    }
+
+    public boolean matches(final Lead lead)
+    {
+        return listed(industries, lead.industry()) || listed(regions, lead.region()) || listed(products, lead.product());
+    }
+
+    private static boolean listed(final NameList names, final TextField value)
+    {
+        return !value.isEmpty() && NameList.MISSING != names.find(value.buffer(), 0, value.length());
+    }
+}
