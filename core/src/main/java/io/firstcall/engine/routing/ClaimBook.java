@@ -240,6 +240,12 @@ public final class ClaimBook
         detail.reset().raw("{\"level\":\"queue\"");
         if (0 == body.length())
         {
+            if (Roster.NONE != lead.team() && lead.team() < roster.teamCount())
+            {
+                final TeamDefinition team = roster.team(lead.team());
+                detail.raw(",\"team\":").quoted(team.idBytes())
+                    .raw(",\"visibility\":\"").raw(RoutingPlanner.visibilityName(team.visibility())).raw('"');
+            }
             lapsedReps(book, offers);
         }
         detail.append(body);
