@@ -96,6 +96,21 @@ class RoutingVisibilityTest
         }
     }
 
+    @Test
+    void aRepWithTheirOwnTokenCannotBeImpersonatedWithTheSharedOne()
+    {
+        fixture = new GatewayFixture(dataDir);
+        fixture.gatewayContext().tenant(new TenantAccess(ACME, "acme-source-secret", ACME_REP_TOKEN, Map.of("w1", "w1-secret")));
+        fixture.launch();
+        try (LineClient impostor = fixture.json(); LineClient w1 = fixture.json(); LineClient w2 = fixture.json())
+        {
+            final Map<String, Object> refused = impostor.helloRep(ACME, ACME_REP_TOKEN, "w1");
+            assertEquals("unauthorized", refused.get("code"), refused.toString());
+            assertEquals("welcome", w1.helloRep(ACME, "w1-secret", "w1").get("type"));
+            assertEquals("welcome", w2.helloRep(ACME, ACME_REP_TOKEN, "w2").get("type"), "reps not listed use the shared token");
+        }
+    }
+
     private LineClient rep(final String tenant, final String token, final String rep)
     {
         final LineClient client = fixture.json();

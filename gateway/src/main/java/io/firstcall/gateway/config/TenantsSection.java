@@ -11,28 +11,31 @@ import io.firstcall.engine.tenant.TenantRules;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.gateway.TenantAccess;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code tenants} section: a list of {@code {id, token, repToken, rules}}. Each tenant's
+ * The {@code tenants} section: a list of {@code {id, token, repToken, repTokens, rules}}. Each tenant's
  * {@code rules} mapping is written back out as its own YAML document, with {@code tenant:} filled
  * from {@code id}, and parsed by the engine's {@link TenantRulesParser} here, so a bad rule stops
  * the start with the tenant named rather than surfacing later as a rejected configuration change.
  */
 final class TenantsSection
 {
-    static final Set<String> KEYS = new LinkedHashSet<>(List.of("id", "token", "repToken", "rules"));
+    static final Set<String> KEYS = new LinkedHashSet<>(List.of("id", "token", "repToken", "repTokens", "rules"));
 
     /**
      * Bounds of the hello line (docs/protocol.md): a tenant or token longer than these could never log in.
      */
     static final int MAX_TENANT_BYTES = 32;
     static final int MAX_TOKEN_BYTES = 254;
+    static final int MAX_REP_BYTES = 64;
 
     /**
      * Block style, no "---" marker: the document is journaled and hashed into the tenant's config
@@ -87,7 +90,31 @@ final class TenantsSection
             throw new ConfigException(path + ".rules." + ex.getMessage() + " (tenant '" + id + "')", ex);
         }
 
-        return new TenantConfig(new TenantAccess(id, token, repToken), document, rules);
+        return new TenantConfig(new TenantAccess(id, token, repToken, repTokens(node.get("repTokens"), path + ".repTokens")),
+            document, rules);
+    }
+
+    /**
+     * @return each listed rep's own token: {@code {rep id: token}}; empty when absent.
+     */
+    private static Map<String, String> repTokens(final JsonNode node, final String path)
+    {
+        final Map<String, String> tokens = new LinkedHashMap<>();
+        if (null == node || node.isNull())
+        {
+            return tokens;
+        }
+        YamlValues.requireMapping(node, path);
+        for (final Map.Entry<String, JsonNode> entry : node.properties())
+        {
+            final int idBytes = entry.getKey().getBytes(StandardCharsets.UTF_8).length;
+            if (idBytes < 1 || idBytes > MAX_REP_BYTES)
+            {
+                throw new ConfigException(path + ": rep id '" + entry.getKey() + "' must be 1.." + MAX_REP_BYTES + " bytes");
+            }
+            tokens.put(entry.getKey(), YamlValues.text(entry.getValue(), path + "." + entry.getKey(), MAX_TOKEN_BYTES));
+        }
+        return tokens;
     }
 
     /**

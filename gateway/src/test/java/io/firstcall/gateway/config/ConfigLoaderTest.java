@@ -5,6 +5,7 @@ import io.firstcall.EngineContext;
 import io.firstcall.engine.tenant.TenantRules;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.gateway.GatewayContext;
+import io.firstcall.gateway.TenantAccess;
 import io.firstcall.journal.SyncMode;
 import io.firstcall.pipeline.Topology;
 import org.junit.jupiter.api.Test;
@@ -278,6 +279,19 @@ class ConfigLoaderTest
     private static String expected(final String testCase)
     {
         return testCase.substring(testCase.indexOf('|') + 1);
+    }
+
+    @Test
+    void shouldGiveListedRepsTheirOwnTokens()
+    {
+        final FirstcallConfig config = load(ACME + "    repTokens:\n      ana: ana-secret\n      acme-managers: mgr-secret\n");
+
+        final TenantAccess access = config.gateway().tenants().get("acme");
+        assertEquals("ana-secret", access.repToken("ana"));
+        assertEquals("mgr-secret", access.repToken("acme-managers"));
+        assertEquals("rt", access.repToken("ben"), "reps not listed use the shared rep token");
+        assertError(ACME + "    repTokens: [ana]\n", "tenants[0].repTokens: must be a mapping");
+        assertError(ACME + "    repTokens:\n      ana: {}\n", "tenants[0].repTokens.ana: must be");
     }
 
     private static FirstcallConfig load(final String yaml)
