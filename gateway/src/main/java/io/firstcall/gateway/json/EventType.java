@@ -31,7 +31,7 @@ enum EventType
     PAGE_VISITED("visit", bits(ID, AT, LEAD, PAGE), bits(ID, LEAD, PAGE), false),
     TRIAL_MILESTONE("trial", bits(ID, AT, LEAD, MILESTONE), bits(ID, LEAD, MILESTONE), false),
     SCORE_UPDATED("score", bits(ID, AT, LEAD, SCORE), bits(ID, LEAD, SCORE), false),
-    REP_PRESENCE("presence", bits(ID, AT, REP, STATUS), bits(ID, REP, STATUS), false),
+    REP_PRESENCE("presence", bits(ID, AT, REP, STATUS), bits(ID, REP, STATUS), true),
     CALL_ACTIVITY("call", bits(ID, AT, LEAD, REP, OUTCOME), bits(ID, LEAD, REP, OUTCOME), true),
     EMAIL_SENT("email", bits(ID, AT, LEAD, REP), bits(ID, LEAD, REP), true),
     SMS_SENT("sms", bits(ID, AT, LEAD, REP), bits(ID, LEAD, REP), true),

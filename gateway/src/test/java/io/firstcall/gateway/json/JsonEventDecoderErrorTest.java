@@ -4,6 +4,8 @@ import io.firstcall.codec.CallActivityDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.OpportunityCreatedDecoder;
+import io.firstcall.codec.PresenceStatus;
+import io.firstcall.codec.RepPresenceDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -255,7 +257,6 @@ class JsonEventDecoderErrorTest
         "{\"type\":\"visit\",\"id\":\"e\",\"lead\":\"L\",\"page\":\"/\"}",
         "{\"type\":\"trial\",\"id\":\"e\",\"lead\":\"L\",\"milestone\":\"m\"}",
         "{\"type\":\"score\",\"id\":\"e\",\"lead\":\"L\",\"score\":1}",
-        "{\"type\":\"presence\",\"id\":\"e\",\"rep\":\"R1\",\"status\":\"busy\"}",
         "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\"}" })
     void shouldRejectOtherTypesOnRepConnection(final String line)
     {
@@ -323,6 +324,22 @@ class JsonEventDecoderErrorTest
     private static byte[] bytes(final String text)
     {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldLetARepReportOnlyTheirOwnPresence()
+    {
+        decoder.connectionRep("R1".getBytes(StandardCharsets.UTF_8));
+
+        decode("{\"type\":\"presence\",\"id\":\"p\",\"status\":\"available\"}");
+        final RepPresenceDecoder presence = new RepPresenceDecoder().wrapAndApplyHeader(dst, 0, header);
+        assertEquals(PresenceStatus.AVAILABLE, presence.status());
+        assertEquals("acme", presence.tenant());
+        assertEquals("p", presence.eventId());
+        assertEquals("R1", presence.rep(), "a rep's presence is their own");
+
+        assertError("{\"type\":\"presence\",\"id\":\"p\",\"rep\":\"R2\",\"status\":\"offline\"}",
+            JsonErrorCode.FORBIDDEN_REP, "rep");
     }
 
     private int decode(final String line)
