@@ -1,11 +1,8 @@
 package io.firstcall.replay;
 
-import io.firstcall.Engine;
-import io.firstcall.EngineContext;
 import io.firstcall.codec.CallOutcome;
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
-import io.firstcall.engine.CapturedOutputs;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.OutputSink;
 import io.firstcall.event.EventWriter;
@@ -15,8 +12,7 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
-import io.firstcall.support.ManualClock;
-import io.firstcall.support.RecordingAcks;
+import io.firstcall.support.RecordedRun;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,29 +49,12 @@ class ReplayTest
     @BeforeAll
     static void recordJournal()
     {
-        final RecordingAcks acks = new RecordingAcks();
-        final ManualClock clock = new ManualClock(TimeUnit.DAYS.toNanos(20_000), TimeUnit.MILLISECONDS.toNanos(2));
-        final EngineContext ctx = new EngineContext()
-            .dataDir(dir)
-            .clock(clock)
-            .ticksEnabled(false)
-            .ackListener(acks)
-            .tenant("acme", ACME)
-            .tenant("globex", "tenant: globex\n");
-        final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[16 * 1024]));
         final Random random = new Random(42);
-        try (Engine engine = Engine.launch(ctx))
-        {
-            for (int i = 0; i < EVENTS; i++)
-            {
-                final int length = i == EVENTS / 2 ? writer.config("acme", "cfg-2", ACME_V2) : mixedEvent(writer, random, i);
-                while (!engine.publisher().offer(writer.buffer(), 0, length, i, clock.nanoTime()))
-                {
-                    Thread.onSpinWait();
-                }
-            }
-            acks.awaitCount(EVENTS);
-        }
+        final Map<String, String> tenants = new LinkedHashMap<>();
+        tenants.put("acme", ACME);
+        tenants.put("globex", "tenant: globex\n");
+        RecordedRun.record(dir, tenants, EVENTS,
+            (writer, i) -> i == EVENTS / 2 ? writer.config("acme", "cfg-2", ACME_V2) : mixedEvent(writer, random, i));
     }
 
     @Test
@@ -167,18 +147,7 @@ class ReplayTest
 
     private static List<String> recordedOutputs()
     {
-        final CapturedOutputs captured = new CapturedOutputs();
-        try (Journal outputs = ChronicleJournal.open(dir.resolve("output")); JournalReader reader = outputs.openReader())
-        {
-            int read = 0;
-            while (reader.readNext((buffer, offset, length, position) ->
-                captured.onOutput(buffer, offset + RecordHeader.LENGTH, length - RecordHeader.LENGTH)))
-            {
-                read++;
-            }
-            assertEquals(read, captured.lines().size());
-        }
-        return captured.lines();
+        return RecordedRun.outputLines(dir);
     }
 
     private static int mixedEvent(final EventWriter writer, final Random random, final int i)

@@ -1,28 +1,21 @@
 package io.firstcall.replay;
 
-import io.firstcall.Engine;
-import io.firstcall.EngineContext;
 import io.firstcall.codec.CallOutcome;
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
-import io.firstcall.engine.CapturedOutputs;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.event.EventWriter;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
-import io.firstcall.journal.JournalReader;
-import io.firstcall.journal.RecordHeader;
-import io.firstcall.support.ManualClock;
-import io.firstcall.support.RecordingAcks;
-import org.agrona.concurrent.UnsafeBuffer;
+import io.firstcall.support.RecordedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +37,7 @@ class RoutingReplayTest
         "  window: 4s",
         "teams:",
         "  - {id: west, visibility: owned, backupWindow: 2s, backup: r11, territory: {regions: [us-west]}}",
-        "  - {id: emea, visibility: all, backup: r3, territory: {regions: [emea]}}",
+        "  - {id: emea, visibility: all, backup: r4, territory: {regions: [emea]}}",
         "  - {id: apac, visibility: role, territory: {regions: [apac]}}",
         "reps:",
         "  - {id: r0, team: west, weight: 1, backup: r1}",
@@ -71,28 +64,9 @@ class RoutingReplayTest
     @BeforeAll
     static void recordJournal()
     {
-        final RecordingAcks acks = new RecordingAcks();
-        final ManualClock clock = new ManualClock(TimeUnit.DAYS.toNanos(20_000), TimeUnit.MILLISECONDS.toNanos(1));
-        final EngineContext ctx = new EngineContext()
-            .dataDir(dir)
-            .clock(clock)
-            .ticksEnabled(false)
-            .ackListener(acks)
-            .tenant("acme", ROSTER);
-        final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[16 * 1024]));
         final Random random = new Random(7);
-        try (Engine engine = Engine.launch(ctx))
-        {
-            for (int i = 0; i < EVENTS; i++)
-            {
-                final int length = i == EVENTS / 2 ? writer.config("acme", "cfg-2", ROSTER_V2) : event(writer, random, i);
-                while (!engine.publisher().offer(writer.buffer(), 0, length, i, clock.nanoTime()))
-                {
-                    Thread.onSpinWait();
-                }
-            }
-            acks.awaitCount(EVENTS);
-        }
+        RecordedRun.record(dir, Map.of("acme", ROSTER), EVENTS,
+            (writer, i) -> i == EVENTS / 2 ? writer.config("acme", "cfg-2", ROSTER_V2) : event(writer, random, i));
     }
 
     @Test
@@ -159,17 +133,6 @@ class RoutingReplayTest
 
     private static List<String> recordedOutputs()
     {
-        final CapturedOutputs captured = new CapturedOutputs();
-        try (Journal outputs = ChronicleJournal.open(dir.resolve("output")); JournalReader reader = outputs.openReader())
-        {
-            int read = 0;
-            while (reader.readNext((buffer, offset, length, position) ->
-                captured.onOutput(buffer, offset + RecordHeader.LENGTH, length - RecordHeader.LENGTH)))
-            {
-                read++;
-            }
-            assertEquals(read, captured.lines().size());
-        }
-        return captured.lines();
+        return RecordedRun.outputLines(dir);
     }
 }

@@ -10,10 +10,10 @@ import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.event.EventWriter;
+import io.firstcall.support.SteadyStateAllocation;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 import static io.firstcall.engine.routing.RoutingHarness.HOUR;
@@ -57,7 +57,6 @@ class RoutingAllocationTest
     @Test
     void shouldNotAllocatePerEventInSteadyState()
     {
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long[] outputs = new long[128];
         final LeadStateMachine machine = new LeadStateMachine(
             (buffer, offset, length) -> outputs[buffer.getShort(offset + 2) - 100]++, LEADS);
@@ -67,25 +66,7 @@ class RoutingAllocationTest
         machine.onEvent(config, 0, new EventWriter(config).config("acme", "cfg", RULES), 0, T0 - HOUR);
         encode(events, lengths);
 
-        long sequence = 1;
-        long nowNs = T0;
-        for (int pass = 0; pass < 40; pass++)
-        {
-            for (int i = 0; i < MIX; i++)
-            {
-                machine.onEvent(events[i], 0, lengths[i], sequence++, nowNs += STEP_NS);
-            }
-        }
-
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int pass = 0; pass < 50; pass++)
-        {
-            for (int i = 0; i < MIX; i++)
-            {
-                machine.onEvent(events[i], 0, lengths[i], sequence++, nowNs += STEP_NS);
-            }
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        final long allocated = SteadyStateAllocation.measure(machine, events, lengths, T0, STEP_NS);
         for (final int template : new int[]{AlertDecoder.TEMPLATE_ID, AssignmentDecoder.TEMPLATE_ID,
             EscalationDecoder.TEMPLATE_ID, AlertWithdrawnDecoder.TEMPLATE_ID, ClaimRejectedDecoder.TEMPLATE_ID})
         {

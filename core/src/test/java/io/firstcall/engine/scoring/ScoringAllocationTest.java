@@ -3,10 +3,10 @@ package io.firstcall.engine.scoring;
 import io.firstcall.codec.CallOutcome;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.event.EventWriter;
+import io.firstcall.support.SteadyStateAllocation;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 import static io.firstcall.engine.scoring.ScoringHarness.HOUR;
@@ -40,7 +40,6 @@ class ScoringAllocationTest
     @Test
     void shouldNotAllocatePerEventInSteadyState()
     {
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final LeadStateMachine machine = new LeadStateMachine((buffer, offset, length) -> {}, LEADS);
         final UnsafeBuffer[] events = new UnsafeBuffer[MIX];
         final int[] lengths = new int[MIX];
@@ -48,25 +47,7 @@ class ScoringAllocationTest
         machine.onEvent(config, 0, new EventWriter(config).config("acme", "cfg", RULES), 0, T0 - HOUR);
         encode(events, lengths);
 
-        long sequence = 1;
-        long nowNs = T0;
-        for (int pass = 0; pass < 40; pass++)
-        {
-            for (int i = 0; i < MIX; i++)
-            {
-                machine.onEvent(events[i], 0, lengths[i], sequence++, nowNs += STEP_NS);
-            }
-        }
-
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int pass = 0; pass < 50; pass++)
-        {
-            for (int i = 0; i < MIX; i++)
-            {
-                machine.onEvent(events[i], 0, lengths[i], sequence++, nowNs += STEP_NS);
-            }
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        final long allocated = SteadyStateAllocation.measure(machine, events, lengths, T0, STEP_NS);
 
         assertTrue(allocated < 16 * 1024, allocated + " bytes allocated over 100,000 events");
         assertTrue(machine.tenants().find("acme").leads().size() > LEADS / 2);
