@@ -83,6 +83,10 @@ public final class ClaimBook
         final RepBook book = tenant.reps();
         final Roster roster = book.roster();
         cancelClaimTimer(lead);
+        if (lead.episodeOpen())
+        {
+            lapseStanding(tenant, lead);
+        }
         lead.openEpisode(nowNs, 0);
         lead.episodeReasons().set(alertReasons, 0, alertReasonsLength);
         lead.episodeScores(score, firmographicScore, behaviouralScore);
@@ -207,11 +211,7 @@ public final class ClaimBook
         final Roster roster = book.roster();
         final Offers offers = lead.offers();
         final int firstLapsed = offers.levelStart() < offers.count() ? offers.rep(offers.levelStart()) : RepBook.MISSING;
-        if (Lead.NO_REP != lead.holder() && offers.standing(lead.holder()))
-        {
-            release(lead, tenant);
-        }
-        withdrawStanding(tenant, lead, RepBook.MISSING);
+        lapseStanding(tenant, lead);
         offers.nextLevel();
         renderActivity(lead, roster);
 
@@ -392,6 +392,19 @@ public final class ClaimBook
         {
             out.withdrawn(lead, lead.alertedRep().buffer(), 0, lead.alertedRep().length(), lead.claimedBy());
         }
+    }
+
+    /**
+     * The standing offers lapse unclaimed (their window ended, or a new episode supersedes them):
+     * withdraw them, and a designated owner who never called stops holding the lead.
+     */
+    private void lapseStanding(final Tenant tenant, final Lead lead)
+    {
+        if (Lead.NO_REP != lead.holder() && lead.offers().standing(lead.holder()))
+        {
+            release(lead, tenant);
+        }
+        withdrawStanding(tenant, lead, RepBook.MISSING);
     }
 
     private void rejectClaim(

@@ -28,6 +28,7 @@ public final class RoutingPlanner
     private int chosenCount;
     private AssignmentReason reason;
     private int excludedCount;
+    private int excludedOwner = Roster.NONE;
 
     /**
      * @return how many reps {@link #route} or {@link #backup} chose; 0 sends the lead to the manager queue.
@@ -46,7 +47,8 @@ public final class RoutingPlanner
     }
 
     /**
-     * @return why the owned-mode owner was chosen, or null when the lead is offered to a pool.
+     * @return why the chosen rep becomes the owner (owned mode), or null when the lead is only
+     * offered and the first to call will own it.
      */
     public AssignmentReason reason()
     {
@@ -75,6 +77,7 @@ public final class RoutingPlanner
         team(detail, team);
         excluded.reset();
         excludedCount = 0;
+        excludedOwner = Roster.NONE;
         if (Visibility.OWNED == team.visibility() && existingOwner(book, lead, teamIndex, nowNs))
         {
             detail.raw(",\"pool\":[").quoted(roster.rep(chosen[0]).idBytes()).raw("],\"excluded\":[]");
@@ -86,6 +89,10 @@ public final class RoutingPlanner
         for (int i = 0; i < team.memberCount(); i++)
         {
             final int rep = team.member(i);
+            if (rep == excludedOwner)
+            {
+                continue;
+            }
             final Exclusion why = Visibility.ROLE == team.visibility() && !roster.rep(rep).roles().matches(lead) ?
                 Exclusion.ROLE_MISMATCH : exclusion(book, rep, nowNs);
             if (null == why)
@@ -178,7 +185,7 @@ public final class RoutingPlanner
             {
                 chosen[0] = rep;
                 chosenCount = 1;
-                reason = AssignmentReason.ESCALATION;
+                reason = Visibility.OWNED == team.visibility() ? AssignmentReason.ESCALATION : null;
                 detail.raw(",\"pool\":[").quoted(roster.rep(rep).idBytes()).raw(']');
                 break;
             }
@@ -234,6 +241,7 @@ public final class RoutingPlanner
         if (null != why)
         {
             exclude(roster, owner, why);
+            excludedOwner = owner;
             return false;
         }
         chosen[0] = owner;

@@ -81,7 +81,7 @@ class RoutingScenariosTest
         assertEquals(List.of("w2"), harness.alertedReps("L1"));
         assertTrue(harness.lines("Assignment").get(0).contains("reason=TERRITORY"), harness.lines("Assignment").toString());
         final String routed = harness.decision("ROUTED", "L1");
-        assertTrue(routed.contains("\"excluded\":[{\"rep\":\"w1\",\"reason\":\"offline\"}"), routed);
+        assertTrue(routed.contains("\"excluded\":[{\"rep\":\"w1\",\"reason\":\"offline\"}]"), "the owner, once: " + routed);
         assertTrue(routed.contains("\"pool\":[\"w2\",\"w3\"]"), routed);
         assertTrue(routed.contains("\"assignment\":\"territory\",\"ledger\":[{\"rep\":\"w2\",\"weight\":1,\"credit\":1}]"), routed);
     }
@@ -304,6 +304,26 @@ class RoutingScenariosTest
         harness.call("L1", "w1", T0 + 6 * MINUTE);
 
         assertTrue(harness.lines("ClaimRejected").get(0).contains("rep=w1 owner= reason=not_alerted"), harness.lines().toString());
+    }
+
+    @Test
+    void aNewEpisodeWithdrawsTheStandingOffersOfTheLastOne()
+    {
+        configured(ROSTER).hotLead("L1", "emea", T0).clear();
+        harness.form("L1", "demo_request", T0 + MINUTE / 2);
+        assertEquals(List.of(), harness.lines("Alert"), "inside the cooldown nothing is offered again");
+
+        harness.tick(T0 + 2 * MINUTE);
+        assertEquals(List.of("w3"), harness.alertedReps("L1"), "the team backup");
+        assertEquals(List.of(), harness.lines("Assignment"), "in all-records mode the backup is offered, not assigned");
+        harness.clear();
+
+        harness.form("L1", "demo_request", T0 + 3 * MINUTE);
+        final List<String> withdrawn = harness.lines("Withdrawn");
+        assertEquals(List.of("Withdrawn seq=" + seqOf(withdrawn.get(0)) + " episode=1 tenant=acme lead=L1 rep=w3 claimedBy="),
+            withdrawn, "episode 1's backup offer is withdrawn when episode 2 opens");
+        assertEquals(List.of("e1", "e2", "e3"), harness.alertedReps("L1"));
+        assertTrue(harness.lines("Alert").stream().allMatch(l -> l.contains("episode=2")));
     }
 
     private static String seqOf(final String line)
