@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * order, timed by journaled ticks and recorded with its reasons, so replay repeats it exactly.
  * <p>
  * {@link RoutingPlanner} chooses who is offered each step; this class sends the alerts,
- * withdrawals, assignments and escalations, and keeps each rep's capacity count.
+ * withdrawals, assignments and escalations; {@link CapacityHolds} keeps each rep's capacity count.
  */
 public final class ClaimBook
 {
@@ -36,6 +36,7 @@ public final class ClaimBook
     private final TimerService timers;
     private final OutputWriter out;
     private final RoutingPlanner planner = new RoutingPlanner();
+    private final CapacityHolds holds;
     private final DetailBuilder body = new DetailBuilder();
     private final DetailBuilder detail = new DetailBuilder();
     private final DetailBuilder activity = new DetailBuilder();
@@ -49,6 +50,7 @@ public final class ClaimBook
         this.tenants = tenants;
         this.timers = timers;
         this.out = out;
+        this.holds = new CapacityHolds(timers);
     }
 
     /**
@@ -153,11 +155,11 @@ public final class ClaimBook
         lead.owner().set(rep, repOffset, repLength);
         if (RepBook.MISSING != state && Roster.NONE != book.definitionOf(state))
         {
-            hold(tenant, lead, state, nowNs);
+            holds.hold(tenant, lead, state, nowNs);
         }
         else
         {
-            release(lead, tenant);
+            holds.release(tenant, lead);
         }
 
         out.assignment(lead, rep, repOffset, repLength, AssignmentReason.CLAIM);
@@ -175,7 +177,7 @@ public final class ClaimBook
      */
     public void onOutcome(final Tenant tenant, final Lead lead)
     {
-        release(lead, tenant);
+        holds.release(tenant, lead);
     }
 
     /**
@@ -195,8 +197,7 @@ public final class ClaimBook
         final Lead lead = tenant.leads().lead(TimerPayload.leadIndex(payload));
         if (TimerPayload.HOLD == TimerPayload.kind(payload))
         {
-            lead.hold(lead.holder(), Lead.NO_TIMER);
-            release(lead, tenant);
+            holds.onTimer(tenant, lead);
             return;
         }
 
@@ -297,7 +298,7 @@ public final class ClaimBook
             final int state = book.stateOf(planner.chosen(0));
             out.assignment(lead, book.idBuffer(), book.idOffset(state), book.idLength(state), reason);
             lead.owner().set(book.idBuffer(), book.idOffset(state), book.idLength(state));
-            hold(tenant, lead, state, nowNs);
+            holds.hold(tenant, lead, state, nowNs);
         }
         view.wrap(team);
         alertStanding(tenant, lead, visibility, view, team.length);
@@ -402,7 +403,7 @@ public final class ClaimBook
     {
         if (Lead.NO_REP != lead.holder() && lead.offers().standing(lead.holder()))
         {
-            release(lead, tenant);
+            holds.release(tenant, lead);
         }
         withdrawStanding(tenant, lead, RepBook.MISSING);
     }
@@ -416,33 +417,6 @@ public final class ClaimBook
             .quoted(lead.claimedBy().buffer(), 0, lead.claimedBy().length())
             .raw(",\"episode\":").number(lead.episode()).raw('}');
         out.decision(DecisionKind.CLAIM_REJECTED, lead, version, detail.buffer(), detail.length());
-    }
-
-    /**
-     * Count the lead against rep {@code state}'s capacity until an outcome, a claim by someone else,
-     * or the roster's hold time passes.
-     */
-    private void hold(final Tenant tenant, final Lead lead, final int state, final long nowNs)
-    {
-        release(lead, tenant);
-        final RepBook book = tenant.reps();
-        book.hold(state);
-        lead.hold(state, timers.schedule(nowNs + book.roster().holdNs(),
-            TimerPayload.payload(TimerPayload.HOLD, tenant.index(), lead.index())));
-    }
-
-    private void release(final Lead lead, final Tenant tenant)
-    {
-        if (Lead.NO_REP == lead.holder())
-        {
-            return;
-        }
-        if (Lead.NO_TIMER != lead.holdTimerId())
-        {
-            timers.cancel(lead.holdTimerId());
-        }
-        tenant.reps().release(lead.holder());
-        lead.hold(Lead.NO_REP, Lead.NO_TIMER);
     }
 
     private void cancelClaimTimer(final Lead lead)
