@@ -15,6 +15,7 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
+import io.firstcall.status.EngineCounter;
 import io.firstcall.support.ManualClock;
 import io.firstcall.support.RecordingAcks;
 import org.agrona.collections.Long2LongHashMap;
@@ -23,12 +24,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -162,6 +167,62 @@ class ReplayTest
             assertFalse(report.identical());
             assertNotNull(report.firstDivergence());
             assertEquals(corruptAt, report.firstDivergence().outputIndex(), report.toString());
+        }
+    }
+
+    @Test
+    void shouldAppendOutputsMissingFromTheOutputJournalWhenRestarted(@TempDir final Path restartDir) throws IOException
+    {
+        copyDirectory(dir.resolve("input"), restartDir.resolve("input"));
+        final EngineContext ctx = new EngineContext()
+            .dataDir(restartDir)
+            .clock(new ManualClock(TimeUnit.DAYS.toNanos(20_001), 1))
+            .ticksEnabled(false)
+            .tenant("acme", ACME_V2)
+            .tenant("globex", "tenant: globex\n");
+        try (Engine engine = Engine.launch(ctx))
+        {
+            assertTrue(engine.recoveredEvents() >= JOURNALED_MIN);
+            assertEquals(0, engine.counters().value(EngineCounter.REPLAY_DIVERGENCES));
+        }
+
+        final List<byte[]> original = entries(dir.resolve("output"));
+        final List<byte[]> repaired = entries(restartDir.resolve("output"));
+        assertTrue(original.size() > 10_000);
+        assertEquals(original.size(), repaired.size());
+        for (int i = 0; i < original.size(); i++)
+        {
+            assertArrayEquals(original.get(i), repaired.get(i), "output #" + i);
+        }
+    }
+
+    private static List<byte[]> entries(final Path journalDir)
+    {
+        final List<byte[]> entries = new ArrayList<>();
+        try (Journal journal = ChronicleJournal.open(journalDir); JournalReader reader = journal.openReader())
+        {
+            while (reader.readNext((buffer, offset, length, position) ->
+            {
+                final byte[] entry = new byte[length];
+                buffer.getBytes(offset, entry);
+                entries.add(entry);
+            }))
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return entries;
+    }
+
+    private static void copyDirectory(final Path from, final Path to) throws IOException
+    {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 
