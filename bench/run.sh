@@ -3,7 +3,7 @@
 # bench/target/results/<part>.txt, and the headline figures to bench/target/results/summary.txt.
 #
 #   bench/run.sh quick    # small sizes, few iterations: under 2 minutes on a 2-core machine
-#   bench/run.sh full     # the documented run of docs/performance.md (about 10 minutes)
+#   bench/run.sh full     # the documented run of docs/performance.md (10 to 20 minutes)
 #
 # Builds bench/target/benchmarks.jar first when it is missing or older than any source.
 # Set MVN_ARGS (e.g. MVN_ARGS=-o) to pass flags to that Maven build.
@@ -44,10 +44,23 @@ else
 fi
 
 # Other work on the machine moves every figure: each part records the load average it started
-# and ended under.
+# and ended under. In full mode each part first waits (up to COOL_SECONDS, default 120) for the
+# 1-minute load to fall below COOL_LOAD (default 0.7), so that one part's own threads do not
+# still weigh on the next; the quick mode does not wait.
+cool_down() {
+    [[ "$MODE" == full ]] || return 0
+    local waited=0
+    while (( waited < ${COOL_SECONDS:-120} )) && \
+            awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v max="${COOL_LOAD:-0.7}" 'BEGIN { exit !(l >= max) }'; do
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+
 run() {
     local part=$1
     shift
+    cool_down
     echo
     echo "== $part: $*"
     {
@@ -84,7 +97,10 @@ echo "load after: $(uptime | sed 's/.*load average: //')" | tee -a "$RESULTS/mac
 {
     echo "== summary ($MODE, $(($(date +%s) - started)) s)"
     cat "$RESULTS/machine.txt"
-    grep -h -E '^load (before|after) ' "$RESULTS"/pipeline.txt "$RESULTS"/jmh.txt "$RESULTS"/recovery.txt "$RESULTS"/loadgen*.txt
+    grep -h -E '^load (before|after) ' "$RESULTS"/{pipeline,jmh,recovery,loadgen}.txt
+    if [[ -f "$RESULTS/loadgen-zgc.txt" ]]; then
+        grep -h -E '^load (before|after) ' "$RESULTS/loadgen-zgc.txt"
+    fi
     grep -E '^round' "$RESULTS/pipeline.txt"
     sed -n '/^Benchmark /,$p' "$RESULTS/jmh.txt" | grep -E '^Benchmark |  avgt  |:gc.alloc.rate.norm' \
         | grep -v -E ':gc\.(alloc\.rate|count|time) '
