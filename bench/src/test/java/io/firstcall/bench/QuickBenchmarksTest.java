@@ -19,11 +19,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,11 +35,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs every benchmark of {@code bench/run.sh} at a tiny size so none of them can rot: each must
- * produce every figure it reports. Nothing here asserts how fast anything is.
+ * Runs every part of {@code bench/run.sh} at a tiny size so none of them can rot: each must
+ * produce every figure it reports, and print every line of {@code bench/figures.tsv} that the
+ * script's summary is checked against. Nothing here asserts how fast anything is.
  */
 class QuickBenchmarksTest
 {
+    private static final Path FIGURES = Paths.get("figures.tsv");
+
     @Test
     void shouldMeasurePipelineRawChronicleAndArrayBlockingQueueBaseline() throws Exception
     {
@@ -46,10 +53,12 @@ class QuickBenchmarksTest
         assertPositive(PipelineThroughput.rawChronicleAppendsPerSecond(mix.averageLength() + RecordHeader.LENGTH, events),
             "raw Chronicle appends/s");
         assertPositive(ArrayBlockingQueueBaseline.eventsPerSecond(mix, events), "ArrayBlockingQueue pipeline events/s");
+
+        assertPrintsEveryFigure("pipeline", printedBy(() -> PipelineThroughput.main(new String[]{"20000", "1"})));
     }
 
     @Test
-    void shouldMeasureRecoveryAndReplayOfAJournal(@TempDir final Path dataDir)
+    void shouldMeasureRecoveryAndReplayOfAJournal(@TempDir final Path dataDir) throws Exception
     {
         final int events = 20_000;
         RecoveryBenchmark.writeJournal(dataDir, events);
@@ -62,6 +71,8 @@ class QuickBenchmarksTest
         assertTrue(result.identical(), "replay reproduces the recorded outputs");
         assertPositive(result.recoveryEventsPerSecond(), "recovery events/s");
         assertPositive(result.replayEventsPerSecond(), "replay events/s");
+
+        assertPrintsEveryFigure("recovery", printedBy(() -> RecoveryBenchmark.print(result, "same JVM")));
     }
 
     @Test
@@ -115,12 +126,13 @@ class QuickBenchmarksTest
             assertPositive(protocol.maxKeptUpRate(), protocol.name() + " max kept-up rate");
         }
         final String text = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("p99.9") && text.contains("max sustained rate") && text.contains("/ floor p50"), text);
+        assertPrintsEveryFigure("loadgen", text);
     }
 
     @Test
-    void shouldRunEveryJmhSuiteWithTheGcProfiler() throws Exception
+    void shouldRunEveryJmhSuiteWithTheGcProfiler(@TempDir final Path dir) throws Exception
     {
+        final Path output = dir.resolve("jmh.txt");
         // In-process (no fork) and a few hundred milliseconds each: enough to produce every figure.
         final Collection<RunResult> results = new Runner(new OptionsBuilder()
             .include("io\\.firstcall\\.bench\\..*Benchmark")
@@ -131,6 +143,7 @@ class QuickBenchmarksTest
             .measurementTime(TimeValue.milliseconds(200))
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
+            .output(output.toString())
             .build()).run();
 
         assertTrue(results.size() >= 9, "every benchmark ran: " + results.size());
@@ -143,6 +156,51 @@ class QuickBenchmarksTest
             assertNotNull(allocated, name + " reports gc.alloc.rate.norm");
             assertTrue(allocated.getScore() >= 0, name + " B/op");
         }
+        assertPrintsEveryFigure("jmh", Files.readString(output));
+    }
+
+    /**
+     * Every pattern of {@code bench/figures.tsv} for this part must match a line of what it printed.
+     */
+    private static void assertPrintsEveryFigure(final String part, final String printed) throws IOException
+    {
+        int patterns = 0;
+        for (final String line : Files.readAllLines(FIGURES))
+        {
+            final String[] columns = line.split("\t");
+            if (line.startsWith("#") || columns.length < 4 || !columns[0].equals(part))
+            {
+                continue;
+            }
+            patterns++;
+            assertTrue(Pattern.compile(columns[2], Pattern.MULTILINE).matcher(printed).find(),
+                part + " did not print " + columns[3] + " (" + columns[2] + "):\n" + printed);
+        }
+        assertTrue(patterns > 0, "no figure of " + part + " in " + FIGURES.toAbsolutePath());
+    }
+
+    private static String printedBy(final Action action) throws Exception
+    {
+        final PrintStream original = System.out;
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try
+        {
+            action.run();
+        }
+        finally
+        {
+            System.setOut(original);
+        }
+        final String text = printed.toString(StandardCharsets.UTF_8);
+        original.print(text);
+        return text;
+    }
+
+    @FunctionalInterface
+    private interface Action
+    {
+        void run() throws Exception;
     }
 
     private static void assertLatencies(final LatencySummary summary)
