@@ -53,6 +53,7 @@ public final class Engine implements AutoCloseable
     private final EnginePipeline pipeline;
     private final AgentRunner agentRunner;
     private final long recoveredEvents;
+    private final long recoveryNs;
     private boolean closed;
 
     private Engine(final EngineContext ctx)
@@ -72,7 +73,9 @@ public final class Engine implements AutoCloseable
         final DedupWindow dedupWindow = new DedupWindow(ctx.dedupWindow(), inputJournal.openReader());
 
         final Recovery recovery = new Recovery(dedupWindow);
+        final long recoveryStartNs = System.nanoTime();
         recovery.run(relay);
+        recoveryNs = System.nanoTime() - recoveryStartNs;
         recoveredEvents = recovery.events;
         counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.events);
         counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(recovery.divergences);
@@ -148,6 +151,15 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return wall-clock nanoseconds {@link #launch} spent replaying the journals, i.e. without opening
+     * them and without building and starting the ring.
+     */
+    public long recoveryNs()
+    {
+        return recoveryNs;
+    }
+
+    /**
      * Stop ticking, process everything already on the ring, flush and close the journals.
      */
     public void close()
@@ -202,10 +214,11 @@ public final class Engine implements AutoCloseable
      * journal's tail (a crash between the two appends) are appended. The de-duplication window is
      * refilled on the way.
      */
-    private final class Recovery
+    private final class Recovery implements EntryHandler
     {
         private final DedupWindow dedupWindow;
         private final InputEnvelope envelope = new InputEnvelope();
+        private RecordedOutputs recorded;
         private long events;
         private long nextSequence;
         private long lastTimestampNs;
@@ -220,29 +233,13 @@ public final class Engine implements AutoCloseable
         {
             try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
             {
-                final RecordedOutputs recorded = new RecordedOutputs(outputs, outputJournal::append);
+                recorded = new RecordedOutputs(outputs, outputJournal::append);
                 relay.target = recorded;
-                final EntryHandler recoverOne = (buffer, offset, length, position) ->
-                {
-                    final long sequence = RecordHeader.sequence(buffer, offset);
-                    final long timestampNs = RecordHeader.timestampNs(buffer, offset);
-                    remember(buffer, offset + RecordHeader.LENGTH, length - RecordHeader.LENGTH, position);
-                    recorded.beginInput(sequence, timestampNs);
-                    try
-                    {
-                        stateMachine.onEvent(buffer, offset + RecordHeader.LENGTH, length - RecordHeader.LENGTH, sequence, timestampNs);
-                    }
-                    catch (final Throwable ex)
-                    {
-                        errorHandler.onError(ex);
-                    }
-                    nextSequence = sequence + 1;
-                    lastTimestampNs = timestampNs;
-                };
-                while (inputs.readNext(recoverOne))
+                while (inputs.readNext(this))
                 {
                     events++;
                 }
+                dedupWindow.endRestore();
                 if (null != recorded.firstDivergence())
                 {
                     divergences = 1;
@@ -252,12 +249,28 @@ public final class Engine implements AutoCloseable
             }
         }
 
-        private void remember(final DirectBuffer buffer, final int offset, final int length, final long position)
+        public void onEntry(final DirectBuffer buffer, final int offset, final int length, final long position)
         {
-            if (envelope.wrap(buffer, offset, length) && InputTypes.TICK != envelope.templateId() && envelope.eventIdLength() > 0)
+            final long sequence = RecordHeader.sequence(buffer, offset);
+            final long timestampNs = RecordHeader.timestampNs(buffer, offset);
+            final int messageOffset = offset + RecordHeader.LENGTH;
+            final int messageLength = length - RecordHeader.LENGTH;
+            if (envelope.wrap(buffer, messageOffset, messageLength) && InputTypes.TICK != envelope.templateId() &&
+                envelope.eventIdLength() > 0)
             {
-                dedupWindow.record(envelope.keyHash(), position);
+                dedupWindow.restore(envelope.keyHash(), position);
             }
+            recorded.beginInput(sequence, timestampNs);
+            try
+            {
+                stateMachine.onEvent(buffer, messageOffset, messageLength, sequence, timestampNs);
+            }
+            catch (final Throwable ex)
+            {
+                errorHandler.onError(ex);
+            }
+            nextSequence = sequence + 1;
+            lastTimestampNs = timestampNs;
         }
     }
 

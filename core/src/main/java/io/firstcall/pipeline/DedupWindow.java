@@ -14,8 +14,13 @@ import org.agrona.collections.Long2LongHashMap;
  * Only a 64-bit hash of each key and the journal position of its entry are kept in memory. A hash
  * hit is confirmed by reading the original entry back from the journal and comparing the key
  * bytes, so a hash collision can never swallow a distinct event; that read is off the common path
- * (retries are rare). Eviction is first in, first out. The window is rebuilt on restart by
- * {@link #record} calls during recovery, so it survives restarts.
+ * (retries are rare). Eviction is first in, first out.
+ * <p>
+ * The window survives restarts: recovery hands every journaled key to {@link #restore} and calls
+ * {@link #endRestore} once. Restoring only fills the ring of the newest keys, and the table is built
+ * from the ring at the end, because a journal of millions of events would otherwise pay a put and
+ * an eviction in a table far larger than the cache for each one, only to keep the last
+ * {@code capacity} of them.
  */
 public final class DedupWindow
 {
@@ -98,6 +103,37 @@ public final class DedupWindow
         positions[head] = position;
         positionByHash.put(keyHash, position);
         head = (head + 1) % hashes.length;
+    }
+
+    /**
+     * Remember a journaled event's key while recovering: the table is not touched until
+     * {@link #endRestore}, and {@link #findOriginal} must not be called before it.
+     */
+    public void restore(final long keyHash, final long position)
+    {
+        hashes[head] = keyHash;
+        positions[head] = position;
+        head = (head + 1) % hashes.length;
+        if (size < hashes.length)
+        {
+            size++;
+        }
+    }
+
+    /**
+     * Build the table from the restored ring, oldest key first, so that of two keys with the same
+     * hash the newer one's position is kept, as {@link #record} would have left it.
+     */
+    public void endRestore()
+    {
+        positionByHash.clear();
+        final int capacity = hashes.length;
+        final int oldest = size < capacity ? 0 : head;
+        for (int i = 0; i < size; i++)
+        {
+            final int index = (oldest + i) % capacity;
+            positionByHash.put(hashes[index], positions[index]);
+        }
     }
 
     private void onOriginal(final DirectBuffer buffer, final int offset, final int length, final long position)

@@ -7,6 +7,7 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.event.Bytes;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * An {@link OutputSink} that checks each output a state machine produces against the next one
@@ -16,14 +17,17 @@ import org.agrona.ExpandableArrayBuffer;
 public final class RecordedOutputs implements OutputSink
 {
     private final JournalReader recorded;
-    private final ExpandableArrayBuffer produced = new ExpandableArrayBuffer(4096);
+    private final ExpandableArrayBuffer beyondRecord = new ExpandableArrayBuffer(4096);
     private final EntryHandler compareHandler = this::compare;
     private final OutputSink beyondRecording;
+    private DirectBuffer producedBuffer;
+    private int producedOffset;
     private int producedLength;
     private long inputSequence;
     private long inputTimestampNs;
     private long compared;
     private long beyond;
+    private boolean recordingEnded;
     private Divergence firstDivergence;
 
     /**
@@ -44,15 +48,31 @@ public final class RecordedOutputs implements OutputSink
         this.inputTimestampNs = timestampNs;
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The output is compared in place with the recorded one: a recovery compares every output of a
+     * long journal, so it is only copied (with its header) when there is no recording to compare with.
+     */
     public void onOutput(final DirectBuffer buffer, final int offset, final int length)
     {
-        RecordHeader.write(produced, 0, inputSequence, inputTimestampNs);
-        produced.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-        producedLength = RecordHeader.LENGTH + length;
-        if (!recorded.readNext(compareHandler))
+        if (!recordingEnded)
+        {
+            producedBuffer = buffer;
+            producedOffset = offset;
+            producedLength = length;
+            recordingEnded = !recorded.readNext(compareHandler);
+            producedBuffer = null;
+        }
+
+        // Once the recording has run out it is never read again: the outputs handed on may be appended
+        // to the very journal it reads, and must not be compared with themselves.
+        if (recordingEnded)
         {
             beyond++;
-            beyondRecording.onOutput(produced, 0, producedLength);
+            RecordHeader.write(beyondRecord, 0, inputSequence, inputTimestampNs);
+            beyondRecord.putBytes(RecordHeader.LENGTH, buffer, offset, length);
+            beyondRecording.onOutput(beyondRecord, 0, RecordHeader.LENGTH + length);
         }
     }
 
@@ -91,13 +111,17 @@ public final class RecordedOutputs implements OutputSink
     {
         final long index = compared++;
         if (null == firstDivergence &&
-            (length != producedLength || !Bytes.equal(buffer, offset, produced, 0, length)))
+            (length != RecordHeader.LENGTH + producedLength ||
+            RecordHeader.sequence(buffer, offset) != inputSequence ||
+            RecordHeader.timestampNs(buffer, offset) != inputTimestampNs ||
+            !Bytes.equal(buffer, offset + RecordHeader.LENGTH, producedBuffer, producedOffset, producedLength)))
         {
             final byte[] expected = new byte[length];
             buffer.getBytes(offset, expected);
-            final byte[] actual = new byte[producedLength];
-            produced.getBytes(0, actual);
-            firstDivergence = new Divergence(index, inputSequence, expected, actual);
+            final UnsafeBuffer actual = new UnsafeBuffer(new byte[RecordHeader.LENGTH + producedLength]);
+            RecordHeader.write(actual, 0, inputSequence, inputTimestampNs);
+            actual.putBytes(RecordHeader.LENGTH, producedBuffer, producedOffset, producedLength);
+            firstDivergence = new Divergence(index, inputSequence, expected, actual.byteArray());
         }
     }
 }

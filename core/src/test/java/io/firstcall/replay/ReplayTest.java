@@ -1,5 +1,7 @@
 package io.firstcall.replay;
 
+import io.firstcall.Engine;
+import io.firstcall.EngineContext;
 import io.firstcall.codec.CallOutcome;
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
@@ -12,6 +14,8 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
+import io.firstcall.status.EngineCounter;
+import io.firstcall.support.ManualClock;
 import io.firstcall.support.RecordedRun;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -19,13 +23,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -142,6 +151,64 @@ class ReplayTest
             assertFalse(report.identical());
             assertNotNull(report.firstDivergence());
             assertEquals(corruptAt, report.firstDivergence().outputIndex(), report.toString());
+        }
+    }
+
+    @Test
+    void shouldAppendOutputsMissingFromTheOutputJournalWhenRestarted(@TempDir final Path restartDir) throws IOException
+    {
+        copyDirectory(dir.resolve("input"), restartDir.resolve("input"));
+        final EngineContext ctx = new EngineContext()
+            .dataDir(restartDir)
+            .clock(new ManualClock(TimeUnit.DAYS.toNanos(20_001), 1))
+            .ticksEnabled(false)
+            .tenant("acme", ACME_V2)
+            .tenant("globex", "tenant: globex\n");
+        try (Engine engine = Engine.launch(ctx))
+        {
+            assertTrue(engine.recoveredEvents() >= JOURNALED_MIN);
+            assertEquals(0, engine.counters().value(EngineCounter.REPLAY_DIVERGENCES));
+        }
+
+        final List<byte[]> original = entries(dir.resolve("output"));
+        final List<byte[]> repaired = entries(restartDir.resolve("output"));
+        assertTrue(original.size() > 10_000);
+        assertEquals(original.size(), repaired.size());
+        for (int i = 0; i < original.size(); i++)
+        {
+            assertArrayEquals(original.get(i), repaired.get(i), "output #" + i);
+        }
+    }
+
+    private static List<byte[]> entries(final Path journalDir)
+    {
+        final List<byte[]> entries = new ArrayList<>();
+        try (Journal journal = ChronicleJournal.open(journalDir); JournalReader reader = journal.openReader())
+        {
+            int read = 0;
+            while (reader.readNext((buffer, offset, length, position) ->
+            {
+                final byte[] entry = new byte[length];
+                buffer.getBytes(offset, entry);
+                entries.add(entry);
+            }))
+            {
+                read++;
+            }
+            assertEquals(read, entries.size());
+        }
+        return entries;
+    }
+
+    private static void copyDirectory(final Path from, final Path to) throws IOException
+    {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 
