@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * own time zones, in {@code owned} (weighted round robin through the fairness ledger) or {@code all}
  * (every eligible rep alerted) mode:
  * <ul>
- *     <li>{@code plan}: {@link RoutingPlanner#route} alone: eligibility of every member, the ledger
- *     and the decision record's detail;</li>
+ *     <li>{@code plan}: {@link RoutingPlanner#route} alone for a lead with no owner: eligibility of
+ *     every member, the fairness ledger (owned) and the decision record's detail;</li>
  *     <li>{@code hotLead}: the whole path of one event, a demo request that makes one of 10,000
  *     existing leads hot: decode, score, hot decision, routing, the decision records and every
  *     alert, into a no-op sink.</li>
@@ -105,6 +105,7 @@ public class RoutingBenchmark
     @Benchmark
     public int plan()
     {
+        lead.owner().clear();
         planner.route(book, lead, nowNs, detail.reset());
         return planner.chosenCount();
     }

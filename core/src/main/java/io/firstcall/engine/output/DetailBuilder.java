@@ -50,23 +50,40 @@ public final class DetailBuilder
     }
 
     /**
-     * Append client bytes as the inside of a JSON string.
+     * Append client bytes as the inside of a JSON string. Runs of bytes that need no escaping (nearly
+     * all of them) are copied in one go.
      */
     public DetailBuilder escaped(final DirectBuffer src, final int offset, final int srcLength)
     {
+        int runStart = 0;
         for (int i = 0; i < srcLength; i++)
         {
-            escapeByte(src.getByte(offset + i));
+            if (needsEscape(src.getByte(offset + i)))
+            {
+                copy(src, offset + runStart, i - runStart);
+                escapeByte(src.getByte(offset + i));
+                runStart = i + 1;
+            }
         }
+        copy(src, offset + runStart, srcLength - runStart);
         return this;
     }
 
     public DetailBuilder escaped(final byte[] src)
     {
-        for (final byte b : src)
+        int runStart = 0;
+        for (int i = 0; i < src.length; i++)
         {
-            escapeByte(b);
+            if (needsEscape(src[i]))
+            {
+                buffer.putBytes(length, src, runStart, i - runStart);
+                length += i - runStart;
+                escapeByte(src[i]);
+                runStart = i + 1;
+            }
         }
+        buffer.putBytes(length, src, runStart, src.length - runStart);
+        length += src.length - runStart;
         return this;
     }
 
@@ -100,6 +117,23 @@ public final class DetailBuilder
         return this;
     }
 
+    private static boolean needsEscape(final byte b)
+    {
+        return '"' == b || '\\' == b || (b >= 0 && b < 0x20);
+    }
+
+    private void copy(final DirectBuffer src, final int offset, final int count)
+    {
+        if (count > 0)
+        {
+            buffer.putBytes(length, src, offset, count);
+            length += count;
+        }
+    }
+
+    /**
+     * @param b a byte for which {@link #needsEscape} holds.
+     */
     private void escapeByte(final byte b)
     {
         if ('"' == b || '\\' == b)
@@ -107,15 +141,11 @@ public final class DetailBuilder
             buffer.putByte(length++, (byte)'\\');
             buffer.putByte(length++, b);
         }
-        else if (b >= 0 && b < 0x20)
+        else
         {
             length += buffer.putStringWithoutLengthAscii(length, "\\u00");
             buffer.putByte(length++, (byte)Character.forDigit(b >> 4, 16));
             buffer.putByte(length++, (byte)Character.forDigit(b & 0xF, 16));
-        }
-        else
-        {
-            buffer.putByte(length++, b);
         }
     }
 }

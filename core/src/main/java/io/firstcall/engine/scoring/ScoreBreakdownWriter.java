@@ -69,15 +69,31 @@ public final class ScoreBreakdownWriter
      */
     public void alertReasons(final DetailBuilder out, final int maxLength)
     {
-        for (int signals = lead.signalCount(); signals >= 0; signals--)
+        if (fits(out, lead.signalCount(), maxLength))
         {
-            out.reset();
-            write(out, signals, true);
-            out.raw('}');
-            if (out.length() <= maxLength)
+            return;
+        }
+        // Fewer signals never make the reasons longer: binary search for the most that fit.
+        int low = 0;
+        int high = lead.signalCount() - 1;
+        int best = -1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (fits(out, mid, maxLength))
             {
-                return;
+                best = mid;
+                low = mid + 1;
             }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        if (best >= 0)
+        {
+            fits(out, best, maxLength);
+            return;
         }
         out.reset().raw('{');
         criteria(out);
@@ -86,6 +102,14 @@ public final class ScoreBreakdownWriter
         {
             out.reset().raw("{\"score\":").number(score).raw(",\"truncated\":true}");
         }
+    }
+
+    private boolean fits(final DetailBuilder out, final int signals, final int maxLength)
+    {
+        out.reset();
+        write(out, signals, true);
+        out.raw('}');
+        return out.length() <= maxLength;
     }
 
     /**
