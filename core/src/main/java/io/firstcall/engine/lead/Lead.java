@@ -40,7 +40,7 @@ public final class Lead
     private int episodeScore;
     private int episodeFirmographic;
     private int episodeBehavioural;
-    private RecentActivity activity;
+    private final RecentActivity activity = new RecentActivity();
     private int employees = NO_EMPLOYEES;
     private int episode;
     private boolean episodeOpen;
@@ -241,20 +241,11 @@ public final class Lead
     }
 
     /**
-     * @return the lead's recent activity, created on first use.
+     * @return the lead's recent activity.
      */
     public RecentActivity activity()
     {
-        if (null == activity)
-        {
-            activity = new RecentActivity();
-        }
         return activity;
-    }
-
-    public boolean hasActivity()
-    {
-        return null != activity;
     }
 
     /**

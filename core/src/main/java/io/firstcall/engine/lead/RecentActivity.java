@@ -2,17 +2,29 @@ package io.firstcall.engine.lead;
 
 import io.firstcall.engine.output.DetailBuilder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The last few things a lead did (forms, visits, trial milestones, calls, emails...), kept in a
- * small ring so an alert can show the rep what just happened. Allocated once per lead, on its
- * first activity; recording never allocates after that unless a detail outgrows its field.
+ * The last few things a lead did (forms, visits, trial milestones, calls, emails...), so an alert
+ * can show the rep what just happened. Recorded on every lead event, so it is kept cheap: one small
+ * array per lead, allocated with the lead, holding a ring of fixed-size entries; recording one is
+ * a copy into one entry and never allocates.
+ * <pre>
+ *   entry (48 bytes): [time ns: int64][kind: uint8][detail length: uint8][detail: up to 38 bytes]
+ * </pre>
+ * A detail longer than {@link #MAX_DETAIL_BYTES} is cut at a UTF-8 character boundary.
  */
 public final class RecentActivity
 {
-    public static final int CAPACITY = 10;
+    public static final int CAPACITY = 8;
+    public static final int MAX_DETAIL_BYTES = 38;
+    private static final int ENTRY_BYTES = 48;
+    private static final int KIND_OFFSET = 8;
+    private static final int LENGTH_OFFSET = 9;
+    private static final int DETAIL_OFFSET = 10;
+    private static final Kind[] KINDS = Kind.values();
 
     /**
      * The kinds of activity, by wire name.
@@ -43,27 +55,23 @@ public final class RecentActivity
         }
     }
 
-    private final Kind[] kinds = new Kind[CAPACITY];
-    private final long[] timesNs = new long[CAPACITY];
-    private final TextField[] details = new TextField[CAPACITY];
+    private final UnsafeBuffer entries = new UnsafeBuffer(new byte[CAPACITY * ENTRY_BYTES]);
     private int next;
     private int size;
 
-    public RecentActivity()
-    {
-        for (int i = 0; i < CAPACITY; i++)
-        {
-            details[i] = new TextField();
-        }
-    }
-
     public void record(final Kind kind, final long nowNs, final DirectBuffer detail, final int offset, final int length)
     {
-        kinds[next] = kind;
-        timesNs[next] = nowNs;
-        details[next].set(detail, offset, length);
+        final int entry = next * ENTRY_BYTES;
+        final int kept = fit(detail, offset, length);
+        entries.putLong(entry, nowNs);
+        entries.putByte(entry + KIND_OFFSET, (byte)kind.ordinal());
+        entries.putByte(entry + LENGTH_OFFSET, (byte)kept);
+        entries.putBytes(entry + DETAIL_OFFSET, detail, offset, kept);
         next = (next + 1) % CAPACITY;
-        size = Math.min(size + 1, CAPACITY);
+        if (size < CAPACITY)
+        {
+            size++;
+        }
     }
 
     public int size()
@@ -81,15 +89,31 @@ public final class RecentActivity
         final int n = Math.min(limit, size);
         for (int i = 0; i < n; i++)
         {
-            final int slot = Math.floorMod(next - 1 - i, CAPACITY);
-            if (i > 0)
-            {
-                out.raw(',');
-            }
-            out.raw("{\"type\":\"").escaped(kinds[slot].wireName()).raw("\",\"detail\":")
-                .quoted(details[slot].buffer(), 0, details[slot].length())
-                .raw(",\"atMs\":").number(Math.floorDiv(timesNs[slot], 1_000_000L)).raw('}');
+            final int entry = Math.floorMod(next - 1 - i, CAPACITY) * ENTRY_BYTES;
+            out.raw(i > 0 ? ",{\"type\":\"" : "{\"type\":\"")
+                .escaped(KINDS[entries.getByte(entry + KIND_OFFSET)].wireName())
+                .raw("\",\"detail\":")
+                .quoted(entries, entry + DETAIL_OFFSET, entries.getByte(entry + LENGTH_OFFSET))
+                .raw(",\"atMs\":").number(Math.floorDiv(entries.getLong(entry), 1_000_000L)).raw('}');
         }
         out.raw(']');
+    }
+
+    /**
+     * @return how many of the detail's bytes to keep: all, or as many as fit without splitting a
+     * UTF-8 character.
+     */
+    private static int fit(final DirectBuffer detail, final int offset, final int length)
+    {
+        if (length <= MAX_DETAIL_BYTES)
+        {
+            return length;
+        }
+        int kept = MAX_DETAIL_BYTES;
+        while (kept > 0 && (detail.getByte(offset + kept) & 0xC0) == 0x80)
+        {
+            kept--;
+        }
+        return kept;
     }
 }

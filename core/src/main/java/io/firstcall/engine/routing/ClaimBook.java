@@ -430,15 +430,7 @@ public final class ClaimBook
 
     private void renderActivity(final Lead lead, final Roster roster)
     {
-        activity.reset();
-        if (lead.hasActivity())
-        {
-            lead.activity().render(activity, roster.recentActivity());
-        }
-        else
-        {
-            activity.raw("[]");
-        }
+        lead.activity().render(activity.reset(), roster.recentActivity());
     }
 
     private void lapsedReps(final RepBook book, final Offers offers)

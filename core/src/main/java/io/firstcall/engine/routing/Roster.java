@@ -2,6 +2,7 @@ package io.firstcall.engine.routing;
 
 import io.firstcall.engine.lead.ByteKeyIndex;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.RecentActivity;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -18,7 +19,7 @@ public final class Roster
 {
     public static final int NONE = -1;
     public static final int DEFAULT_RECENT_ACTIVITY = 5;
-    public static final int MAX_RECENT_ACTIVITY = 10;
+    public static final int MAX_RECENT_ACTIVITY = RecentActivity.CAPACITY;
     public static final long DEFAULT_HOLD_NS = TimeUnit.HOURS.toNanos(24);
     public static final Roster EMPTY = new Roster(List.of(), List.of(), true, DEFAULT_RECENT_ACTIVITY, DEFAULT_HOLD_NS);
 

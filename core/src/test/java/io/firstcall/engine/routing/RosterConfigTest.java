@@ -71,7 +71,7 @@ class RosterConfigTest
         "teams: [{id: west}]\\nreps: [{id: r1, team: west, role: {}}]|reps[0].role: unknown key",
         "teams: [{id: west, territory: {zones: [x]}}]|teams[0].territory.zones: unknown key",
         "routing: {unalertedClaims: maybe}|routing.unalertedClaims: must be accept or reject",
-        "routing: {recentActivity: 11}|routing.recentActivity: must be an integer in 0..10",
+        "routing: {recentActivity: 9}|routing.recentActivity: must be an integer in 0..8",
         "teams: [{}]|teams[0].id: required",
     })
     void rejectsBadRostersNamingTheKey(final String yaml, final String message)
