@@ -55,26 +55,7 @@ final class LeadSignals
         final Lead lead = lead(tenant, leadId, nowNs);
         evaluator.begin(tenant, lead, nowNs);
         beginProfile(lead, LeadUpsertDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
-        d.wrapEmail(field);
-        text(lead.email());
-        d.wrapPhone(field);
-        text(lead.phone());
-        d.wrapName(field);
-        text(lead.name());
-        d.wrapCompany(field);
-        text(lead.company());
-        d.wrapIndustry(field);
-        firmographicChanged |= text(lead.industry());
-        d.wrapRegion(field);
-        firmographicChanged |= text(lead.region());
-        d.wrapProduct(field);
-        firmographicChanged |= text(lead.product());
-        d.wrapSource(field);
-        sourceChanged = text(lead.source());
-        d.wrapOwner(field);
-        text(lead.owner());
-        d.wrapTimezone(field);
-        text(lead.timezone());
+        profile(lead, buffer, d.limit());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
         evaluator.decide();
     }
@@ -90,26 +71,7 @@ final class LeadSignals
         evaluator.begin(tenant, lead, nowNs);
         beginProfile(lead, FormSubmittedDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
         d.wrapForm(value);
-        d.wrapEmail(field);
-        text(lead.email());
-        d.wrapPhone(field);
-        text(lead.phone());
-        d.wrapName(field);
-        text(lead.name());
-        d.wrapCompany(field);
-        text(lead.company());
-        d.wrapIndustry(field);
-        firmographicChanged |= text(lead.industry());
-        d.wrapRegion(field);
-        firmographicChanged |= text(lead.region());
-        d.wrapProduct(field);
-        firmographicChanged |= text(lead.product());
-        d.wrapSource(field);
-        sourceChanged = text(lead.source());
-        d.wrapOwner(field);
-        text(lead.owner());
-        d.wrapTimezone(field);
-        text(lead.timezone());
+        profile(lead, buffer, d.limit());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
         lead.activity().record(RecentActivity.Kind.FORM, nowNs, value, 0, value.capacity());
         evaluator.form(value, 0, value.capacity());
@@ -177,6 +139,48 @@ final class LeadSignals
             out.decision(DecisionKind.LEAD_CREATED, lead, tenant.rules().version(), empty.buffer(), 0);
         }
         return lead;
+    }
+
+    /**
+     * The ten profile fields LeadUpsert and FormSubmitted share, in schema order from {@code limit}:
+     * email, phone, name, company, industry, region, product, source, owner, timezone, each a uint8
+     * length and its bytes.
+     */
+    private void profile(final Lead lead, final DirectBuffer buffer, final int limit)
+    {
+        int position = limit;
+        position = next(buffer, position);
+        text(lead.email());
+        position = next(buffer, position);
+        text(lead.phone());
+        position = next(buffer, position);
+        text(lead.name());
+        position = next(buffer, position);
+        text(lead.company());
+        position = next(buffer, position);
+        firmographicChanged |= text(lead.industry());
+        position = next(buffer, position);
+        firmographicChanged |= text(lead.region());
+        position = next(buffer, position);
+        firmographicChanged |= text(lead.product());
+        position = next(buffer, position);
+        sourceChanged = text(lead.source());
+        position = next(buffer, position);
+        text(lead.owner());
+        next(buffer, position);
+        text(lead.timezone());
+    }
+
+    /**
+     * Point {@link #field} at the var string at {@code position}.
+     *
+     * @return the position after it.
+     */
+    private int next(final DirectBuffer buffer, final int position)
+    {
+        final int length = buffer.getByte(position) & 0xFF;
+        field.wrap(buffer, position + 1, length);
+        return position + 1 + length;
     }
 
     private void beginProfile(final Lead lead, final int employees)
