@@ -16,6 +16,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Wires the ring and its stages for a {@link Topology}. Nothing else in firstcall knows the
@@ -105,7 +106,16 @@ public final class EnginePipeline implements AutoCloseable
         if (!closed)
         {
             closed = true;
-            disruptor.shutdown();
+            // Not Disruptor.shutdown(): it sees no backlog for a stage whose thread has not started
+            // running yet, so an event published right after start() could be dropped. Wait for every
+            // stage to pass what is published, then halt.
+            final RingBuffer<RingSlot> ringBuffer = disruptor.getRingBuffer();
+            final long published = ringBuffer.getCursor();
+            while (ringBuffer.getMinimumGatingSequence() < published)
+            {
+                LockSupport.parkNanos(100_000);
+            }
+            disruptor.halt();
         }
     }
 }
