@@ -11,10 +11,10 @@ import io.firstcall.gateway.session.ChannelEvents;
 import io.firstcall.gateway.session.GatewayErrorCode;
 import io.firstcall.gateway.session.LoopResources;
 import io.firstcall.gateway.session.Session;
+import io.firstcall.gateway.session.SessionChannelHandler;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
@@ -26,31 +26,30 @@ import java.nio.ByteOrder;
  * of 1..64 bytes (else the event is answered with an error and the connection stays open). The
  * gateway stamps its receive time into the message. One per connection.
  */
-final class SbeFrameHandler extends ChannelInboundHandlerAdapter
+final class SbeFrameHandler extends SessionChannelHandler
 {
     private static final int MAX_EVENT_ID_BYTES = 64;
     /** receiveTimeNs is the second int64 of every input's fixed block. */
     private static final int RECEIVE_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 8;
 
-    private final SessionServices services;
     private final InputEnvelope envelope = new InputEnvelope();
-    private Session session;
 
     SbeFrameHandler(final SessionServices services)
     {
-        this.services = services;
+        super(services);
     }
 
     public void channelActive(final ChannelHandlerContext ctx)
     {
         final int eventBufferBytes = Math.min(
-            services.context().maxFrameBytes(), services.publisher().maxMessageLength());
-        session = services.openSession(ctx.channel(), FrameTransport.INSTANCE, eventBufferBytes);
+            services().context().maxFrameBytes(), services().publisher().maxMessageLength());
+        openSession(ctx, FrameTransport.INSTANCE, eventBufferBytes);
         ctx.fireChannelActive();
     }
 
     public void channelRead(final ChannelHandlerContext ctx, final Object msg)
     {
+        final Session session = session();
         final ByteBuf frame = (ByteBuf)msg;
         try
         {
@@ -63,7 +62,7 @@ final class SbeFrameHandler extends ChannelInboundHandlerAdapter
 
                 if (session.isAuthenticated())
                 {
-                    onEvent(frame, services.clock().nanoTime());
+                    onEvent(frame, services().clock().nanoTime());
                 }
                 else
                 {
@@ -77,39 +76,15 @@ final class SbeFrameHandler extends ChannelInboundHandlerAdapter
         }
     }
 
-    public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
-    {
-        if (null == session || !ChannelEvents.onUserEvent(session, evt))
-        {
-            ctx.fireUserEventTriggered(evt);
-        }
-    }
-
-    public void channelWritabilityChanged(final ChannelHandlerContext ctx)
-    {
-        if (null != session)
-        {
-            session.onWritabilityChanged();
-        }
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    public void channelInactive(final ChannelHandlerContext ctx)
-    {
-        if (null != session)
-        {
-            session.onInactive();
-        }
-        ctx.fireChannelInactive();
-    }
-
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        ChannelEvents.onException(services, ctx, session, cause, GatewayErrorCode.FRAME_TOO_LONG);
+        final Session session = session();
+        ChannelEvents.onException(services(), ctx, session, cause, GatewayErrorCode.FRAME_TOO_LONG);
     }
 
     private void onHello(final ByteBuf frame)
     {
+        final Session session = session();
         final int length = frame.readableBytes();
         final byte[] bytes = LoopResources.current().scratch(length);
         frame.getBytes(frame.readerIndex(), bytes, 0, length);
@@ -129,6 +104,7 @@ final class SbeFrameHandler extends ChannelInboundHandlerAdapter
 
     private void onEvent(final ByteBuf frame, final long receivedNs)
     {
+        final Session session = session();
         final int length = frame.readableBytes();
         final MutableDirectBuffer buffer = session.eventBuffer();
         if (length > buffer.capacity())

@@ -5,10 +5,9 @@ import io.firstcall.gateway.json.JsonEventDecoder;
 import io.firstcall.gateway.session.ChannelEvents;
 import io.firstcall.gateway.session.GatewayErrorCode;
 import io.firstcall.gateway.session.JsonLineProtocol;
-import io.firstcall.gateway.session.Session;
+import io.firstcall.gateway.session.SessionChannelHandler;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -20,31 +19,28 @@ import io.netty.util.ReferenceCountUtil;
  * The session end of a WebSocket at /ws: the same JSON lines protocol as the JSON lines port, one
  * line per text message. The session opens once the handshake completes. One per connection.
  */
-final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
+final class WebSocketSessionHandler extends SessionChannelHandler
 {
-    private final SessionServices services;
-    private Session session;
     private JsonLineProtocol protocol;
 
     WebSocketSessionHandler(final SessionServices services)
     {
-        this.services = services;
+        super(services);
     }
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
     {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
         {
-            session = services.openSession(ctx.channel(), WebSocketTransport.INSTANCE,
-                JsonEventDecoder.MAX_ENCODED_LENGTH);
-            if (null != session)
+            openSession(ctx, WebSocketTransport.INSTANCE, JsonEventDecoder.MAX_ENCODED_LENGTH);
+            if (null != session())
             {
-                protocol = new JsonLineProtocol(session);
+                protocol = new JsonLineProtocol(session());
             }
         }
-        else if (null == session || !ChannelEvents.onUserEvent(session, evt))
+        else
         {
-            ctx.fireUserEventTriggered(evt);
+            super.userEventTriggered(ctx, evt);
         }
     }
 
@@ -59,11 +55,11 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
 
             if (msg instanceof TextWebSocketFrame)
             {
-                protocol.onLine(((TextWebSocketFrame)msg).content(), services.clock().nanoTime());
+                protocol.onLine(((TextWebSocketFrame)msg).content(), services().clock().nanoTime());
             }
             else if (msg instanceof WebSocketFrame)
             {
-                session.fail(GatewayErrorCode.UNSUPPORTED_FRAME.wireName(), null,
+                session().fail(GatewayErrorCode.UNSUPPORTED_FRAME.wireName(), null,
                     "send JSON lines protocol messages as text frames", GatewayCounter.PROTOCOL_ERRORS);
             }
         }
@@ -73,24 +69,6 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
         }
     }
 
-    public void channelWritabilityChanged(final ChannelHandlerContext ctx)
-    {
-        if (null != session)
-        {
-            session.onWritabilityChanged();
-        }
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    public void channelInactive(final ChannelHandlerContext ctx)
-    {
-        if (null != session)
-        {
-            session.onInactive();
-        }
-        ctx.fireChannelInactive();
-    }
-
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         if (cause instanceof CorruptedWebSocketFrameException)
@@ -98,12 +76,12 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
             // The frame decoder has already sent its Close frame (1009 for a message over the limit).
             final boolean tooBig =
                 WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(((CorruptedWebSocketFrameException)cause).closeStatus());
-            services.counters().increment(tooBig ? GatewayCounter.LIMIT_BREACHES : GatewayCounter.PROTOCOL_ERRORS);
+            services().counters().increment(tooBig ? GatewayCounter.LIMIT_BREACHES : GatewayCounter.PROTOCOL_ERRORS);
             ctx.close();
         }
         else
         {
-            ChannelEvents.onException(services, ctx, session, cause, GatewayErrorCode.LINE_TOO_LONG);
+            ChannelEvents.onException(services(), ctx, session(), cause, GatewayErrorCode.LINE_TOO_LONG);
         }
     }
 }
