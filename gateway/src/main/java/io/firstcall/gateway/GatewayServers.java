@@ -1,8 +1,7 @@
 package io.firstcall.gateway;
 
 import io.firstcall.gateway.session.SessionServices;
-import io.firstcall.gateway.tcp.JsonLineInitializer;
-import io.firstcall.gateway.tcp.SbeFrameInitializer;
+import io.firstcall.gateway.tcp.TcpSessionInitializer;
 import io.firstcall.gateway.ws.HttpInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -59,9 +58,9 @@ final class GatewayServers
         try
         {
             servers.jsonServer = servers.listen(
-                ctx.host(), ctx.jsonPort(), new JsonLineInitializer(services, servers.clients), true);
+                ctx.host(), ctx.jsonPort(), TcpSessionInitializer.jsonLines(services, servers.clients), true);
             servers.sbeServer = servers.listen(
-                ctx.host(), ctx.sbePort(), new SbeFrameInitializer(services, servers.clients), true);
+                ctx.host(), ctx.sbePort(), TcpSessionInitializer.sbeFrames(services, servers.clients), true);
             servers.httpServer = servers.listen(
                 ctx.host(), ctx.httpPort(), new HttpInitializer(services, servers.clients, opsHandler), false);
 
