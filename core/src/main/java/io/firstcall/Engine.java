@@ -1,8 +1,8 @@
 package io.firstcall;
 
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
 import io.firstcall.event.InputEnvelope;
@@ -14,7 +14,9 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.EnginePipeline;
 import io.firstcall.pipeline.IngestPublisher;
+import io.firstcall.pipeline.PipelineContext;
 import io.firstcall.pipeline.TickSource;
+import io.firstcall.replay.InputReplayer;
 import io.firstcall.replay.RecordedOutputs;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
@@ -68,24 +70,39 @@ public final class Engine implements AutoCloseable
         inputJournal = ctx.journalFactory().apply(ctx.dataDir().resolve("input"));
         outputJournal = ctx.journalFactory().apply(ctx.dataDir().resolve("output"));
 
-        final OutputRelay relay = new OutputRelay();
-        stateMachine = ctx.stateMachineFactory().apply(relay);
+        final OutputBatch outputs = new OutputBatch();
+        stateMachine = ctx.stateMachineFactory().apply(outputs);
         final DedupWindow dedupWindow = new DedupWindow(ctx.dedupWindow(), inputJournal.openReader());
 
-        final Recovery recovery = new Recovery(dedupWindow);
+        final Recovery recovery = new Recovery(dedupWindow, outputs);
         final long recoveryStartNs = System.nanoTime();
-        recovery.run(relay);
+        recovery.run();
         recoveryNs = System.nanoTime() - recoveryStartNs;
         recoveredEvents = recovery.events;
         counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.events);
         counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(recovery.divergences);
 
-        pipeline = new EnginePipeline(
-            ctx.topology(), ctx.ringSize(), ctx.maxMessageLength(), ctx.waitStrategy(), ctx.threadFactory(),
-            inputJournal, outputJournal, dedupWindow, recovery.nextSequence, recovery.lastTimestampNs,
-            stateMachine, ctx.outputListener(), ctx.syncMode(), ctx.clock(), ctx.ackListener(), errorHandler,
-            counters, latency);
-        relay.target = pipeline.outputSink();
+        outputs.reset();
+        pipeline = new EnginePipeline(new PipelineContext()
+            .topology(ctx.topology())
+            .ringSize(ctx.ringSize())
+            .maxMessageLength(ctx.maxMessageLength())
+            .waitStrategy(ctx.waitStrategy())
+            .threadFactory(ctx.threadFactory())
+            .inputJournal(inputJournal)
+            .outputJournal(outputJournal)
+            .dedupWindow(dedupWindow)
+            .nextSequence(recovery.nextSequence)
+            .lastTimestampNs(recovery.lastTimestampNs)
+            .stateMachine(stateMachine)
+            .outputs(outputs)
+            .outputListener(ctx.outputListener())
+            .ackListener(ctx.ackListener())
+            .syncMode(ctx.syncMode())
+            .clock(ctx.clock())
+            .errorHandler(errorHandler)
+            .counters(counters)
+            .latency(latency));
         final List<String> changedTenants = changedTenantDocuments();
         pipeline.start();
         publishConfigChanges(changedTenants);
@@ -217,24 +234,26 @@ public final class Engine implements AutoCloseable
     private final class Recovery implements EntryHandler
     {
         private final DedupWindow dedupWindow;
+        private final OutputBatch outputs;
         private final InputEnvelope envelope = new InputEnvelope();
-        private RecordedOutputs recorded;
+        private InputReplayer replayer;
         private long events;
         private long nextSequence;
         private long lastTimestampNs;
         private long divergences;
 
-        private Recovery(final DedupWindow dedupWindow)
+        private Recovery(final DedupWindow dedupWindow, final OutputBatch outputs)
         {
             this.dedupWindow = dedupWindow;
+            this.outputs = outputs;
         }
 
-        private void run(final OutputRelay relay)
+        private void run()
         {
-            try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
+            try (JournalReader inputs = inputJournal.openReader(); JournalReader outputReader = outputJournal.openReader())
             {
-                recorded = new RecordedOutputs(outputs, outputJournal::append);
-                relay.target = recorded;
+                final RecordedOutputs recorded = new RecordedOutputs(outputReader, outputJournal::append);
+                replayer = new InputReplayer(stateMachine, outputs, recorded);
                 while (inputs.readNext(this))
                 {
                     events++;
@@ -251,8 +270,6 @@ public final class Engine implements AutoCloseable
 
         public void onEntry(final DirectBuffer buffer, final int offset, final int length, final long position)
         {
-            final long sequence = RecordHeader.sequence(buffer, offset);
-            final long timestampNs = RecordHeader.timestampNs(buffer, offset);
             final int messageOffset = offset + RecordHeader.LENGTH;
             final int messageLength = length - RecordHeader.LENGTH;
             if (envelope.wrap(buffer, messageOffset, messageLength) && InputTypes.TICK != envelope.templateId() &&
@@ -260,30 +277,16 @@ public final class Engine implements AutoCloseable
             {
                 dedupWindow.restore(envelope.keyHash(), position);
             }
-            recorded.beginInput(sequence, timestampNs);
             try
             {
-                stateMachine.onEvent(buffer, messageOffset, messageLength, sequence, timestampNs);
+                replayer.apply(buffer, offset, length);
             }
             catch (final Throwable ex)
             {
                 errorHandler.onError(ex);
             }
-            nextSequence = sequence + 1;
-            lastTimestampNs = timestampNs;
-        }
-    }
-
-    /**
-     * The state machine's sink: the recorded outputs during recovery, the live output stage after.
-     */
-    private static final class OutputRelay implements OutputSink
-    {
-        private OutputSink target;
-
-        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-        {
-            target.onOutput(buffer, offset, length);
+            nextSequence = RecordHeader.sequence(buffer, offset) + 1;
+            lastTimestampNs = RecordHeader.timestampNs(buffer, offset);
         }
     }
 }

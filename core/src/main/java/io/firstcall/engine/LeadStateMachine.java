@@ -1,34 +1,25 @@
 package io.firstcall.engine;
 
 import io.firstcall.codec.CallActivityDecoder;
-import io.firstcall.codec.CallOutcome;
-import io.firstcall.codec.ConfigChangeDecoder;
-import io.firstcall.codec.DecisionKind;
-import io.firstcall.codec.FormSubmittedDecoder;
 import io.firstcall.codec.EmailSentDecoder;
+import io.firstcall.codec.FormSubmittedDecoder;
+import io.firstcall.codec.InputError;
 import io.firstcall.codec.LeadConvertedDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
-import io.firstcall.codec.OpportunityCreatedDecoder;
-import io.firstcall.codec.QualificationDecoder;
-import io.firstcall.codec.QualificationResult;
-import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
-import io.firstcall.codec.PresenceStatus;
+import io.firstcall.codec.OpportunityCreatedDecoder;
 import io.firstcall.codec.PageVisitedDecoder;
+import io.firstcall.codec.QualificationDecoder;
 import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
+import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.RecentActivity;
-import io.firstcall.engine.output.DetailBuilder;
-import io.firstcall.engine.output.OutputWriter;
-import io.firstcall.engine.routing.ClaimBook;
+import io.firstcall.engine.lead.LeadRegistry;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.engine.routing.Router;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
-import io.firstcall.engine.tenant.InvalidConfigException;
-import io.firstcall.engine.tenant.Tenant;
-import io.firstcall.engine.tenant.TenantDirectory;
-import io.firstcall.engine.tenant.TenantRules;
-import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.engine.tenant.TenantRulesCache;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import io.firstcall.event.InputEnvelope;
@@ -36,13 +27,15 @@ import io.firstcall.event.InputTypes;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * firstcall's business logic: the lead registry, lead scoring and hot-lead decisions, hot-lead
  * episodes, claims and escalation, per tenant. A single thread calls {@link #onEvent} in journal
- * order; outputs leave through the {@link OutputSink}. Nothing here reads a clock: engine time is
- * the journaled timestamp.
+ * order; every output is written into the {@link OutputBatch} the machine was built with, whose
+ * cause the caller has set to the event. Nothing here reads a clock, does I/O or allocates in
+ * steady state: engine time is the journaled timestamp, and timers fire only on journaled ticks.
+ * <p>
+ * This class only dispatches: {@link LeadSignals} scores, {@link HotEpisodes} opens episodes,
+ * {@link LeadActivity} handles what reps do, {@link ConfigChanges} applies rules.
  * <p>
  * A tenant exists once its configuration change is journaled; events for other tenants are
  * counted and ignored. Leads are created on first mention, except by a page visit: a visit by a
@@ -50,47 +43,41 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LeadStateMachine implements StateMachine
 {
+    private static final byte[] NO_FIELD = new byte[0];
+
     private final TenantDirectory tenants;
     private final TimerService timers = new TimerService();
-    private final OutputWriter out;
-    private final ClaimBook claims;
+    private final MachineRecords records;
     private final HotLeadEvaluator evaluator;
+    private final Router router;
     private final LeadSignals signals;
+    private final LeadActivity activity;
+    private final ConfigChanges configChanges;
     private final TimerService.TimerListener timerDispatch = this::onTimer;
     private final InputEnvelope envelope = new InputEnvelope();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private static final byte[][] CALL_OUTCOMES = names("started", "connected", "no_answer", "voicemail");
-    private static final byte[][] QUALIFICATION_RESULTS = names("qualified", "disqualified");
-
-    private final CallActivityDecoder call = new CallActivityDecoder();
-    private final RepPresenceDecoder presence = new RepPresenceDecoder();
-    private final QualificationDecoder qualification = new QualificationDecoder();
-    private final UnsafeBuffer word = new UnsafeBuffer(new byte[0]);
-    private final ConfigChangeDecoder configChange = new ConfigChangeDecoder();
-    private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
-    private final UnsafeBuffer rep = new UnsafeBuffer(new byte[0]);
-    private final DetailBuilder detail = new DetailBuilder();
-    private long tickSequence;
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[0]);
     private long ignoredEvents;
     private long invalidEvents;
 
-    public LeadStateMachine(final OutputSink sink)
+    public LeadStateMachine(final OutputBatch outputs)
     {
-        this(sink, 1024);
+        this(outputs, 1024, new TenantRulesCache());
     }
 
-    public LeadStateMachine(final OutputSink sink, final int initialLeadsPerTenant)
+    /**
+     * @param rules the rules the launcher parsed already; documents not in it are parsed here.
+     */
+    public LeadStateMachine(final OutputBatch outputs, final int initialLeadsPerTenant, final TenantRulesCache rules)
     {
         tenants = new TenantDirectory(initialLeadsPerTenant);
-        out = new OutputWriter(tenants, sink);
-        claims = new ClaimBook(tenants, timers, out);
-        evaluator = new HotLeadEvaluator(timers, out, claims);
-        signals = new LeadSignals(out, evaluator);
-    }
-
-    public TenantDirectory tenants()
-    {
-        return tenants;
+        records = new MachineRecords(outputs);
+        evaluator = new HotLeadEvaluator(timers, outputs);
+        router = new Router(timers, outputs);
+        final LeadLookup lookup = new LeadLookup(records);
+        signals = new LeadSignals(lookup, evaluator, new HotEpisodes(evaluator, router));
+        activity = new LeadActivity(lookup, router);
+        configChanges = new ConfigChanges(tenants, rules, records);
     }
 
     /**
@@ -100,6 +87,15 @@ public final class LeadStateMachine implements StateMachine
     {
         final Tenant tenant = tenants.find(tenantId);
         return null == tenant ? -1 : tenant.rules().version();
+    }
+
+    /**
+     * @return the tenant's leads, or null when the tenant is not configured.
+     */
+    public LeadRegistry leads(final String tenantId)
+    {
+        final Tenant tenant = tenants.find(tenantId);
+        return null == tenant ? null : tenant.leads();
     }
 
     /**
@@ -132,11 +128,15 @@ public final class LeadStateMachine implements StateMachine
         return timers.pending();
     }
 
-    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+    public void onEvent(final DirectBuffer input, final long sequence, final long timestampNs)
     {
-        if (!envelope.wrap(buffer, offset, length))
+        message.wrap(input, 0, input.capacity());
+        if (!envelope.wrap(message, 0, message.capacity()))
         {
             invalidEvents++;
+            final int templateId = message.capacity() >= MessageHeaderDecoder.ENCODED_LENGTH ?
+                header.wrap(message, 0).templateId() : 0;
+            records.inputRejected(templateId, InputError.MALFORMED, message, 0, 0, NO_FIELD);
             return;
         }
 
@@ -144,197 +144,99 @@ public final class LeadStateMachine implements StateMachine
         final int templateId = envelope.templateId();
         if (InputTypes.TICK == templateId)
         {
-            tickSequence = sequence;
-            claims.inputSequence(sequence);
             timers.onTick(timestampNs, timerDispatch);
             return;
         }
 
-        final Tenant tenant = tenants.find(buffer, envelope.tenantOffset(), envelope.tenantLength());
-        out.context(sequence, timestampNs, tenant, buffer, envelope.tenantOffset(), envelope.tenantLength());
+        header.wrap(message, 0);
         if (InputTypes.CONFIG == templateId)
         {
-            onConfigChange(buffer, offset, sequence, timestampNs);
+            configChanges.onConfigChange(message, header);
             return;
         }
 
+        final Tenant tenant = tenants.find(message, envelope.tenantOffset(), envelope.tenantLength());
         if (null == tenant)
         {
             ignoredEvents++;
             return;
         }
+        dispatch(tenant, templateId, timestampNs);
+    }
 
-        header.wrap(buffer, offset);
-        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+    private void dispatch(final Tenant tenant, final int templateId, final long nowNs)
+    {
         switch (templateId)
         {
             case LeadUpsertDecoder.TEMPLATE_ID:
-                signals.onLeadUpsert(tenant, buffer, bodyOffset, header, timestampNs);
+                signals.onLeadUpsert(tenant, message, header, nowNs);
                 break;
 
             case FormSubmittedDecoder.TEMPLATE_ID:
-                signals.onForm(tenant, buffer, bodyOffset, header, timestampNs);
+                signals.onForm(tenant, message, header, nowNs);
                 break;
 
             case PageVisitedDecoder.TEMPLATE_ID:
-                signals.onVisit(tenant, buffer, bodyOffset, header, timestampNs);
+                signals.onVisit(tenant, message, header, nowNs);
                 break;
 
             case TrialMilestoneDecoder.TEMPLATE_ID:
-                signals.onTrial(tenant, buffer, bodyOffset, header, timestampNs);
+                signals.onTrial(tenant, message, header, nowNs);
                 break;
 
             case ScoreUpdatedDecoder.TEMPLATE_ID:
-                signals.onScore(tenant, buffer, bodyOffset, header, timestampNs);
+                signals.onScore(tenant, message, header, nowNs);
+                break;
+
+            case RepPresenceDecoder.TEMPLATE_ID:
+                activity.onPresence(tenant, message, header);
                 break;
 
             case CallActivityDecoder.TEMPLATE_ID:
-                onCall(tenant, buffer, bodyOffset, timestampNs);
+                activity.onCall(tenant, message, header, nowNs);
                 break;
 
-            default:
-                onLeadActivity(tenant, buffer, bodyOffset, timestampNs);
-                break;
-        }
-    }
-
-    private void onCall(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
-    {
-        final CallActivityDecoder d = call.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-        final CallOutcome outcome = d.outcome();
-        d.skipTenant();
-        d.skipEventId();
-        d.wrapLead(leadId);
-        d.wrapRep(rep);
-        final Lead lead = signals.lead(tenant, leadId, nowNs);
-        word.wrap(CALL_OUTCOMES[outcome.ordinal()]);
-        lead.activity().record(RecentActivity.Kind.CALL, nowNs, word, 0, word.capacity());
-        if (CallOutcome.STARTED == outcome)
-        {
-            claims.onCallStarted(tenant, lead, rep, 0, rep.capacity(), nowNs);
-        }
-    }
-
-    /**
-     * Every other lead event (email, SMS, qualification, opportunity, conversion) names the lead as
-     * its third variable field and, but for a conversion, the rep as its fourth. Each is recorded as
-     * recent activity; a qualification, an opportunity or a conversion also ends the lead's hold on
-     * its rep's capacity.
-     */
-    private void onLeadActivity(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
-    {
-        final int templateId = envelope.templateId();
-        if (RepPresenceDecoder.TEMPLATE_ID == templateId)
-        {
-            onPresence(tenant, buffer, bodyOffset);
-            return;
-        }
-        final int lengthOffset = envelope.eventIdOffset() + envelope.eventIdLength();
-        final int idLength = buffer.getByte(lengthOffset) & 0xFF;
-        if (0 == idLength)
-        {
-            return;
-        }
-        leadId.wrap(buffer, lengthOffset + 1, idLength);
-        final Lead lead = signals.lead(tenant, leadId, nowNs);
-        final int repOffset = lengthOffset + 1 + idLength;
-        final int repLength = LeadConvertedDecoder.TEMPLATE_ID == templateId ? 0 : buffer.getByte(repOffset) & 0xFF;
-        if (repLength > 0)
-        {
-            word.wrap(buffer, repOffset + 1, repLength);
-        }
-        switch (templateId)
-        {
             case EmailSentDecoder.TEMPLATE_ID:
-                lead.activity().record(RecentActivity.Kind.EMAIL, nowNs, word, 0, repLength);
+                activity.onEmail(tenant, message, header, nowNs);
                 break;
 
             case SmsSentDecoder.TEMPLATE_ID:
-                lead.activity().record(RecentActivity.Kind.SMS, nowNs, word, 0, repLength);
+                activity.onSms(tenant, message, header, nowNs);
                 break;
 
             case QualificationDecoder.TEMPLATE_ID:
-                final QualificationResult result = qualification.wrap(
-                    buffer, bodyOffset, header.blockLength(), header.version()).result();
-                word.wrap(QUALIFICATION_RESULTS[QualificationResult.QUALIFIED == result ? 0 : 1]);
-                lead.activity().record(RecentActivity.Kind.QUALIFICATION, nowNs, word, 0, word.capacity());
-                claims.onOutcome(tenant, lead);
+                activity.onQualification(tenant, message, header, nowNs);
                 break;
 
             case OpportunityCreatedDecoder.TEMPLATE_ID:
-                lead.activity().record(RecentActivity.Kind.OPPORTUNITY, nowNs, word, 0, repLength);
-                claims.onOutcome(tenant, lead);
+                activity.onOpportunity(tenant, message, header, nowNs);
+                break;
+
+            case LeadConvertedDecoder.TEMPLATE_ID:
+                activity.onConversion(tenant, message, header, nowNs);
                 break;
 
             default:
-                lead.activity().record(RecentActivity.Kind.CONVERSION, nowNs, word, 0, 0);
-                claims.onOutcome(tenant, lead);
                 break;
         }
     }
 
-    private void onPresence(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset)
-    {
-        final RepPresenceDecoder d = presence.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-        final PresenceStatus status = d.status();
-        d.skipTenant();
-        d.skipEventId();
-        d.wrapRep(rep);
-        if (rep.capacity() > 0 && PresenceStatus.NULL_VAL != status)
-        {
-            tenant.reps().presence(tenant.reps().stateOrAdd(rep, 0, rep.capacity()), status);
-        }
-    }
-
-    private static byte[][] names(final String... names)
-    {
-        final byte[][] bytes = new byte[names.length][];
-        for (int i = 0; i < names.length; i++)
-        {
-            bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return bytes;
-    }
-
     /**
-     * Hand an expired timer to its owner, by the kind in its payload. Outputs name the tick as their cause.
+     * Hand an expired timer to its owner, by the kind in its payload. Its outputs name the tick
+     * being applied as their cause.
      */
     private void onTimer(final long payload, final long nowNs)
     {
-        if (TimerPayload.SCORE_DECAY == TimerPayload.kind(payload))
+        final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
+        final Lead lead = tenant.leads().lead(TimerPayload.leadIndex(payload));
+        final int kind = TimerPayload.kind(payload);
+        if (TimerPayload.SCORE_DECAY == kind)
         {
-            final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
-            out.context(tickSequence, nowNs, tenant);
-            evaluator.onDecayTimer(tenant, tenant.leads().lead(TimerPayload.leadIndex(payload)), nowNs);
+            evaluator.onDecayTimer(tenant.scoring(), lead, nowNs);
         }
         else
         {
-            claims.onTimer(payload, nowNs);
-        }
-    }
-
-    private void onConfigChange(final DirectBuffer buffer, final int offset, final long sequence, final long timestampNs)
-    {
-        final ConfigChangeDecoder d = configChange.wrap(
-            buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.wrap(buffer, offset).blockLength(), header.version());
-        final String tenantId = d.tenant();
-        d.skipEventId();
-        final String document = d.document();
-        try
-        {
-            final TenantRules rules = TenantRulesParser.parse(tenantId, document);
-            final Tenant tenant = tenants.apply(rules);
-            out.context(sequence, timestampNs, tenant);
-            detail.reset().raw("{\"version\":").number(rules.version()).raw('}');
-            out.decision(DecisionKind.CONFIG_APPLIED, null, rules.version(), detail.buffer(), detail.length());
-        }
-        catch (final InvalidConfigException ex)
-        {
-            final byte[] message = ex.getMessage().getBytes(StandardCharsets.UTF_8);
-            detail.reset().raw("{\"error\":\"").escaped(message).raw("\"}");
-            final Tenant tenant = tenants.find(tenantId);
-            out.decision(DecisionKind.CONFIG_REJECTED, null, null == tenant ? 0 : tenant.rules().version(),
-                detail.buffer(), detail.length());
+            router.onTimer(tenant.routing(), lead, kind, nowNs);
         }
     }
 }

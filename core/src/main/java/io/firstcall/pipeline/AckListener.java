@@ -30,6 +30,14 @@ public interface AckListener
      */
     void onRejected(long correlationId, RejectReason reason);
 
+    /**
+     * Called once per ring batch, after the batch's last acknowledgement (and, on one engine thread,
+     * after its outputs): a place to wake the connections' threads once rather than per event.
+     */
+    default void endOfBatch()
+    {
+    }
+
     enum RejectReason
     {
         JOURNAL_APPEND_FAILED,

@@ -2,7 +2,6 @@ package io.firstcall.engine.lead;
 
 import io.firstcall.event.Bytes;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -99,17 +98,6 @@ public final class ByteKeyIndex
             rehash();
         }
         return index;
-    }
-
-    /**
-     * Copy key {@code index} into {@code dst}.
-     *
-     * @return its length.
-     */
-    public int copyKey(final int index, final MutableDirectBuffer dst, final int dstOffset)
-    {
-        dst.putBytes(dstOffset, arena, keyOffsets[index], keyLengths[index]);
-        return keyLengths[index];
     }
 
     public DirectBuffer keyBuffer()

@@ -65,10 +65,10 @@ class RoutingWorkedExampleTest
 
         final long deadline1 = NINE_AM_PDT + 5 * MINUTE;
         final long deadline2 = NINE_AM_PDT + 8 * MINUTE;
-        assertEquals("{\"level\":\"primary\",\"team\":\"west\",\"visibility\":\"owned\",\"pool\":[\"ana\",\"ben\"]," +
+        assertEquals("{\"level\":\"primary\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[],\"pool\":[\"ana\",\"ben\"]," +
             "\"excluded\":[{\"rep\":\"cruz\",\"reason\":\"outside_hours\"}],\"assignment\":\"round_robin\"," +
             "\"ledger\":[{\"rep\":\"ana\",\"weight\":2,\"credit\":2},{\"rep\":\"ben\",\"weight\":1,\"credit\":1}]," +
-            "\"poolWeight\":3,\"alerted\":[\"ana\"],\"deadlineNs\":" + deadline1 + ",\"episode\":1}",
+            "\"poolWeight\":3,\"alerted\":[\"ana\"],\"deadlineNs\":" + deadline1 + ",\"managerQueue\":null,\"episode\":1}",
             harness.decision("ROUTED", "L7"));
         assertEquals(List.of("Assignment seq=5 reason=ROUND_ROBIN episode=1 tenant=acme lead=L7 rep=ana",
             "Assignment seq=6 reason=ESCALATION episode=1 tenant=acme lead=L7 rep=ben",
@@ -84,8 +84,10 @@ class RoutingWorkedExampleTest
             .map(l -> l.substring(l.indexOf("detail=") + 7)).collect(Collectors.toList());
         assertEquals(List.of(
             "{\"level\":\"backup\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"ana\"],\"pool\":[\"ben\"]," +
-                "\"excluded\":[],\"alerted\":[\"ben\"],\"deadlineNs\":" + deadline2 + ",\"episode\":1}",
-            "{\"level\":\"queue\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"ana\",\"ben\"]," +
+                "\"excluded\":[],\"assignment\":null,\"ledger\":[],\"poolWeight\":null,\"alerted\":[\"ben\"]," +
+                "\"deadlineNs\":" + deadline2 + ",\"managerQueue\":null,\"episode\":1}",
+            "{\"level\":\"queue\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"ana\",\"ben\"],\"pool\":[]," +
+                "\"excluded\":[],\"assignment\":null,\"ledger\":[],\"poolWeight\":null,\"alerted\":[],\"deadlineNs\":null," +
                 "\"managerQueue\":\"west-managers\",\"episode\":1}"), escalated);
         assertEquals("{\"claimedBy\":\"cruz\",\"alerted\":false,\"level\":\"queue\",\"episode\":1}",
             harness.decision("CLAIMED", "L7"));

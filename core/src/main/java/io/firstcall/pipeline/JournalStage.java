@@ -6,6 +6,8 @@ import io.firstcall.event.InputTypes;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.journal.SyncMode;
+import io.firstcall.status.EngineCounter;
+import io.firstcall.timing.LatencyStage;
 import io.firstcall.timing.StageTimer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
@@ -19,7 +21,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * <p>
  * The engine timestamp never goes backwards, even if the clock does: replayed timers depend on it.
  */
-final class JournalHandler implements EventHandler<RingSlot>
+final class JournalStage implements EventHandler<RingSlot>
 {
     private final SlotSource slots;
     private final Journal journal;
@@ -27,6 +29,7 @@ final class JournalHandler implements EventHandler<RingSlot>
     private final EpochNanoClock clock;
     private final SyncMode syncMode;
     private final AckListener ackListener;
+    private final boolean endsAckBatches;
     private final ErrorHandler errorHandler;
     private final AtomicCounter journaledCounter;
     private final AtomicCounter duplicateCounter;
@@ -38,39 +41,26 @@ final class JournalHandler implements EventHandler<RingSlot>
     private long batchStart = -1;
     private boolean appendedInBatch;
 
-    JournalHandler(
-        final SlotSource slots,
-        final Journal journal,
-        final DedupWindow dedupWindow,
-        final EpochNanoClock clock,
-        final SyncMode syncMode,
-        final AckListener ackListener,
-        final ErrorHandler errorHandler,
-        final AtomicCounter journaledCounter,
-        final AtomicCounter duplicateCounter,
-        final AtomicCounter failureCounter,
-        final StageTimer receiveToJournaled,
-        final long nextSequence,
-        final long lastTimestampNs)
+    /**
+     * @param endsAckBatches whether this stage ends each batch of acknowledgements itself (a
+     *                       journal thread of its own), rather than the {@link OutputStage} after it.
+     */
+    JournalStage(final PipelineContext ctx, final SlotSource slots, final boolean endsAckBatches)
     {
         this.slots = slots;
-        this.journal = journal;
-        this.dedupWindow = dedupWindow;
-        this.clock = clock;
-        this.syncMode = syncMode;
-        this.ackListener = ackListener;
-        this.errorHandler = errorHandler;
-        this.journaledCounter = journaledCounter;
-        this.duplicateCounter = duplicateCounter;
-        this.failureCounter = failureCounter;
-        this.receiveToJournaled = receiveToJournaled;
-        this.nextSequence = nextSequence;
-        this.lastTimestampNs = lastTimestampNs;
-    }
-
-    long nextSequence()
-    {
-        return nextSequence;
+        this.journal = ctx.inputJournal();
+        this.dedupWindow = ctx.dedupWindow();
+        this.clock = ctx.clock();
+        this.syncMode = ctx.syncMode();
+        this.ackListener = ctx.ackListener();
+        this.endsAckBatches = endsAckBatches;
+        this.errorHandler = ctx.errorHandler();
+        this.journaledCounter = ctx.counters().get(EngineCounter.EVENTS_JOURNALED);
+        this.duplicateCounter = ctx.counters().get(EngineCounter.DUPLICATES);
+        this.failureCounter = ctx.counters().get(EngineCounter.JOURNAL_FAILURES);
+        this.receiveToJournaled = ctx.latency().timer(LatencyStage.RECEIVE_TO_JOURNALED);
+        this.nextSequence = ctx.nextSequence();
+        this.lastTimestampNs = ctx.lastTimestampNs();
     }
 
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
@@ -155,6 +145,17 @@ final class JournalHandler implements EventHandler<RingSlot>
 
         batchStart = -1;
         appendedInBatch = false;
+        if (endsAckBatches)
+        {
+            try
+            {
+                ackListener.endOfBatch();
+            }
+            catch (final Throwable ex)
+            {
+                errorHandler.onError(ex);
+            }
+        }
     }
 
     private void acknowledge(final RingSlot slot, final boolean synced)
