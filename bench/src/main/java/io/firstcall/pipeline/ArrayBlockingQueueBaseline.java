@@ -2,12 +2,11 @@ package io.firstcall.pipeline;
 
 import io.firstcall.bench.EventMix;
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.event.EventWriter;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
-import io.firstcall.journal.SyncMode;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
@@ -52,16 +51,17 @@ public final class ArrayBlockingQueueBaseline
             Journal outputJournal = ChronicleJournal.open(dir.resolve("output"));
             EngineCounters counters = EngineCounters.inMemory())
         {
-            final OutputSink[] relay = new OutputSink[1];
-            final LeadStateMachine stateMachine = new LeadStateMachine((buffer, offset, length) ->
-                relay[0].onOutput(buffer, offset, length));
-            final Stages stages = new Stages(
-                sequence -> slots[(int)(sequence & (SLOTS - 1))], inputJournal, outputJournal,
-                new DedupWindow(262_144, inputJournal.openReader()), 0, 0, stateMachine, OutputListener.NONE,
-                SyncMode.NONE, new OffsetEpochNanoClock(), AckListener.NONE,
-                new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()), counters,
-                new LatencyRecorders());
-            relay[0] = stages.outputPublisher;
+            final OutputBatch outputs = new OutputBatch();
+            final Stages stages = new Stages(new PipelineContext()
+                .inputJournal(inputJournal)
+                .outputJournal(outputJournal)
+                .dedupWindow(new DedupWindow(262_144, inputJournal.openReader()))
+                .stateMachine(new LeadStateMachine(outputs))
+                .outputs(outputs)
+                .clock(new OffsetEpochNanoClock())
+                .errorHandler(new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()))
+                .counters(counters)
+                .latency(new LatencyRecorders()), sequence -> slots[(int)(sequence & (SLOTS - 1))]);
 
             final int total = events + 1;
             final Thread consumer = new Thread(() ->
@@ -71,8 +71,8 @@ public final class ArrayBlockingQueueBaseline
                     for (long sequence = 0; sequence < total; sequence++)
                     {
                         final RingSlot slot = queue.take();
-                        stages.journalHandler.onEvent(slot, sequence, true);
-                        stages.decisionHandler.onEvent(slot, sequence, true);
+                        stages.journalStage.onEvent(slot, sequence, true);
+                        stages.decisionStage.onEvent(slot, sequence, true);
                     }
                 }
                 catch (final InterruptedException ex)
