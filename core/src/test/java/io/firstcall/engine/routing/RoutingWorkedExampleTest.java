@@ -1,5 +1,7 @@
 package io.firstcall.engine.routing;
 
+import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.support.DocExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,9 +11,11 @@ import static io.firstcall.engine.routing.RoutingHarness.HOUR;
 import static io.firstcall.engine.routing.RoutingHarness.MINUTE;
 import static io.firstcall.engine.routing.RoutingHarness.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The worked example of docs/routing.md, output for output: if this test changes, change the doc.
+ * The worked example of docs/routing.md, output for output, and the doc's JSON blocks checked
+ * against what the engine rendered: if this test changes, change the doc.
  */
 class RoutingWorkedExampleTest
 {
@@ -91,6 +95,18 @@ class RoutingWorkedExampleTest
                 "\"managerQueue\":\"west-managers\",\"episode\":1}"), escalated);
         assertEquals("{\"claimedBy\":\"cruz\",\"alerted\":false,\"level\":\"queue\",\"episode\":1}",
             harness.decision("CLAIMED", "L7"));
+
+        final List<String> docs = DocExamples.jsonBlocks("routing.md");
+        assertTrue(docs.contains(harness.decision("ROUTED", "L7")), "docs/routing.md shows the ROUTED detail");
+        assertTrue(docs.containsAll(escalated), "docs/routing.md shows both ESCALATED details");
+        assertTrue(docs.contains(harness.decision("CLAIMED", "L7")), "docs/routing.md shows the CLAIMED detail");
+
+        final byte[] claimed = harness.outputs.raw().get(harness.lines().indexOf(
+            harness.lines().stream().filter(l -> l.contains("kind=CLAIMED")).findFirst().orElseThrow()));
+        final String line = harness.outputs.rendered(claimed).toString();
+        assertTrue(line.startsWith("{\"type\":\"decision\",\"kind\":\"claimed\",\"seq\":9,\"at\":\"2024-10-04T16:09:00.000Z\"," +
+            "\"configVersion\":" + TenantRulesParser.version(RULES) + ",\"tenant\":\"acme\",\"lead\":\"L7\",\"detail\":"), line);
+        assertTrue(DocExamples.lines("protocol.md").contains(line), "docs/protocol.md's decision example: " + line);
         assertEquals(List.of("Withdrawn seq=6 episode=1 tenant=acme lead=L7 rep=ana claimedBy=",
             "Withdrawn seq=8 episode=1 tenant=acme lead=L7 rep=ben claimedBy=",
             "Withdrawn seq=9 episode=1 tenant=acme lead=L7 rep=west-managers claimedBy=cruz"), harness.lines("Withdrawn"));

@@ -1,5 +1,6 @@
 package io.firstcall.engine.scoring;
 
+import io.firstcall.support.DocExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,6 +54,7 @@ class HotReasonsTest
             "{\"signal\":\"form:demo_request\",\"points\":40}],\"more\":0},\"external\":0";
         final ScoringHarness.Decision hot = harness.decisions("HOT").get(0);
         assertEquals(breakdown + ",\"episode\":1}", hot.detail());
+        assertTrue(DocExamples.jsonBlocks("scoring.md").contains(hot.detail()), "docs/scoring.md's Reasons example");
         assertEquals(version, hot.configVersion());
 
         final ScoringHarness.Alert alert = harness.alerts().get(0);
