@@ -26,6 +26,7 @@ final class ConfigChanges
     private final ConfigChangeDecoder change = new ConfigChangeDecoder();
     private final UnsafeBuffer tenant = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer document = new UnsafeBuffer(new byte[0]);
+    private long parsed;
 
     ConfigChanges(final TenantDirectory tenants, final TenantRulesCache cache, final MachineRecords records)
     {
@@ -55,6 +56,14 @@ final class ConfigChanges
         }
     }
 
+    /**
+     * @return the documents this thread parsed itself, not finding them in the cache.
+     */
+    long parsed()
+    {
+        return parsed;
+    }
+
     private TenantRules rules(final long version)
     {
         final TenantRules cached = cache.find(
@@ -63,6 +72,7 @@ final class ConfigChanges
         {
             return cached;
         }
+        parsed++;
         return TenantRulesParser.parse(
             tenant.getStringWithoutLengthUtf8(0, tenant.capacity()), document.getStringWithoutLengthUtf8(0, document.capacity()));
     }

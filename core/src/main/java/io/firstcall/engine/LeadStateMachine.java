@@ -123,6 +123,15 @@ public final class LeadStateMachine implements StateMachine
         return null == tenant ? -1 : tenant.anonymousVisits();
     }
 
+    /**
+     * @return configuration documents this machine had to parse itself: zero when every change it
+     * applied was parsed by the launcher (the live path), one per change on a replay elsewhere.
+     */
+    public long configsParsed()
+    {
+        return configChanges.parsed();
+    }
+
     public long pendingTimers()
     {
         return timers.pending();

@@ -2,6 +2,8 @@ package io.firstcall.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.codec.CallOutcome;
+import io.firstcall.engine.tenant.TenantRulesCache;
+import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,6 +198,32 @@ class LeadStateMachineTest
 
         final String alert = outputs.linesStartingWith("Alert").get(0);
         assertTrue(alert.contains("tenant=globex lead=L1 rep=globex-managers"), alert);
+    }
+
+    /**
+     * The launcher parses each document before it is journaled and leaves the rules in the cache:
+     * applying the change then runs no YAML parser on the engine thread. A document not in the
+     * cache (a replay elsewhere) is parsed here, to the same rules.
+     */
+    @Test
+    void shouldTakeRulesTheLauncherParsedInsteadOfParsingThem()
+    {
+        final String globex = "tenant: globex\nhot:\n  forms: [webinar]\n";
+        final TenantRulesCache cache = new TenantRulesCache();
+        cache.parse("globex", globex);
+        final CapturedOutputs captured = new CapturedOutputs();
+        final MachineDriver launched = new MachineDriver(captured, 16, cache);
+        launched.send(writer.buffer(), writer.config("globex", "cfg-g", globex), 0, T0);
+        assertEquals(0, launched.machine().configsParsed());
+        assertEquals(TenantRulesParser.version(globex), launched.machine().configVersion("globex"));
+
+        send(writer.config("globex", "cfg-g", globex), T0);
+        assertEquals(2, machine.configsParsed(), "acme's and globex's, neither in this machine's cache");
+        assertEquals(launched.machine().configVersion("globex"), machine.configVersion("globex"));
+        send(writer.form("globex", "e1", "L1", "webinar"), T0 + 1);
+        launched.send(writer.buffer(), writer.form("globex", "e1", "L1", "webinar"), 1, T0 + 1);
+        assertEquals(1, outputs.linesStartingWith("Alert").size());
+        assertEquals(1, captured.linesStartingWith("Alert").size(), "the same rules either way");
     }
 
     /**

@@ -18,8 +18,13 @@ public final class MachineDriver
 
     public MachineDriver(final CapturedOutputs captured, final int initialLeads)
     {
+        this(captured, initialLeads, new TenantRulesCache());
+    }
+
+    public MachineDriver(final CapturedOutputs captured, final int initialLeads, final TenantRulesCache rules)
+    {
         this.captured = captured;
-        this.machine = new LeadStateMachine(outputs, initialLeads, new TenantRulesCache());
+        this.machine = new LeadStateMachine(outputs, initialLeads, rules);
     }
 
     public LeadStateMachine machine()
