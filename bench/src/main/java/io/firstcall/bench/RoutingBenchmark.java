@@ -2,6 +2,7 @@ package io.firstcall.bench;
 
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.routing.PlannerProbe;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
@@ -58,6 +59,7 @@ public class RoutingBenchmark
     private final UnsafeBuffer events = new UnsafeBuffer(new byte[LEADS * 128]);
     private final int[] offsets = new int[LEADS];
     private final int[] lengths = new int[LEADS];
+    private static final UnsafeBuffer NO_OWNER = new UnsafeBuffer(new byte[0]);
     private MachineDriver machine;
     private PlannerProbe planner;
     private Lead lead;
@@ -99,7 +101,7 @@ public class RoutingBenchmark
     @Benchmark
     public int plan()
     {
-        lead.owner().clear();
+        lead.profile().set(LeadProfile.OWNER, NO_OWNER, 0, 0);
         return planner.route(lead, nowNs);
     }
 

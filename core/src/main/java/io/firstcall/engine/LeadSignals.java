@@ -8,7 +8,7 @@ import io.firstcall.codec.PageVisitedDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -32,7 +32,6 @@ final class LeadSignals
     private final ScoreUpdatedDecoder score = new ScoreUpdatedDecoder();
     private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer value = new UnsafeBuffer(new byte[0]);
-    private final UnsafeBuffer field = new UnsafeBuffer(new byte[0]);
     private boolean firmographicChanged;
     private boolean sourceChanged;
 
@@ -121,45 +120,28 @@ final class LeadSignals
     }
 
     /**
-     * The ten profile fields LeadUpsert and FormSubmitted share, in schema order from {@code limit}:
-     * email, phone, name, company, industry, region, product, source, owner, timezone, each a uint8
-     * length and its bytes.
+     * The ten profile fields LeadUpsert and FormSubmitted share, in schema order from {@code limit}
+     * (email, phone, name, company, industry, region, product, source, owner, timezone, each a uint8
+     * length and its bytes): the order of {@link LeadProfile}'s fields. An empty field leaves the
+     * value unchanged.
      */
     private void profile(final Lead lead, final DirectBuffer message, final int limit)
     {
+        final LeadProfile profile = lead.profile();
         int position = limit;
-        position = next(message, position);
-        text(lead.email());
-        position = next(message, position);
-        text(lead.phone());
-        position = next(message, position);
-        text(lead.name());
-        position = next(message, position);
-        text(lead.company());
-        position = next(message, position);
-        firmographicChanged |= text(lead.industry());
-        position = next(message, position);
-        firmographicChanged |= text(lead.region());
-        position = next(message, position);
-        firmographicChanged |= text(lead.product());
-        position = next(message, position);
-        sourceChanged = text(lead.source());
-        position = next(message, position);
-        text(lead.owner());
-        next(message, position);
-        text(lead.timezone());
-    }
-
-    /**
-     * Point {@link #field} at the var string at {@code position}.
-     *
-     * @return the position after it.
-     */
-    private int next(final DirectBuffer message, final int position)
-    {
-        final int length = message.getByte(position) & 0xFF;
-        field.wrap(message, position + 1, length);
-        return position + 1 + length;
+        for (int field = 0; field < LeadProfile.FIELDS; field++)
+        {
+            final int length = message.getByte(position) & 0xFF;
+            final int offset = position + 1;
+            position = offset + length;
+            if (0 != length && !profile.equalTo(field, message, offset, length))
+            {
+                profile.set(field, message, offset, length);
+                firmographicChanged |= LeadProfile.INDUSTRY == field || LeadProfile.REGION == field ||
+                    LeadProfile.PRODUCT == field;
+                sourceChanged |= LeadProfile.SOURCE == field;
+            }
+        }
     }
 
     private void beginProfile(final Lead lead, final int employees)
@@ -171,20 +153,5 @@ final class LeadSignals
             lead.employees(employees);
             firmographicChanged = true;
         }
-    }
-
-    /**
-     * Copy a non-empty field into the lead; an empty one leaves the value as it was.
-     *
-     * @return true when the value changed.
-     */
-    private boolean text(final TextField target)
-    {
-        if (0 == field.capacity() || target.equalTo(field, 0, field.capacity()))
-        {
-            return false;
-        }
-        target.set(field, 0, field.capacity());
-        return true;
     }
 }

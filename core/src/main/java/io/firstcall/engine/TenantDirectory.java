@@ -2,6 +2,7 @@ package io.firstcall.engine;
 
 import io.firstcall.engine.lead.ByteKeyIndex;
 import io.firstcall.engine.tenant.TenantRules;
+import io.firstcall.event.Bytes;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -17,6 +18,7 @@ final class TenantDirectory
     private final ByteKeyIndex ids = new ByteKeyIndex(16);
     private final ArrayList<Tenant> tenants = new ArrayList<>();
     private final int initialLeadCapacity;
+    private Tenant last;
 
     TenantDirectory(final int initialLeadCapacity)
     {
@@ -28,8 +30,20 @@ final class TenantDirectory
      */
     Tenant find(final DirectBuffer buffer, final int offset, final int length)
     {
+        // Consecutive events are mostly for the same tenant: comparing its id beats hashing.
+        final Tenant last = this.last;
+        if (null != last && length == last.leads().tenantId().capacity() &&
+            Bytes.equal(last.leads().tenantId(), 0, buffer, offset, length))
+        {
+            return last;
+        }
         final int index = ids.get(buffer, offset, length);
-        return ByteKeyIndex.MISSING == index ? null : tenants.get(index);
+        if (ByteKeyIndex.MISSING == index)
+        {
+            return null;
+        }
+        this.last = tenants.get(index);
+        return this.last;
     }
 
     Tenant find(final String tenantId)

@@ -2,8 +2,12 @@ package io.firstcall.engine.lead;
 
 /**
  * One lead's profile and recent activity, owned by the engine thread. Created once when the lead
- * is first seen and updated in place afterwards. What scoring and routing keep about a lead lives
- * in their own tables, by {@link #index()}.
+ * is first seen and updated in place afterwards.
+ * <p>
+ * What scoring and routing keep about the lead is theirs (their types live in their packages, which
+ * depend on this one, not the other way round); the lead only carries it, in two opaque slots, so
+ * that reaching it from the lead is one load rather than a lookup in another table, which would
+ * be another cache miss on every event.
  */
 public final class Lead
 {
@@ -11,18 +15,12 @@ public final class Lead
 
     private final int index;
     private final long createdNs;
-    private final TextField email = new TextField();
-    private final TextField phone = new TextField();
-    private final TextField name = new TextField();
-    private final TextField company = new TextField();
-    private final TextField industry = new TextField();
-    private final TextField region = new TextField();
-    private final TextField product = new TextField();
-    private final TextField source = new TextField();
-    private final TextField owner = new TextField();
-    private final TextField timezone = new TextField();
+    // Allocated first, so it lies next to the lead: nearly every event records activity.
     private final RecentActivity activity = new RecentActivity();
+    private final LeadProfile profile = new LeadProfile();
     private int employees = NO_EMPLOYEES;
+    private Object scoring;
+    private Object routing;
 
     Lead(final int index, final long createdNs)
     {
@@ -43,57 +41,12 @@ public final class Lead
         return createdNs;
     }
 
-    public TextField email()
-    {
-        return email;
-    }
-
-    public TextField phone()
-    {
-        return phone;
-    }
-
-    public TextField name()
-    {
-        return name;
-    }
-
-    public TextField company()
-    {
-        return company;
-    }
-
-    public TextField industry()
-    {
-        return industry;
-    }
-
-    public TextField region()
-    {
-        return region;
-    }
-
-    public TextField product()
-    {
-        return product;
-    }
-
-    public TextField source()
-    {
-        return source;
-    }
-
     /**
-     * The owner as given by the lead's events, or as routing last assigned it.
+     * The profile as the lead's events gave it; the owner as routing last assigned it.
      */
-    public TextField owner()
+    public LeadProfile profile()
     {
-        return owner;
-    }
-
-    public TextField timezone()
-    {
-        return timezone;
+        return profile;
     }
 
     public int employees()
@@ -104,6 +57,32 @@ public final class Lead
     public void employees(final int employees)
     {
         this.employees = employees;
+    }
+
+    /**
+     * @return the scoring package's state for this lead, or null before it scored the lead.
+     */
+    public Object scoring()
+    {
+        return scoring;
+    }
+
+    public void scoring(final Object state)
+    {
+        scoring = state;
+    }
+
+    /**
+     * @return the routing package's state for this lead, or null before it routed the lead.
+     */
+    public Object routing()
+    {
+        return routing;
+    }
+
+    public void routing(final Object state)
+    {
+        routing = state;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.firstcall.engine.routing;
 import io.firstcall.codec.AssignmentReason;
 import io.firstcall.codec.ClaimRejection;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadProfile;
 import org.agrona.DirectBuffer;
 
 /**
@@ -60,7 +61,7 @@ final class Claims
         offers.cancelClaimTimer(episode);
         episode.close();
         episode.claimedBy().set(rep, repOffset, repLength);
-        lead.owner().set(rep, repOffset, repLength);
+        lead.profile().set(LeadProfile.OWNER, rep, repOffset, repLength);
         if (RepBook.MISSING != state && Roster.NONE != book.definitionOf(state))
         {
             holds.hold(tenant, lead, episode, state, nowNs);

@@ -3,6 +3,7 @@ package io.firstcall.engine.routing;
 import io.firstcall.codec.AssignmentReason;
 import io.firstcall.codec.Visibility;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -53,7 +54,7 @@ final class EpisodeOffers
         {
             final int state = book.stateOf(planner.chosen(0));
             records.assignment(tenant, lead, episode, book.idBuffer(), book.idOffset(state), book.idLength(state), reason);
-            lead.owner().set(book.idBuffer(), book.idOffset(state), book.idLength(state));
+            lead.profile().set(LeadProfile.OWNER, book.idBuffer(), book.idOffset(state), book.idLength(state));
             holds.hold(tenant, lead, episode, state, nowNs);
         }
         final TeamDefinition team = tenant.roster().team(episode.team());
@@ -65,13 +66,15 @@ final class EpisodeOffers
      */
     void ownerAsGiven(final TenantRouting tenant, final Lead lead, final Episode episode, final long nowNs)
     {
-        if (lead.owner().isEmpty())
+        final LeadProfile profile = lead.profile();
+        if (profile.isEmpty(LeadProfile.OWNER))
         {
             planner.clear();
             toQueue(tenant, lead, episode, false);
             return;
         }
-        final int owner = tenant.reps().stateOrAdd(lead.owner().buffer(), 0, lead.owner().length());
+        final int owner = tenant.reps().stateOrAdd(
+            profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
         planner.ownerAsGiven(owner);
         episode.offers().add(owner);
         record(tenant, lead, episode, nowNs + tenant.roster().claimWindowNs(), false);

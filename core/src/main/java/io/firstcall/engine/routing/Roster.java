@@ -2,6 +2,7 @@ package io.firstcall.engine.routing;
 
 import io.firstcall.engine.lead.ByteKeyIndex;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.lead.RecentActivity;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -143,9 +144,10 @@ public final class Roster
      */
     public int teamFor(final Lead lead)
     {
-        if (!lead.owner().isEmpty())
+        final LeadProfile profile = lead.profile();
+        if (!profile.isEmpty(LeadProfile.OWNER))
         {
-            final int owner = find(lead.owner().buffer(), 0, lead.owner().length());
+            final int owner = find(profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
             if (NONE != owner)
             {
                 return reps[owner].team();

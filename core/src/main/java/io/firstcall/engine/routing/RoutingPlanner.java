@@ -5,6 +5,7 @@ import io.firstcall.codec.AssignmentRule;
 import io.firstcall.codec.Exclusion;
 import io.firstcall.codec.Visibility;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadProfile;
 
 import java.util.Arrays;
 
@@ -79,9 +80,10 @@ final class RoutingPlanner
 
         final TeamDefinition definition = roster.team(team);
         int excludedOwner = Roster.NONE;
-        if (Visibility.OWNED == definition.visibility() && !lead.owner().isEmpty())
+        final LeadProfile profile = lead.profile();
+        if (Visibility.OWNED == definition.visibility() && !profile.isEmpty(LeadProfile.OWNER))
         {
-            final int owner = roster.find(lead.owner().buffer(), 0, lead.owner().length());
+            final int owner = roster.find(profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
             if (Roster.NONE != owner && roster.rep(owner).team() == team)
             {
                 final Exclusion why = exclusion(book, owner, nowNs);

@@ -3,18 +3,16 @@ package io.firstcall.engine.routing;
 import io.firstcall.engine.lead.Lead;
 import io.firstcall.engine.lead.LeadRegistry;
 
-import java.util.ArrayList;
 
 /**
  * One tenant's routing state: its reps (presence, load, fairness credit, bound to the roster in
- * force), the configuration version that brought the roster, and each lead's {@link Episode} by
- * lead index, created the first time the lead is routed.
+ * force), the configuration version that brought the roster, and each lead's {@link Episode},
+ * which the lead carries ({@link Lead#routing()}), created the first time the lead is routed.
  */
 public final class TenantRouting
 {
     private final LeadRegistry leads;
     private final RepBook reps = new RepBook();
-    private final ArrayList<Episode> episodes = new ArrayList<>();
     private long version;
 
     public TenantRouting(final LeadRegistry leads)
@@ -56,16 +54,18 @@ public final class TenantRouting
      */
     Episode existing(final Lead lead)
     {
-        return lead.index() < episodes.size() ? episodes.get(lead.index()) : null;
+        return (Episode)lead.routing();
     }
 
     Episode episode(final Lead lead)
     {
-        final int index = lead.index();
-        while (episodes.size() <= index)
+        final Object state = lead.routing();
+        if (null != state)
         {
-            episodes.add(new Episode());
+            return (Episode)state;
         }
-        return episodes.get(index);
+        final Episode episode = new Episode();
+        lead.routing(episode);
+        return episode;
     }
 }

@@ -1,7 +1,7 @@
 package io.firstcall.engine.scoring;
 
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
@@ -162,10 +162,11 @@ public final class HotLeadEvaluator
         {
             match.score(scoreBefore < threshold);
         }
-        final TextField source = lead.source();
-        if (!criteria.sources().isEmpty() && !source.isEmpty())
+        final LeadProfile profile = lead.profile();
+        if (!criteria.sources().isEmpty() && !profile.isEmpty(LeadProfile.SOURCE))
         {
-            final int index = criteria.sources().find(source.buffer(), 0, source.length());
+            final int index = criteria.sources().find(
+                profile.buffer(), profile.offset(LeadProfile.SOURCE), profile.length(LeadProfile.SOURCE));
             if (NameList.MISSING != index)
             {
                 match.source(index, sourceSet);
@@ -290,7 +291,7 @@ public final class HotLeadEvaluator
         {
             behaviouralNow += points;
             score.behavioural(behaviouralNow, nowNs);
-            score.recordSignal(kind, entry, points, nowNs, model);
+            score.recordSignal(kind, entry, points, nowNs, scoring.generation());
         }
     }
 
@@ -326,19 +327,21 @@ public final class HotLeadEvaluator
         {
             return;
         }
-        component(ScoringModel.INDUSTRY, model.industry(), lead.industry());
+        component(ScoringModel.INDUSTRY, model.industry(), LeadProfile.INDUSTRY);
         final int band = model.employees().find(lead.employees());
         score.component(ScoringModel.EMPLOYEES, EmployeeBands.MISSING != band,
             EmployeeBands.MISSING != band ? model.employees().points(band) : 0);
-        component(ScoringModel.REGION, model.region(), lead.region());
-        component(ScoringModel.PRODUCT, model.product(), lead.product());
-        component(ScoringModel.SOURCE, model.source(), lead.source());
+        component(ScoringModel.REGION, model.region(), LeadProfile.REGION);
+        component(ScoringModel.PRODUCT, model.product(), LeadProfile.PRODUCT);
+        component(ScoringModel.SOURCE, model.source(), LeadProfile.SOURCE);
         score.firmographicComputed(model);
     }
 
-    private void component(final int component, final PointsTable table, final TextField value)
+    private void component(final int component, final PointsTable table, final int field)
     {
-        final int entry = value.isEmpty() ? NameList.MISSING : table.find(value.buffer(), 0, value.length());
+        final LeadProfile profile = lead.profile();
+        final int entry = 0 == table.size() || profile.isEmpty(field) ?
+            NameList.MISSING : table.find(profile.buffer(), profile.offset(field), profile.length(field));
         score.component(component, NameList.MISSING != entry, NameList.MISSING != entry ? table.points(entry) : 0);
     }
 

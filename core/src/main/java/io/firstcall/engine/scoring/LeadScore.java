@@ -8,7 +8,9 @@ package io.firstcall.engine.scoring;
  *   <li>behavioural points as of a time: the sum of every scored signal, decayed to that time;</li>
  *   <li>the external score, as last set by a score event;</li>
  *   <li>the last {@link #SIGNAL_CAPACITY} scored signals (kind, table entry, points when scored,
- *       time, model), for the per-signal breakdown in reasons;</li>
+ *       time, the generation of the model that scored them), for the per-signal breakdown in
+ *       reasons, packed in one array of three longs per signal so recording one touches one or
+ *       two cache lines;</li>
  *   <li>the last visit to a high-intent page, for the return-visit criterion;</li>
  *   <li>the pending score-decay timer, while the lead is hot by score;</li>
  *   <li>its hot episodes: how many opened and when the last one did, for the cooldown.</li>
@@ -34,11 +36,10 @@ final class LeadScore
     private int external;
     private long lastIntentVisitNs = NEVER;
 
-    private final byte[] signalKind = new byte[SIGNAL_CAPACITY];
-    private final int[] signalEntry = new int[SIGNAL_CAPACITY];
-    private final int[] signalPoints = new int[SIGNAL_CAPACITY];
-    private final long[] signalTimeNs = new long[SIGNAL_CAPACITY];
-    private final ScoringModel[] signalModel = new ScoringModel[SIGNAL_CAPACITY];
+    /**
+     * Per signal: [time ns][entry << 32 | points][generation << 8 | kind].
+     */
+    private final long[] signals = new long[SIGNAL_CAPACITY * 3];
     private int signalCount;
     private int signalNext;
     private int signalsScored;
@@ -138,14 +139,15 @@ final class LeadScore
 
     /**
      * Remember a scored signal, replacing the oldest once {@link #SIGNAL_CAPACITY} are kept.
+     *
+     * @param generation of the model that scored it ({@link TenantScoring#generation()}).
      */
-    void recordSignal(final byte kind, final int entry, final int points, final long timeNs, final ScoringModel model)
+    void recordSignal(final byte kind, final int entry, final int points, final long timeNs, final int generation)
     {
-        signalKind[signalNext] = kind;
-        signalEntry[signalNext] = entry;
-        signalPoints[signalNext] = points;
-        signalTimeNs[signalNext] = timeNs;
-        signalModel[signalNext] = model;
+        final int at = signalNext * 3;
+        signals[at] = timeNs;
+        signals[at + 1] = ((long)entry << 32) | (points & 0xFFFF_FFFFL);
+        signals[at + 2] = ((long)generation << 8) | (kind & 0xFF);
         signalNext = (signalNext + 1) % SIGNAL_CAPACITY;
         signalCount = Math.min(signalCount + 1, SIGNAL_CAPACITY);
         signalsScored = Math.min(signalsScored + 1, MAX_SIGNALS_SCORED);
@@ -174,27 +176,30 @@ final class LeadScore
 
     byte signalKind(final int i)
     {
-        return signalKind[slot(i)];
+        return (byte)signals[slot(i) * 3 + 2];
     }
 
     int signalEntry(final int i)
     {
-        return signalEntry[slot(i)];
+        return (int)(signals[slot(i) * 3 + 1] >>> 32);
     }
 
     int signalPoints(final int i)
     {
-        return signalPoints[slot(i)];
+        return (int)signals[slot(i) * 3 + 1];
     }
 
     long signalTimeNs(final int i)
     {
-        return signalTimeNs[slot(i)];
+        return signals[slot(i) * 3];
     }
 
-    ScoringModel signalModel(final int i)
+    /**
+     * @return the generation of the model that scored signal {@code i}, which names it.
+     */
+    int signalGeneration(final int i)
     {
-        return signalModel[slot(i)];
+        return (int)(signals[slot(i) * 3 + 2] >>> 8);
     }
 
     long decayTimerId()

@@ -109,7 +109,7 @@ final class ScoreRecords
         {
             final double decayedPoints = score.signalPoints(i) * model.decay(nowNs - score.signalTimeNs(i));
             signals.next().points(clamp(ScoringModel.round(decayedPoints)));
-            signal(signals, score, i);
+            signal(signals, scoring, score, i);
         }
         reasonsLength = hot.limit() - reasonsOffset;
 
@@ -155,9 +155,10 @@ final class ScoreRecords
     /**
      * A signal's kind and name, named by the model it was scored under.
      */
-    private static void signal(final HotDecisionEncoder.SignalsEncoder signals, final LeadScore score, final int i)
+    private static void signal(
+        final HotDecisionEncoder.SignalsEncoder signals, final TenantScoring scoring, final LeadScore score, final int i)
     {
-        final ScoringModel signalModel = score.signalModel(i);
+        final ScoringModel signalModel = scoring.model(score.signalGeneration(i));
         final int entry = score.signalEntry(i);
         switch (score.signalKind(i))
         {

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 
 /**
  * One tenant's scoring state: the model and criteria in force, the configuration version that
- * brought them, and each lead's score by lead index. A lead's score is created the first time the
- * lead is scored, so the table costs nothing for leads that never send a signal.
+ * brought them (and every model that scored a signal still kept), and each lead's score, which the
+ * lead carries ({@link Lead#scoring()}). A lead's score is created the first time the lead is
+ * scored, so it costs nothing for leads that never send a signal.
  */
 public final class TenantScoring
 {
     private final LeadRegistry leads;
-    private final ArrayList<LeadScore> scores = new ArrayList<>();
+    private final ArrayList<ScoringModel> generations = new ArrayList<>();
     private ScoringModel model;
     private HotCriteria criteria;
     private long version;
@@ -28,6 +29,10 @@ public final class TenantScoring
      */
     public void bind(final ScoringModel model, final HotCriteria criteria, final long version)
     {
+        if (model != this.model)
+        {
+            generations.add(model);
+        }
         this.model = model;
         this.criteria = criteria;
         this.version = version;
@@ -43,6 +48,20 @@ public final class TenantScoring
         return model;
     }
 
+    /**
+     * @return the generation of the model in force: signals record it, since a signal is named by
+     * the model that scored it, and a lead's signals may outlive several configuration changes.
+     */
+    int generation()
+    {
+        return generations.size() - 1;
+    }
+
+    ScoringModel model(final int generation)
+    {
+        return generations.get(generation);
+    }
+
     HotCriteria criteria()
     {
         return criteria;
@@ -55,11 +74,13 @@ public final class TenantScoring
 
     LeadScore score(final Lead lead)
     {
-        final int index = lead.index();
-        while (scores.size() <= index)
+        final Object state = lead.scoring();
+        if (null != state)
         {
-            scores.add(new LeadScore());
+            return (LeadScore)state;
         }
-        return scores.get(index);
+        final LeadScore score = new LeadScore();
+        lead.scoring(score);
+        return score;
     }
 }

@@ -53,7 +53,7 @@ class RecentActivityTest
         for (int i = 0; i < count; i++)
         {
             entries.add(activity.kind(i) + " " +
-                activity.details().getStringWithoutLengthUtf8(activity.detailOffset(i), activity.detailLength(i)) + " " +
+                new String(activity.details(), activity.detailOffset(i), activity.detailLength(i), StandardCharsets.UTF_8) + " " +
                 activity.atNs(i));
         }
         return entries;
