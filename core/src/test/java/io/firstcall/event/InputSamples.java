@@ -50,6 +50,102 @@ public final class InputSamples
     {
     }
 
+    /**
+     * A broken input message and the fault and field it must be refused for.
+     */
+    public record Broken(byte[] message, InputFault fault, String field, String what)
+    {
+        public String toString()
+        {
+            return what;
+        }
+    }
+
+    /**
+     * Broken variants of every client template, each with its own eventId (so none is a duplicate of
+     * another) and a readable envelope: cut at every byte after the eventId, every enum field out of
+     * range, invalid UTF-8 in every text field after the tenant, overlong and empty ids, trailing
+     * bytes, a newer version, a short block.
+     *
+     * @param idPrefix makes the event ids unique across calls; every id is that prefix and 6 digits.
+     */
+    public static List<Broken> broken(final String tenant, final String idPrefix)
+    {
+        final List<Broken> broken = new ArrayList<>();
+        for (final int template : CLIENT_TEMPLATES)
+        {
+            final byte[] sample = full(template, tenant, id(idPrefix, 0), "L-short");
+            final List<String> fields = dataFields(template);
+            final int[] ends = dataFieldEnds(sample);
+            for (int length = ends[1]; length < sample.length; length++)
+            {
+                int field = 2;
+                while (ends[field] <= length)
+                {
+                    field++;
+                }
+                broken.add(new Broken(Arrays.copyOf(next(sample, idPrefix, broken), length), InputFault.TRUNCATED,
+                    fields.get(field), "template " + template + " cut to " + length + " of " + sample.length));
+            }
+            for (final String field : enumFields(template))
+            {
+                for (final int value : new int[] {3 + template, 200, 255})
+                {
+                    if (!isValidEnumValue(template, field, value))
+                    {
+                        broken.add(new Broken(withByte(next(sample, idPrefix, broken), enumFieldOffset(sample, field), value),
+                            InputFault.INVALID_VALUE, field, "template " + template + " " + field + "=" + value));
+                    }
+                }
+            }
+            for (final String field : fields.subList(2, fields.size()))
+            {
+                for (final byte[] bad : INVALID_UTF8)
+                {
+                    broken.add(new Broken(withText(next(sample, idPrefix, broken), field, bad), InputFault.INVALID_UTF8, field,
+                        "template " + template + " " + field + " not UTF-8"));
+                }
+            }
+            for (final InputSchema.DataField field : template(template).data)
+            {
+                if ("tenant".equals(field.name) || "eventId".equals(field.name))
+                {
+                    continue;
+                }
+                broken.add(new Broken(withText(next(sample, idPrefix, broken), field.name, ascii('x', field.maxBytes + 1)),
+                    InputFault.TOO_LONG, field.name, "template " + template + " " + field.name + " too long"));
+                if (field.minBytes > 0)
+                {
+                    broken.add(new Broken(withText(next(sample, idPrefix, broken), field.name, ""), InputFault.TOO_SHORT,
+                        field.name, "template " + template + " " + field.name + " empty"));
+                }
+            }
+            final String unique = id(idPrefix, broken.size() + 1);
+            broken.add(new Broken(withText(sample, "eventId", unique + "i".repeat(65 - unique.length())),
+                InputFault.TOO_LONG, "eventId", "template " + template + " eventId too long"));
+            broken.add(new Broken(withText(sample, "eventId", ""), InputFault.TOO_SHORT, "eventId",
+                "template " + template + " eventId empty"));
+            broken.add(new Broken(Arrays.copyOf(next(sample, idPrefix, broken), sample.length + 1), InputFault.TRAILING_BYTES,
+                null, "template " + template + " trailing byte"));
+            broken.add(new Broken(withShort(next(sample, idPrefix, broken), 6, InputSchema.INSTANCE.version() + 1),
+                InputFault.UNSUPPORTED_VERSION, "version", "template " + template + " newer version"));
+        }
+        return broken;
+    }
+
+    /**
+     * @return {@code sample} with the next unique event id of the list.
+     */
+    private static byte[] next(final byte[] sample, final String idPrefix, final List<Broken> broken)
+    {
+        return withText(sample, "eventId", id(idPrefix, broken.size() + 1));
+    }
+
+    private static String id(final String prefix, final int number)
+    {
+        return prefix + String.format("%06d", number);
+    }
+
     public static byte[] full(final int templateId)
     {
         return full(templateId, "acme", "ev-" + templateId, "L1");

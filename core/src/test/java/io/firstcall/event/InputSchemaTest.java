@@ -119,6 +119,7 @@ class InputSchemaTest
             case "eventId":
                 return tick ? "0..0" : InputTypes.CONFIG == templateId ? "0..64" : "1..64";
             case "lead":
+                return InputTypes.FIRST + 2 == templateId ? "0..64" : "1..64";
             case "rep":
                 return "1..64";
             case "document":

@@ -72,6 +72,19 @@ class InputValidatorTest
     }
 
     @Test
+    void shouldRefuseEveryBrokenSampleForItsOwnFault()
+    {
+        final List<InputSamples.Broken> broken = InputSamples.broken("acme", "b-");
+        assertTrue(broken.size() > 800, Integer.toString(broken.size()));
+        for (final InputSamples.Broken sample : broken)
+        {
+            assertEquals(sample.fault(), validator.validate(new UnsafeBuffer(sample.message()), 0, sample.message().length),
+                sample.what());
+            assertEquals(sample.field(), validator.field(), sample.what());
+        }
+    }
+
+    @Test
     void shouldNameTheEnvelopeFieldAMalformedMessageLacks()
     {
         final byte[] visit = full(3);
