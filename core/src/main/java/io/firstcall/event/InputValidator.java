@@ -41,6 +41,8 @@ public final class InputValidator
     private String field;
     private String message;
     private int templateId;
+    private int tenantOffset;
+    private int tenantLength;
     private int eventIdOffset;
     private int eventIdLength;
 
@@ -51,6 +53,8 @@ public final class InputValidator
     public InputFault validate(final DirectBuffer buffer, final int offset, final int length)
     {
         templateId = -1;
+        tenantOffset = 0;
+        tenantLength = 0;
         eventIdOffset = 0;
         eventIdLength = 0;
         if (length < HEADER_LENGTH)
@@ -78,7 +82,8 @@ public final class InputValidator
         }
 
         final int limit = offset + length;
-        final int tenantEnd = dataEnd(buffer, offset + HEADER_LENGTH + blockLength, 1, limit);
+        final int tenantPrefix = offset + HEADER_LENGTH + blockLength;
+        final int tenantEnd = dataEnd(buffer, tenantPrefix, 1, limit);
         if (tenantEnd < 0)
         {
             return malformed(t.data[0].name, t.data[0].truncatedMessage);
@@ -88,6 +93,8 @@ public final class InputValidator
         {
             return malformed(t.data[1].name, t.data[1].truncatedMessage);
         }
+        tenantOffset = tenantPrefix + 1;
+        tenantLength = tenantEnd - tenantOffset;
         eventIdOffset = tenantEnd + 1;
         eventIdLength = eventIdEnd - eventIdOffset;
 
@@ -178,6 +185,22 @@ public final class InputValidator
     public int templateId()
     {
         return templateId;
+    }
+
+    /**
+     * @return where the tenant's bytes start, when the fault is not {@link InputFault#MALFORMED}.
+     */
+    public int tenantOffset()
+    {
+        return tenantOffset;
+    }
+
+    /**
+     * @return the tenant's length in bytes (not necessarily valid), or 0 when the envelope was unreadable.
+     */
+    public int tenantLength()
+    {
+        return tenantLength;
     }
 
     /**

@@ -118,6 +118,8 @@ class InputValidatorTest
             assertEquals(envelope.wrap(buffer, 0, length), readable, Arrays.toString(Arrays.copyOf(message, length)));
             if (readable)
             {
+                assertEquals(envelope.tenantOffset(), validator.tenantOffset());
+                assertEquals(envelope.tenantLength(), validator.tenantLength());
                 assertEquals(envelope.eventIdOffset(), validator.eventIdOffset());
                 assertEquals(envelope.eventIdLength(), validator.eventIdLength());
                 assertEquals(envelope.templateId(), validator.templateId());

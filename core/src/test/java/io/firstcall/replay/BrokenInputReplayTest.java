@@ -15,6 +15,7 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.support.ManualClock;
 import io.firstcall.support.RecordingAcks;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,7 +97,7 @@ class BrokenInputReplayTest
         final byte[] form = InputSamples.full(2, "acme", "env-1", "L1");
         for (int length = 0; length < InputSamples.dataFieldOffset(form, "lead"); length++)
         {
-            written.add(java.util.Arrays.copyOf(form, length));
+            written.add(Arrays.copyOf(form, length));
         }
         written.add("not SBE at all, not even close".getBytes(StandardCharsets.US_ASCII));
         appendStraightToTheJournal(dir, written);
@@ -142,7 +144,7 @@ class BrokenInputReplayTest
         return filled.length;
     }
 
-    private static void offer(final Engine engine, final org.agrona.DirectBuffer buffer, final int length, final long id)
+    private static void offer(final Engine engine, final DirectBuffer buffer, final int length, final long id)
     {
         while (!engine.publisher().offer(buffer, 0, length, id, START_NS))
         {
