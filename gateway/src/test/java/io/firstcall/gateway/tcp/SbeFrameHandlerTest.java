@@ -127,6 +127,23 @@ class SbeFrameHandlerTest
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void shouldAnswerWrongTenantForAnyTenantButTheConnectionsOwn()
+    {
+        final EmbeddedChannel channel = helloAcme();
+        final byte[] visit = full(3, "acme", "t-1", "L1");
+        for (final byte[] tenant : new byte[][] {InputSamples.ascii('a', 33), InputSamples.ascii('a', 255), new byte[0],
+            "acm".getBytes(StandardCharsets.UTF_8), "acme ".getBytes(StandardCharsets.UTF_8), InputSamples.INVALID_UTF8[0]})
+        {
+            final List<Map<String, Object>> replies = exchange(channel, withText(visit, "tenant", tenant));
+            assertEquals("wrong_tenant", replies.get(0).get("code"), Arrays.toString(tenant));
+            assertEquals("tenant", replies.get(0).get("field"));
+            assertEquals("t-1", replies.get(0).get("id"));
+        }
+        assertTrue(channel.isOpen());
+        channel.finishAndReleaseAll();
+    }
+
     static String expectedCode(final InputFault fault)
     {
         switch (fault)

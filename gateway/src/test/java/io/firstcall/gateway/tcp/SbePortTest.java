@@ -180,6 +180,18 @@ class SbePortTest
     }
 
     @Test
+    void shouldCloseOnAFrameCutInsideItsEventId()
+    {
+        try (FrameClient client = acmeSource())
+        {
+            final byte[] form = InputSamples.full(2, ACME, "cut-in-id", "L1");
+            client.sendFrame(Arrays.copyOf(form, InputSamples.dataFieldEnds(form)[1] - 1));
+            assertEquals("eventId", assertAnswered(client, "malformed_frame", true).get("field"));
+        }
+        assertBystanderServed();
+    }
+
+    @Test
     void shouldCloseOnGarbageFrame()
     {
         try (FrameClient client = acmeSource())
