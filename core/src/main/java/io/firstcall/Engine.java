@@ -209,15 +209,16 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Rebuilds state from the journals: every input goes through the state machine again, every
-     * output it produces is checked against the output journal, and outputs missing from the
-     * journal's tail (a crash between the two appends) are appended. The de-duplication window is
-     * refilled on the way.
+     * Rebuilds state from the journals: every input goes through the state machine again, through a
+     * view bounded to its message as live, every output it produces is checked against the output
+     * journal, and outputs missing from the journal's tail (a crash between the two appends) are
+     * appended. The de-duplication window is refilled on the way.
      */
     private final class Recovery implements EntryHandler
     {
         private final DedupWindow dedupWindow;
         private final InputEnvelope envelope = new InputEnvelope();
+        private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
         private RecordedOutputs recorded;
         private long events;
         private long nextSequence;
@@ -263,7 +264,8 @@ public final class Engine implements AutoCloseable
             recorded.beginInput(sequence, timestampNs);
             try
             {
-                stateMachine.onEvent(buffer, messageOffset, messageLength, sequence, timestampNs);
+                message.wrap(buffer, messageOffset, messageLength);
+                stateMachine.onEvent(message, 0, messageLength, sequence, timestampNs);
             }
             catch (final Throwable ex)
             {
