@@ -2,11 +2,12 @@ package io.firstcall.gateway;
 
 /**
  * The gateway's counters, each with a stable id and a lower_snake label used as its metric name.
- * Add new counters at the end with the next id; never renumber.
+ * Most count things and only ever rise; a gauge ({@link #isGauge()}) is a level that also falls, and
+ * is exported as a Prometheus gauge. Add new counters at the end with the next id; never renumber.
  */
 public enum GatewayCounter
 {
-    CONNECTIONS_OPEN(0, "connections_open"),
+    CONNECTIONS_OPEN(0, "connections_open", true),
     CONNECTIONS_TOTAL(1, "connections_total"),
     HELLO_FAILURES(2, "hello_failures"),
     PROTOCOL_ERRORS(3, "protocol_errors"),
@@ -22,11 +23,18 @@ public enum GatewayCounter
 
     private final int id;
     private final String label;
+    private final boolean isGauge;
 
     GatewayCounter(final int id, final String label)
     {
+        this(id, label, false);
+    }
+
+    GatewayCounter(final int id, final String label, final boolean isGauge)
+    {
         this.id = id;
         this.label = label;
+        this.isGauge = isGauge;
     }
 
     public int id()
@@ -37,5 +45,13 @@ public enum GatewayCounter
     public String label()
     {
         return label;
+    }
+
+    /**
+     * @return true for a level that rises and falls (open connections), false for a count.
+     */
+    public boolean isGauge()
+    {
+        return isGauge;
     }
 }
