@@ -2,6 +2,7 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 
+import java.util.List;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -12,7 +13,15 @@ public interface OpsView
 {
     Engine engine();
 
-    boolean healthy();
+    /**
+     * @return what keeps the server from doing its job, each as one sentence for operators; empty when healthy.
+     */
+    List<String> healthProblems();
+
+    default boolean healthy()
+    {
+        return healthProblems().isEmpty();
+    }
 
     /**
      * @param consumer given each gateway counter's lower_snake name and current value.

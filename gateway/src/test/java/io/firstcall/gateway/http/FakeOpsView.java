@@ -4,6 +4,7 @@ import io.firstcall.Engine;
 import io.firstcall.gateway.OpsView;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
 
@@ -48,9 +49,9 @@ final class FakeOpsView implements OpsView
         return engine;
     }
 
-    public boolean healthy()
+    public List<String> healthProblems()
     {
-        return isHealthy;
+        return isHealthy ? List.of() : List.of("test: made unhealthy");
     }
 
     public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)
