@@ -61,7 +61,18 @@ final class SpaceReservation implements AutoCloseable
         final long needed = position + length + HEADROOM_BYTES;
         while (reservedUpTo < needed)
         {
-            fill(Math.max(reservedUpTo, position));
+            try
+            {
+                fill(Math.max(reservedUpTo, position));
+            }
+            catch (final IOException ex)
+            {
+                // A step that ran out of room part way may still have covered this entry.
+                if (reservedUpTo < needed)
+                {
+                    throw ex;
+                }
+            }
         }
     }
 

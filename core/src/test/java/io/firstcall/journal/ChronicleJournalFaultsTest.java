@@ -95,6 +95,7 @@ class ChronicleJournalFaultsTest
                     try
                     {
                         journal.append(entry(id), 0, ENTRY_BYTES);
+                        assertEquals(0, refused, "once full, every append fails until there is room");
                         appended.add(id);
                     }
                     catch (final UncheckedIOException ex)
