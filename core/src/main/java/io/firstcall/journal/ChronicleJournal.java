@@ -132,18 +132,25 @@ public final class ChronicleJournal implements Journal
         catch (final IOException ex)
         {
             rollBack(context, ex);
-            throw new UncheckedIOException("no room to append to " + directory + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException(
+                "could not make room for an entry in " + directory + ": " + ex.getMessage(), ex);
         }
         catch (final RuntimeException | Error ex)
         {
-            if (ex instanceof InternalError)
-            {
-                fault = ex;
-            }
+            onFault(ex);
             rollBack(context, ex);
             throw ex;
         }
-        context.close();
+
+        try
+        {
+            context.close();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            onFault(ex);
+            throw ex;
+        }
 
         return appender.lastIndexAppended();
     }
@@ -286,6 +293,14 @@ public final class ChronicleJournal implements Journal
             }
             ensureOpen();
             this.owner = current;
+        }
+    }
+
+    private void onFault(final Throwable failure)
+    {
+        if (failure instanceof InternalError)
+        {
+            fault = failure;
         }
     }
 

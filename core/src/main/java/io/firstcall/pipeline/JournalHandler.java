@@ -211,7 +211,8 @@ final class JournalHandler implements EventHandler<RingSlot>
         if (failing && synced && appendedInBatch && !failedInBatch)
         {
             failing = false;
-            health.clear(EngineHealth.Problem.INPUT_JOURNAL, "appends work again: events are journaled and acknowledged");
+            health.clear(
+                EngineHealth.Problem.INPUT_JOURNAL, "appends work again: events are journaled and acknowledged");
         }
         batchStart = -1;
         syncInBatch = false;

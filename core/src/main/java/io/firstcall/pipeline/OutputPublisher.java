@@ -114,8 +114,9 @@ final class OutputPublisher implements OutputSink
         catch (final Throwable ex)
         {
             journaling = false;
-            health.report(EngineHealth.Problem.OUTPUT_JOURNAL, what + " (" + ex + "): outputs are still delivered " +
-                "but no longer journaled (counter outputs_not_journaled); restart to repair the journal from the inputs");
+            health.report(EngineHealth.Problem.OUTPUT_JOURNAL, what + " (" + ex + "): outputs are still " +
+                "delivered but no longer journaled (counter outputs_not_journaled); restart to repair the journal " +
+                "from the inputs");
             errorHandler.onError(ex);
             return false;
         }

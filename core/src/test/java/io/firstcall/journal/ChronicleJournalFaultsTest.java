@@ -100,7 +100,7 @@ class ChronicleJournalFaultsTest
                     }
                     catch (final UncheckedIOException ex)
                     {
-                        assertTrue(ex.getMessage().contains("no room"), ex.getMessage());
+                        assertTrue(ex.getMessage().contains("No space left on device"), ex.getMessage());
                         refused++;
                     }
                     id++;

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JournalFaultsTest
 {
     private static final Supplier<Throwable> DISK_FULL =
-        () -> new UncheckedIOException("no room to append to input: No space left on device",
+        () -> new UncheckedIOException("could not make room for an entry in input: No space left on device",
             new IOException("No space left on device"));
 
     @TempDir
@@ -110,7 +110,7 @@ class JournalFaultsTest
     {
         try (CapturedLog log = CapturedLog.capture(); Engine engine = Engine.launch(context()))
         {
-            publish(engine, writer.lead("acme", "p1", "L1", "ann@acme.example", "Ann", "Acme", null, "us-west", 10, null, "r1"), 1);
+            publish(engine, profile(), 1);
             acks.awaitCount(1);
             final int linesBefore = log.lines().size();
 
@@ -128,14 +128,17 @@ class JournalFaultsTest
             assertEquals(51, engine.counters().value(EngineCounter.JOURNAL_FAILURES));
             assertEquals(1, engine.counters().value(EngineCounter.ERRORS), "the error is recorded once per episode");
             assertTrue(engine.health().has(EngineHealth.Problem.INPUT_JOURNAL));
-            assertTrue(engine.health().problems().get(0).contains("No space left on device"), engine.health().problems().toString());
-            assertEquals(2, log.lines().size() - linesBefore, "one line for the episode, one for the error: " + log.lines());
+            assertTrue(engine.health().problems().get(0).contains("No space left on device"),
+                engine.health().problems().toString());
+            assertEquals(2, log.lines().size() - linesBefore,
+                "one line for the episode, one for the error: " + log.lines());
             assertEquals(List.of(), alerts(), "no decision for an event the journal did not take");
 
             input.failAppends(null);
             publish(engine, writer.form("acme", "f1", "L1", "demo_request"), 3);
             acks.awaitCount(53);
-            assertEquals("3->2", acks.acks().get(52).toString(), "a new event, and the sequence continues where it was");
+            assertEquals("3->2", acks.acks().get(52).toString(),
+                "a new event, and the sequence continues where it was");
             RecordingAcks.await(() -> !alerts().isEmpty(), "the hot lead's alert");
             assertTrue(engine.health().isUp(), engine.health().problems().toString());
             assertEquals(3, log.lines().size() - linesBefore, "and one line when it ends: " + log.lines());
@@ -147,7 +150,7 @@ class JournalFaultsTest
         try (Engine engine = Engine.launch(context()))
         {
             assertEquals(3, engine.recoveredEvents(), "the configuration and the two events acknowledged");
-            publish(engine, writer.lead("acme", "p1", "L1", "ann@acme.example", "Ann", "Acme", null, "us-west", 10, null, "r1"), 1);
+            publish(engine, profile(), 1);
             publish(engine, writer.form("acme", "f1", "L1", "demo_request"), 3);
             acks.awaitCount(2);
             assertEquals(List.of("1->1 dup", "3->2 dup"), acks.acks().stream().map(Object::toString).toList(),
@@ -161,20 +164,21 @@ class JournalFaultsTest
     {
         try (Engine engine = Engine.launch(context().syncMode("batch")))
         {
-            RecordingAcks.await(() -> engine.counters().value(EngineCounter.EVENTS_PROCESSED) == 1, "the configuration");
+            RecordingAcks.await(
+                () -> engine.counters().value(EngineCounter.EVENTS_PROCESSED) == 1, "the configuration");
             input.failSyncs(() -> new UncheckedIOException(new IOException("Input/output error")));
-            publish(engine, writer.lead("acme", "p1", "L1", "ann@acme.example", "Ann", "Acme", null, "us-west", 10, null, "r1"), 1);
+            publish(engine, profile(), 1);
             acks.awaitCount(1);
             assertEquals(AckListener.RejectReason.JOURNAL_SYNC_FAILED, acks.acks().get(0).rejected);
             assertTrue(engine.health().has(EngineHealth.Problem.INPUT_JOURNAL));
 
-            publish(engine, writer.lead("acme", "p1", "L1", "ann@acme.example", "Ann", "Acme", null, "us-west", 10, null, "r1"), 2);
+            publish(engine, profile(), 2);
             acks.awaitCount(2);
             assertEquals(AckListener.RejectReason.JOURNAL_SYNC_FAILED, acks.acks().get(1).rejected,
                 "a retry is not answered from a journal that cannot sync");
 
             input.failSyncs(null);
-            publish(engine, writer.lead("acme", "p1", "L1", "ann@acme.example", "Ann", "Acme", null, "us-west", 10, null, "r1"), 3);
+            publish(engine, profile(), 3);
             publish(engine, writer.visit("acme", "v1", "L1", "/pricing"), 4);
             acks.awaitCount(4);
             assertEquals("3->1 dup", acks.acks().get(2).toString(), "the event was in the journal all along");
@@ -201,12 +205,14 @@ class JournalFaultsTest
             RecordingAcks.await(() -> alerts().size() == 2, "the next alert");
             RecordingAcks.await(() -> engine.counters().value(EngineCounter.EVENTS_PROCESSED) == 5, "all decided");
 
-            assertEquals(1, output.appended(), "no output appended after the first failure: the journal stays a prefix");
+            assertEquals(1, output.appended(),
+                "no output appended after the first failure: the journal stays a prefix");
             assertEquals(engine.counters().value(EngineCounter.OUTPUTS_DELIVERED) - 1,
                 engine.counters().value(EngineCounter.OUTPUTS_NOT_JOURNALED));
             assertTrue(engine.health().has(EngineHealth.Problem.OUTPUT_JOURNAL), engine.health().problems().toString());
             assertEquals(1, engine.counters().value(EngineCounter.ERRORS));
-            assertEquals(2, log.lines().size() - linesBefore, "one line for the episode, one for the error: " + log.lines());
+            assertEquals(2, log.lines().size() - linesBefore,
+                "one line for the episode, one for the error: " + log.lines());
         }
 
         try (Engine engine = Engine.launch(context()))
@@ -216,6 +222,11 @@ class JournalFaultsTest
         }
         assertEquals(List.of("Alert lead=L1 rep=r1", "Alert lead=L2 rep=r2"), alerts(), "nothing delivered twice");
         assertReplaysIdentically();
+    }
+
+    private int profile()
+    {
+        return writer.lead("acme", "p1", "L1", "ann@acme.example", "Ann", "Acme", null, "us-west", 10, null, "r1");
     }
 
     private void hotLead(final Engine engine, final String lead, final String owner, final long correlationId)

@@ -29,7 +29,7 @@ public final class FailingJournal implements Journal
     {
         if (failing)
         {
-            throw new UncheckedIOException("no room to append: No space left on device",
+            throw new UncheckedIOException("could not make room for an entry: No space left on device",
                 new IOException("No space left on device"));
         }
         return delegate.append(buffer, offset, length);
