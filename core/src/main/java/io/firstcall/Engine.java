@@ -66,6 +66,8 @@ public final class Engine implements AutoCloseable
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
         errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock());
         health = new EngineHealth();
+        final DiskSpaceGuard diskSpaceGuard = DiskSpaceGuard.of(
+            ctx.dataDir(), ctx.minFreeDiskMb() * 1024 * 1024, new SystemNanoClock(), health, errorHandler);
         latency = new LatencyRecorders();
         histogramLogAgent = new HistogramLogAgent(
             latency, ctx.dataDir().resolve("latency.hlog"), TimeUnit.MILLISECONDS.toNanos(ctx.histogramIntervalMs()),
@@ -83,8 +85,6 @@ public final class Engine implements AutoCloseable
             inputJournal, outputJournal, dedupWindow, recovery, stateMachine, ctx.outputListener(), ctx.syncMode(),
             ctx.clock(), ctx.ackListener(), errorHandler, counters, health, latency);
         relay.live = pipeline.outputSink();
-        final DiskSpaceGuard diskSpaceGuard = DiskSpaceGuard.of(
-            ctx.dataDir(), ctx.minFreeDiskMb() * 1024 * 1024, new SystemNanoClock(), health, errorHandler);
         diskSpaceGuard.check();
         pipeline.start();
         try

@@ -18,6 +18,8 @@ import io.firstcall.support.RecordingAcks;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.UncheckedIOException;
 import java.io.IOException;
@@ -75,10 +77,11 @@ class JournalFaultsTest
             });
     }
 
-    @Test
-    void shouldAppendTheRepairedOutputTailAndLiveOutputsOnTheEngineThreadAcrossARestart()
+    @ParameterizedTest
+    @ValueSource(strings = { "single", "pipelined" })
+    void shouldAppendTheRepairedOutputTailAndLiveOutputsOnTheEngineThreadAcrossARestart(final String topology)
     {
-        try (Engine engine = Engine.launch(context()))
+        try (Engine engine = Engine.launch(context().topology(topology)))
         {
             output.dropAppends(true);
             hotLead(engine, "L1", "r1", 1);
@@ -86,7 +89,7 @@ class JournalFaultsTest
             RecordingAcks.await(() -> delivered.linesStartingWith("Alert").size() == 1, "the alert");
         }
 
-        try (Engine engine = Engine.launch(context()))
+        try (Engine engine = Engine.launch(context().topology(topology)))
         {
             assertTrue(output.appended() > 0, "recovery appended the outputs the first run never journaled");
             final long repaired = output.appended();
