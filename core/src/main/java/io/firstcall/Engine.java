@@ -14,11 +14,14 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.EnginePipeline;
 import io.firstcall.pipeline.IngestPublisher;
+import io.firstcall.pipeline.Recovery;
 import io.firstcall.pipeline.TickSource;
 import io.firstcall.replay.RecordedOutputs;
 import io.firstcall.status.CountingErrorHandler;
+import io.firstcall.status.DiskSpaceGuard;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.HistogramLogAgent;
 import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
@@ -51,6 +54,7 @@ public final class Engine implements AutoCloseable
     private final EngineContext ctx;
     private final EngineCounters counters;
     private final CountingErrorHandler errorHandler;
+    private final EngineHealth health;
     private final LatencyRecorders latency;
     private final HistogramLogAgent histogramLogAgent;
     private final Journal inputJournal;
@@ -68,6 +72,9 @@ public final class Engine implements AutoCloseable
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
         final SystemEpochClock epochClock = new SystemEpochClock();
         errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), epochClock);
+        health = new EngineHealth();
+        final DiskSpaceGuard diskSpaceGuard = DiskSpaceGuard.of(
+            ctx.dataDir(), ctx.minFreeDiskMb() * 1024 * 1024, new SystemNanoClock(), health, errorHandler);
         latency = new LatencyRecorders();
         histogramLogAgent = new HistogramLogAgent(
             latency,
@@ -81,31 +88,37 @@ public final class Engine implements AutoCloseable
         final OutputRelay relay = new OutputRelay();
         stateMachine = ctx.stateMachineFactory().apply(relay);
         final DedupWindow dedupWindow = new DedupWindow(ctx.dedupWindow(), inputJournal.openReader());
-
-        final Recovery recovery = new Recovery(dedupWindow);
-        final long recoveryStartNs = System.nanoTime();
-        recovery.run(relay);
-        recoveryNs = System.nanoTime() - recoveryStartNs;
-        recoveredEvents = recovery.events;
-        counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.events);
-        counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(recovery.divergences);
+        final JournalRecovery recovery = new JournalRecovery(dedupWindow, relay);
 
         pipeline = new EnginePipeline(
             ctx.topology(), ctx.ringSize(), ctx.maxMessageLength(), ctx.waitStrategy(), ctx.threadFactory(),
-            inputJournal, outputJournal, dedupWindow, recovery.nextSequence, recovery.lastTimestampNs,
-            stateMachine, ctx.outputListener(), ctx.syncMode(), ctx.clock(), ctx.ackListener(), errorHandler,
-            counters, latency);
-        relay.target = pipeline.outputSink();
-        final List<String> changedTenants = changedTenantDocuments();
+            inputJournal, outputJournal, dedupWindow, recovery, stateMachine, ctx.outputListener(), ctx.syncMode(),
+            ctx.clock(), ctx.ackListener(), errorHandler, counters, health, latency);
+        relay.live = pipeline.outputSink();
+        diskSpaceGuard.check();
         pipeline.start();
-        publishConfigChanges(changedTenants);
+        try
+        {
+            pipeline.awaitRecovered();
+        }
+        catch (final RuntimeException ex)
+        {
+            pipeline.close();
+            CloseHelper.quietCloseAll(inputJournal, outputJournal, errorHandler, counters);
+            throw ex;
+        }
+        recoveryNs = recovery.elapsedNs;
+        recoveredEvents = recovery.events;
+        publishConfigChanges(changedTenantDocuments());
 
         final TickSource tickSource = new TickSource(
             pipeline.publisher(), ctx.clock(), TimeUnit.MILLISECONDS.toNanos(ctx.tickIntervalMs()),
             counters.get(EngineCounter.TICKS));
         agentRunner = new AgentRunner(
             new SleepingMillisIdleStrategy(1), errorHandler, counters.get(EngineCounter.ERRORS),
-            ctx.ticksEnabled() ? new CompositeAgent(tickSource, histogramLogAgent) : histogramLogAgent);
+            ctx.ticksEnabled() ?
+                new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
+                new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
     }
 
@@ -145,6 +158,14 @@ public final class Engine implements AutoCloseable
     public CountingErrorHandler errorHandler()
     {
         return errorHandler;
+    }
+
+    /**
+     * @return whether the engine takes and journals events, and if not why; readable from any thread.
+     */
+    public EngineHealth health()
+    {
+        return health;
     }
 
     public EngineContext context()
@@ -219,45 +240,72 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Rebuilds state from the journals: every input goes through the state machine again, through a
-     * view bounded to its message as live, every output it produces is checked against the output
-     * journal, and outputs missing from the journal's tail (a crash between the two appends) are
-     * appended. The de-duplication window is refilled on the way.
+     * Rebuilds state from the journals, on the decision thread before its first event: every input goes
+     * through the state machine again, through a view bounded to its message as live, every output it
+     * produces is checked against the output journal, and outputs missing from the journal's tail (a
+     * crash between the two appends, or an output append that failed) are appended by that same thread.
+     * The de-duplication window is refilled on the way.
      */
-    private final class Recovery implements EntryHandler
+    private final class JournalRecovery implements Recovery, EntryHandler
     {
         private final DedupWindow dedupWindow;
+        private final OutputRelay relay;
         private final InputEnvelope envelope = new InputEnvelope();
         private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
         private RecordedOutputs recorded;
         private long events;
         private long nextSequence;
         private long lastTimestampNs;
-        private long divergences;
+        private long elapsedNs;
 
-        private Recovery(final DedupWindow dedupWindow)
+        private JournalRecovery(final DedupWindow dedupWindow, final OutputRelay relay)
         {
             this.dedupWindow = dedupWindow;
+            this.relay = relay;
         }
 
-        private void run(final OutputRelay relay)
+        public void recover(final OutputSink outputRepair)
         {
+            final long startNs = System.nanoTime();
             try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
             {
-                recorded = new RecordedOutputs(outputs, outputJournal::append);
+                recorded = new RecordedOutputs(outputs, outputRepair);
                 relay.target = recorded;
                 while (inputs.readNext(this))
                 {
                     events++;
                 }
                 dedupWindow.endRestore();
-                if (null != recorded.firstDivergence())
-                {
-                    divergences = 1;
-                    errorHandler.onError(new IllegalStateException("recovery diverged from the output journal: " +
-                        recorded.firstDivergence()));
-                }
             }
+            finally
+            {
+                relay.target = relay.live;
+            }
+
+            counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(events);
+            if (null != recorded.firstDivergence())
+            {
+                counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(1);
+                errorHandler.onError(new IllegalStateException("recovery diverged from the output journal: " +
+                    recorded.firstDivergence()));
+            }
+            if (recorded.beyondRecording() > 0)
+            {
+                System.getLogger(CountingErrorHandler.LOGGER_NAME).log(System.Logger.Level.INFO,
+                    "recovery appended " + recorded.beyondRecording() + " output(s) missing from the tail of " +
+                    ctx.dataDir().resolve("output"));
+            }
+            elapsedNs = System.nanoTime() - startNs;
+        }
+
+        public long nextSequence()
+        {
+            return nextSequence;
+        }
+
+        public long lastTimestampNs()
+        {
+            return lastTimestampNs;
         }
 
         public void onEntry(final DirectBuffer buffer, final int offset, final int length, final long position)
@@ -287,11 +335,13 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The state machine's sink: the recorded outputs during recovery, the live output stage after.
+     * The state machine's sink: the recorded outputs during recovery, the live output stage after. Only
+     * the decision thread switches and uses it.
      */
     private static final class OutputRelay implements OutputSink
     {
         private OutputSink target;
+        private OutputSink live;
 
         public void onOutput(final DirectBuffer buffer, final int offset, final int length)
         {

@@ -58,6 +58,8 @@ public final class EngineContext
     public static final int LATENCY_LOG_KEEP_DEFAULT = 14;
     public static final String INITIAL_LEADS_PROP_NAME = "firstcall.leads.initial";
     public static final int INITIAL_LEADS_DEFAULT = 4096;
+    public static final String MIN_FREE_DISK_MB_PROP_NAME = "firstcall.disk.min.free.mb";
+    public static final long MIN_FREE_DISK_MB_DEFAULT = 256;
 
     private Path dataDir = Paths.get(System.getProperty(DATA_DIR_PROP_NAME, DATA_DIR_DEFAULT));
     private int ringSize = Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
@@ -72,6 +74,7 @@ public final class EngineContext
     private String latencyLogRoll = System.getProperty(LATENCY_LOG_ROLL_PROP_NAME, LATENCY_LOG_ROLL_DEFAULT);
     private long latencyLogMaxBytes = Long.getLong(LATENCY_LOG_MAX_BYTES_PROP_NAME, LATENCY_LOG_MAX_BYTES_DEFAULT);
     private int latencyLogKeep = Integer.getInteger(LATENCY_LOG_KEEP_PROP_NAME, LATENCY_LOG_KEEP_DEFAULT);
+    private long minFreeDiskMb = Long.getLong(MIN_FREE_DISK_MB_PROP_NAME, MIN_FREE_DISK_MB_DEFAULT);
     private boolean ticksEnabled = true;
     private EpochNanoClock clock = new OffsetEpochNanoClock();
     private AckListener ackListener = AckListener.NONE;
@@ -107,6 +110,10 @@ public final class EngineContext
         if (tickIntervalMs < 1 || histogramIntervalMs < 1)
         {
             throw new IllegalArgumentException("tick and histogram intervals must be >= 1 ms");
+        }
+        if (minFreeDiskMb < 0)
+        {
+            throw new IllegalArgumentException(MIN_FREE_DISK_MB_PROP_NAME + " must be >= 0: " + minFreeDiskMb);
         }
         concludedTopology = parseEnum(Topology.class, topology, TOPOLOGY_PROP_NAME);
         concludedSyncMode = parseEnum(SyncMode.class, syncMode, SYNC_MODE_PROP_NAME);
@@ -297,6 +304,21 @@ public final class EngineContext
     public EngineContext latencyLogKeep(final int keep)
     {
         this.latencyLogKeep = keep;
+        return this;
+    }
+
+    public long minFreeDiskMb()
+    {
+        return minFreeDiskMb;
+    }
+
+    /**
+     * Free space (MiB) the data directory's filesystem must keep: below it the engine refuses new events
+     * until there is room again. 0 turns the check off.
+     */
+    public EngineContext minFreeDiskMb(final long minFreeDiskMb)
+    {
+        this.minFreeDiskMb = minFreeDiskMb;
         return this;
     }
 

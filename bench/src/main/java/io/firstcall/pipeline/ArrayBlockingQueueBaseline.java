@@ -11,6 +11,7 @@ import io.firstcall.journal.SyncMode;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
@@ -57,10 +58,10 @@ public final class ArrayBlockingQueueBaseline
                 relay[0].onOutput(buffer, offset, length));
             final Stages stages = new Stages(
                 sequence -> slots[(int)(sequence & (SLOTS - 1))], inputJournal, outputJournal,
-                new DedupWindow(262_144, inputJournal.openReader()), 0, 0, stateMachine, OutputListener.NONE,
+                new DedupWindow(262_144, inputJournal.openReader()), Recovery.NONE, stateMachine, OutputListener.NONE,
                 SyncMode.NONE, new OffsetEpochNanoClock(), AckListener.NONE,
                 new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()), counters,
-                new LatencyRecorders());
+                new EngineHealth(), new LatencyRecorders());
             relay[0] = stages.outputPublisher;
 
             final int total = events + 1;
@@ -68,6 +69,8 @@ public final class ArrayBlockingQueueBaseline
             {
                 try
                 {
+                    stages.decisionHandler.onStart();
+                    stages.journalHandler.onStart();
                     for (long sequence = 0; sequence < total; sequence++)
                     {
                         final RingSlot slot = queue.take();

@@ -67,7 +67,12 @@ enum EngineSetting implements Setting<EngineContext>
     INITIAL_LEADS(
         "initialLeads", EngineContext.INITIAL_LEADS_PROP_NAME, String.valueOf(EngineContext.INITIAL_LEADS_DEFAULT),
         "Leads per tenant the lead registry is sized for at start; it grows beyond, at the cost of a rehash",
-        (ctx, value, path) -> ctx.initialLeads(YamlValues.intAtLeast(value, path, 1)));
+        (ctx, value, path) -> ctx.initialLeads(YamlValues.intAtLeast(value, path, 1))),
+    MIN_FREE_DISK_MB(
+        "minFreeDiskMb", EngineContext.MIN_FREE_DISK_MB_PROP_NAME, String.valueOf(EngineContext.MIN_FREE_DISK_MB_DEFAULT),
+        "Free space (MiB) the data directory's filesystem must keep: below it new events are refused with " +
+            "journal_unavailable and /health is down until there is room again; 0 turns the check off",
+        (ctx, value, path) -> ctx.minFreeDiskMb(YamlValues.intAtLeast(value, path, 0)));
 
     private final String key;
     private final String propertyName;
