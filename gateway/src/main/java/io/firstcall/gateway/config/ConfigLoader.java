@@ -21,12 +21,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a firstcall configuration file (YAML, see docs/configuration.md) into a
  * {@link FirstcallConfig}. Every key is checked: an unknown key, a value of the wrong type or
  * range, and a tenant whose rules the engine would reject are all {@link ConfigException}s whose
  * message starts with the key's path, e.g. {@code gateway.jsonPrt: unknown key}.
+ * <p>
+ * Any string value may be {@code ${env:NAME}} or {@code ${file:PATH}}, resolved first (see
+ * {@link SecretReferences}).
  * <p>
  * Precedence, highest first: a key present in the file, its {@code firstcall.*} system property,
  * the built-in default. The embedded default file is the exception: there a set system property
@@ -58,9 +62,17 @@ public final class ConfigLoader
      */
     public static FirstcallConfig load(final Path file)
     {
+        return load(file, SecretReferences.SYSTEM_ENVIRONMENT);
+    }
+
+    /**
+     * As {@link #load(Path)}, reading {@code ${env:NAME}} references from {@code environment}.
+     */
+    static FirstcallConfig load(final Path file, final UnaryOperator<String> environment)
+    {
         try (InputStream in = Files.newInputStream(file))
         {
-            return load(in, file.toString(), false);
+            return load(in, file.toString(), false, environment);
         }
         catch (final NoSuchFileException ex)
         {
@@ -78,7 +90,7 @@ public final class ConfigLoader
      */
     public static FirstcallConfig load(final InputStream in, final String origin)
     {
-        return load(in, origin, false);
+        return load(in, origin, false, SecretReferences.SYSTEM_ENVIRONMENT);
     }
 
     /**
@@ -92,7 +104,7 @@ public final class ConfigLoader
             {
                 throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " missing from the classpath");
             }
-            return load(in, DEFAULT_ORIGIN, true);
+            return load(in, DEFAULT_ORIGIN, true, SecretReferences.SYSTEM_ENVIRONMENT);
         }
         catch (final IOException ex)
         {
@@ -100,10 +112,12 @@ public final class ConfigLoader
         }
     }
 
-    private static FirstcallConfig load(final InputStream in, final String origin, final boolean propertiesWin)
+    private static FirstcallConfig load(
+        final InputStream in, final String origin, final boolean propertiesWin, final UnaryOperator<String> environment)
     {
         final JsonNode root = read(in);
         YamlValues.requireMapping(root, "(top level)");
+        SecretReferences.resolve(root, environment);
         YamlValues.checkKeys(root, "", TOP_KEYS);
 
         final EngineContext engine = new EngineContext();
@@ -136,8 +150,12 @@ public final class ConfigLoader
         }
         catch (final JsonProcessingException ex)
         {
-            throw new ConfigException("not valid YAML: " + ex.getOriginalMessage() +
-                (null == ex.getLocation() ? "" : " (line " + ex.getLocation().getLineNr() + ")"), ex);
+            // The parser's message quotes the offending line, which may hold a token: keep its first
+            // line (the problem) and the position, and drop the cause, whose message has the quote too.
+            final String message = String.valueOf(ex.getOriginalMessage());
+            final int newline = message.indexOf('\n');
+            throw new ConfigException("not valid YAML: " + (newline < 0 ? message : message.substring(0, newline)) +
+                (null == ex.getLocation() ? "" : " (line " + ex.getLocation().getLineNr() + ")"));
         }
         catch (final IOException ex)
         {

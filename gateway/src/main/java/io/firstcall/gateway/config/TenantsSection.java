@@ -76,8 +76,9 @@ final class TenantsSection
         YamlValues.requireMapping(node, path);
         YamlValues.checkKeys(node, path + ".", KEYS);
         final String id = YamlValues.text(required(node, "id", path), path + ".id", MAX_TENANT_BYTES);
-        final String token = YamlValues.text(required(node, "token", path), path + ".token", MAX_TOKEN_BYTES);
-        final String repToken = YamlValues.text(required(node, "repToken", path), path + ".repToken", MAX_TOKEN_BYTES);
+        final String token = YamlValues.secretText(required(node, "token", path), path + ".token", MAX_TOKEN_BYTES);
+        final String repToken =
+            YamlValues.secretText(required(node, "repToken", path), path + ".repToken", MAX_TOKEN_BYTES);
 
         final String document = rulesDocument(node.get("rules"), id, path + ".rules");
         final TenantRules rules;
@@ -112,7 +113,8 @@ final class TenantsSection
             {
                 throw new ConfigException(path + ": rep id '" + entry.getKey() + "' must be 1.." + MAX_REP_BYTES + " bytes");
             }
-            tokens.put(entry.getKey(), YamlValues.text(entry.getValue(), path + "." + entry.getKey(), MAX_TOKEN_BYTES));
+            tokens.put(entry.getKey(),
+                YamlValues.secretText(entry.getValue(), path + "." + entry.getKey(), MAX_TOKEN_BYTES));
         }
         return tokens;
     }
