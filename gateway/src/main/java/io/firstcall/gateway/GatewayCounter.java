@@ -18,7 +18,11 @@ public enum GatewayCounter
     PUSHES_SENT(9, "pushes_sent"),
     EVENTS_OFFERED(10, "events_offered"),
     NOT_JOURNALED(11, "not_journaled"),
-    CONNECTION_ERRORS(12, "connection_errors");
+    CONNECTION_ERRORS(12, "connection_errors"),
+    TLS_HANDSHAKE_FAILURES(13, "tls_handshake_failures"),
+    TLS_PLAINTEXT_REFUSED(14, "tls_plaintext_refused"),
+    EVENTS_RATE_LIMITED(15, "events_rate_limited"),
+    OPS_UNAUTHORIZED(16, "ops_unauthorized");
 
     private final int id;
     private final String label;

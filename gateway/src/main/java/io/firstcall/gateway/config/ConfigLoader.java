@@ -9,6 +9,7 @@ import io.firstcall.EngineContext;
 import io.firstcall.event.EventWriter;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.json.JsonEventDecoder;
+import io.firstcall.gateway.tls.ServerTls;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -17,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -122,8 +126,11 @@ public final class ConfigLoader
 
         final EngineContext engine = new EngineContext();
         final GatewayContext gateway = new GatewayContext();
-        applySection(root.get("engine"), "engine", EngineSetting.values(), engine, EngineContext::new, propertiesWin);
-        applySection(root.get("gateway"), "gateway", GatewaySetting.values(), gateway, GatewayContext::new, propertiesWin);
+        applySection(root.get("engine"), "engine", List.of(EngineSetting.values()), engine, EngineContext::new,
+            propertiesWin);
+        final List<Setting<GatewayContext>> gatewaySettings = new ArrayList<>(List.of(GatewaySetting.values()));
+        gatewaySettings.addAll(List.of(SecuritySetting.values()));
+        applySection(root.get("gateway"), "gateway", gatewaySettings, gateway, GatewayContext::new, propertiesWin);
 
         final JsonNode tenantsNode = root.get("tenants");
         if (null == tenantsNode)
@@ -169,12 +176,15 @@ public final class ConfigLoader
     }
 
     /**
+     * A key with a dot ({@code tls.certificate}) is read from a nested mapping ({@code tls:} then
+     * {@code certificate:}), whose keys are checked as the section's are.
+     *
      * @param scratch makes a throwaway context: a key its system property overrides is still checked on one.
      */
     private static <C> void applySection(
         final JsonNode section,
         final String name,
-        final Setting<C>[] settings,
+        final List<Setting<C>> settings,
         final C context,
         final Supplier<C> scratch,
         final boolean propertiesWin)
@@ -184,16 +194,32 @@ public final class ConfigLoader
             return;
         }
         YamlValues.requireMapping(section, name);
-        final Set<String> known = new LinkedHashSet<>();
+        final Map<String, Set<String>> keysByGroup = new LinkedHashMap<>();
         for (final Setting<C> setting : settings)
         {
-            known.add(setting.key());
+            final String key = setting.key();
+            final int dot = key.indexOf('.');
+            keysByGroup.computeIfAbsent("", (group) -> new LinkedHashSet<>()).add(dot < 0 ? key : key.substring(0, dot));
+            if (dot > 0)
+            {
+                keysByGroup.computeIfAbsent(key.substring(0, dot), (group) -> new LinkedHashSet<>())
+                    .add(key.substring(dot + 1));
+            }
         }
-        YamlValues.checkKeys(section, name + ".", known);
+        for (final Map.Entry<String, Set<String>> group : keysByGroup.entrySet())
+        {
+            final String groupPath = group.getKey().isEmpty() ? name : name + "." + group.getKey();
+            final JsonNode mapping = group.getKey().isEmpty() ? section : section.get(group.getKey());
+            if (null != mapping && !mapping.isNull())
+            {
+                YamlValues.requireMapping(mapping, groupPath);
+                YamlValues.checkKeys(mapping, groupPath + ".", group.getValue());
+            }
+        }
 
         for (final Setting<C> setting : settings)
         {
-            final JsonNode value = section.get(setting.key());
+            final JsonNode value = valueAt(section, setting.key());
             if (null != value)
             {
                 final String path = name + "." + setting.key();
@@ -201,6 +227,17 @@ public final class ConfigLoader
                 setting.apply(overridden ? scratch.get() : context, value, path);
             }
         }
+    }
+
+    private static JsonNode valueAt(final JsonNode section, final String key)
+    {
+        final int dot = key.indexOf('.');
+        if (dot < 0)
+        {
+            return section.get(key);
+        }
+        final JsonNode group = section.get(key.substring(0, dot));
+        return null == group || group.isNull() ? null : group.get(key.substring(dot + 1));
     }
 
     /**
@@ -226,6 +263,18 @@ public final class ConfigLoader
         catch (final IllegalArgumentException ex)
         {
             throw new ConfigException("gateway: " + ex.getMessage(), ex);
+        }
+        if (gateway.tls().isEnabled())
+        {
+            try
+            {
+                ServerTls.check(gateway.tls());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                // The message starts with the key (gateway.tls.certificate: ...).
+                throw new ConfigException(ex.getMessage(), ex);
+            }
         }
 
         for (int i = 0; i < tenants.size(); i++)

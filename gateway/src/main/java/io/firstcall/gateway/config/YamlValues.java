@@ -87,6 +87,15 @@ final class YamlValues
         return number;
     }
 
+    static boolean bool(final JsonNode value, final String path)
+    {
+        if (!value.isBoolean())
+        {
+            throw new ConfigException(path + ": must be true or false, got " + describe(value));
+        }
+        return value.asBoolean();
+    }
+
     static int port(final JsonNode value, final String path)
     {
         final int port = intAtLeast(value, path, 0);

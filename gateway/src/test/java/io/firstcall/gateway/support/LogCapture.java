@@ -1,0 +1,105 @@
+package io.firstcall.gateway.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Captures what the process logs while it is open: every record of java.util.logging's root logger
+ * (where {@code System.Logger} goes without another backend), with its stack trace and causes, and
+ * everything written to System.out and System.err (where slf4j-simple and console appenders write).
+ * The output still reaches the real streams.
+ */
+public final class LogCapture implements AutoCloseable
+{
+    private final StringBuffer records = new StringBuffer();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final Handler handler = new Handler()
+    {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        public void publish(final LogRecord record)
+        {
+            records.append(formatter.format(record));
+            if (null != record.getThrown())
+            {
+                final StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                records.append(trace);
+            }
+        }
+
+        public void flush()
+        {
+        }
+
+        public void close()
+        {
+        }
+    };
+
+    private LogCapture()
+    {
+        handler.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(handler);
+        System.setOut(new PrintStream(tee(originalOut), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(tee(originalErr), true, StandardCharsets.UTF_8));
+    }
+
+    public static LogCapture start()
+    {
+        return new LogCapture();
+    }
+
+    /**
+     * @return everything captured so far.
+     */
+    public String text()
+    {
+        synchronized (console)
+        {
+            return records + console.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    public void close()
+    {
+        Logger.getLogger("").removeHandler(handler);
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private OutputStream tee(final PrintStream original)
+    {
+        return new OutputStream()
+        {
+            public void write(final int b)
+            {
+                synchronized (console)
+                {
+                    console.write(b);
+                }
+                original.write(b);
+            }
+
+            public void write(final byte[] bytes, final int offset, final int length)
+            {
+                synchronized (console)
+                {
+                    console.write(bytes, offset, length);
+                }
+                original.write(bytes, offset, length);
+            }
+        };
+    }
+}
