@@ -27,6 +27,8 @@ public enum GatewayErrorCode
     NOT_JOURNALED("not_journaled"),
     /** The encoded event is larger than an engine ring slot; stays open. */
     EVENT_TOO_LARGE("event_too_large"),
+    /** More events than the connection's or the tenant's rate limit; not journaled, stays open. */
+    RATE_LIMITED("rate_limited"),
     /** The gateway is at its connection limit; closed. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
     /** Nothing was received for the idle timeout; closed. */

@@ -3,6 +3,7 @@ package io.firstcall.gateway.session;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.GatewayCounters;
+import io.firstcall.gateway.limit.TenantTrafficTable;
 import io.firstcall.pipeline.IngestPublisher;
 import io.netty.channel.Channel;
 import org.agrona.ErrorHandler;
@@ -10,7 +11,7 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * What every session of one gateway shares: settings, the way into the engine, the clock, counters,
- * the session table, the rep directory and the authenticator. Built once at launch.
+ * the session table, the rep directory, the authenticator and the tenants' rate limits. Built once at launch.
  */
 public final class SessionServices
 {
@@ -21,6 +22,7 @@ public final class SessionServices
     private final SessionRegistry registry;
     private final RepDirectory repDirectory;
     private final Authenticator authenticator;
+    private final TenantTrafficTable tenantTraffic;
     private final ErrorHandler errorHandler;
     private volatile boolean shuttingDown;
 
@@ -40,6 +42,7 @@ public final class SessionServices
         this.registry = registry;
         this.repDirectory = repDirectory;
         this.authenticator = new Authenticator(context.tenants());
+        this.tenantTraffic = new TenantTrafficTable(context);
         this.errorHandler = errorHandler;
     }
 
@@ -84,6 +87,14 @@ public final class SessionServices
     Authenticator authenticator()
     {
         return authenticator;
+    }
+
+    /**
+     * @return each tenant's rate limit and counters.
+     */
+    public TenantTrafficTable tenantTraffic()
+    {
+        return tenantTraffic;
     }
 
     /**
