@@ -151,6 +151,16 @@ public final class Gateway implements AutoCloseable, OpsView
         counters.forEach(consumer);
     }
 
+    public void forEachTenant(final Consumer<String> consumer)
+    {
+        services.tenantTraffic().tenants().forEach(consumer);
+    }
+
+    public void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
+    {
+        services.tenantTraffic().forEachCounter(tenant, consumer);
+    }
+
     /**
      * Stop accepting, stop reading, drain the ring (acknowledgements still go out), flush the journals,
      * then close every connection and the event loops. Call it from outside the event loops.

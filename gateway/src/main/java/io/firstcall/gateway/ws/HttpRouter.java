@@ -1,5 +1,7 @@
 package io.firstcall.gateway.ws;
 
+import io.firstcall.gateway.http.OpsAccess;
+import io.firstcall.gateway.http.OpsAuthHandler;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -21,8 +24,10 @@ import java.util.function.Supplier;
 
 /**
  * Decides what an HTTP connection is from its first request: a WebSocket upgrade to {@value #WEBSOCKET_PATH}
- * turns the pipeline into a WebSocket session; anything else goes to the ops handler, which then
- * serves the rest of the connection. Removes itself either way. One per connection.
+ * turns the pipeline into a WebSocket session; anything else goes to the ops handler, behind the
+ * {@link OpsAuthHandler}, which then serve the rest of the connection. An upgrade that carries an
+ * Authorization header must hold a token of the gateway (else 401, no upgrade); without one the
+ * hello authenticates, as on the TCP port. Removes itself either way. One per connection.
  */
 final class HttpRouter extends ChannelInboundHandlerAdapter
 {
@@ -30,11 +35,13 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
 
     private final SessionServices services;
     private final Supplier<ChannelHandler> opsHandler;
+    private final OpsAccess access;
 
-    HttpRouter(final SessionServices services, final Supplier<ChannelHandler> opsHandler)
+    HttpRouter(final SessionServices services, final Supplier<ChannelHandler> opsHandler, final OpsAccess access)
     {
         this.services = services;
         this.opsHandler = opsHandler;
+        this.access = access;
     }
 
     public void channelRead(final ChannelHandlerContext ctx, final Object msg)
@@ -42,6 +49,13 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
         final ChannelPipeline pipeline = ctx.pipeline();
         if (msg instanceof FullHttpRequest && isWebSocketUpgrade((FullHttpRequest)msg))
         {
+            final FullHttpRequest upgrade = (FullHttpRequest)msg;
+            if (!access.admitsWebSocket(upgrade.headers().get(HttpHeaderNames.AUTHORIZATION)))
+            {
+                OpsAuthHandler.refuse(ctx, upgrade, services.counters(), HttpResponseStatus.UNAUTHORIZED);
+                return;
+            }
+
             final int maxLineBytes = services.context().maxLineBytes();
             final WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
@@ -58,7 +72,8 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
         }
         else
         {
-            pipeline.addAfter(ctx.name(), "ops", opsHandler.get());
+            pipeline.addAfter(ctx.name(), "ops-auth", new OpsAuthHandler(access, services.counters()));
+            pipeline.addAfter("ops-auth", "ops", opsHandler.get());
         }
 
         ctx.fireChannelRead(msg);
