@@ -127,6 +127,31 @@ class SecurityConfigTest
         assertNull(ex.getCause());
     }
 
+    @Test
+    void shouldLoadTheTlsExampleOfTheDocs() throws IOException
+    {
+        final String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        final int start = doc.indexOf("```yaml\n", doc.indexOf("## TLS")) + "```yaml\n".length();
+        final String example = doc.substring(start, doc.indexOf("```", start));
+        assertTrue(example.contains("\n  tls:\n"), example);
+
+        final Path tls = Files.createDirectories(dir.resolve("tls"));
+        final TestPki pki = TestPki.create(tls, "sources CA");
+        final TestPki.Issued server = pki.server("server");
+        Files.copy(pki.caFile(), tls.resolve("sources-ca.pem"));
+        Files.writeString(tls.resolve("ops-token"), "operator-token-from-file\n");
+        final Path file = Files.writeString(dir.resolve("prod.yaml"), example.replace("/etc/firstcall/tls/", tls + "/"));
+
+        final FirstcallConfig config = ConfigLoader.load(file,
+            Map.of("ACME_SOURCE_TOKEN", "s", "ACME_REP_TOKEN", "r", "ACME_OPS_TOKEN", "o")::get);
+
+        assertEquals(server.certificateFile(), config.gateway().tls().certificateFile());
+        assertEquals(ClientAuth.REQUIRE, config.gateway().tls().clientAuth());
+        assertEquals("operator-token-from-file", config.gateway().opsToken());
+        assertEquals("o", config.tenants().get(0).access().opsToken());
+        assertFalse(config.gateway().opsOpenMetrics());
+    }
+
     private void assertError(final String expectedStart, final String gatewaySection)
     {
         final ConfigException ex = assertThrows(ConfigException.class, () -> load(gatewaySection + TENANTS));
