@@ -15,13 +15,18 @@ import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.EnginePipeline;
 import io.firstcall.pipeline.IngestPublisher;
 import io.firstcall.pipeline.PipelineContext;
+import io.firstcall.pipeline.Recovery;
 import io.firstcall.pipeline.TickSource;
 import io.firstcall.replay.InputReplayer;
+import io.firstcall.replay.RecordSink;
 import io.firstcall.replay.RecordedOutputs;
 import io.firstcall.status.CountingErrorHandler;
+import io.firstcall.status.DiskSpaceGuard;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.HistogramLogAgent;
+import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -44,9 +49,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Engine implements AutoCloseable
 {
+    /**
+     * The interval latency log in the data directory; rolled files sit beside it.
+     */
+    public static final String LATENCY_LOG = "latency.hlog";
+
     private final EngineContext ctx;
     private final EngineCounters counters;
     private final CountingErrorHandler errorHandler;
+    private final EngineHealth health;
     private final LatencyRecorders latency;
     private final HistogramLogAgent histogramLogAgent;
     private final Journal inputJournal;
@@ -62,27 +73,26 @@ public final class Engine implements AutoCloseable
     {
         this.ctx = ctx;
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
-        errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock());
+        final SystemEpochClock epochClock = new SystemEpochClock();
+        errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), epochClock);
+        health = new EngineHealth();
+        final DiskSpaceGuard diskSpaceGuard = DiskSpaceGuard.of(
+            ctx.dataDir(), ctx.minFreeDiskMb() * 1024 * 1024, new SystemNanoClock(), health, errorHandler);
         latency = new LatencyRecorders();
         histogramLogAgent = new HistogramLogAgent(
-            latency, ctx.dataDir().resolve("latency.hlog"), TimeUnit.MILLISECONDS.toNanos(ctx.histogramIntervalMs()),
-            new SystemNanoClock(), new SystemEpochClock(), errorHandler);
+            latency,
+            new IntervalLogFile(ctx.dataDir().resolve(LATENCY_LOG), ctx.latencyLogRolling(), epochClock, errorHandler),
+            TimeUnit.MILLISECONDS.toNanos(ctx.histogramIntervalMs()),
+            new SystemNanoClock(),
+            epochClock);
         inputJournal = ctx.journalFactory().apply(ctx.dataDir().resolve("input"));
         outputJournal = ctx.journalFactory().apply(ctx.dataDir().resolve("output"));
 
         final OutputBatch outputs = new OutputBatch();
         stateMachine = ctx.stateMachineFactory().apply(outputs);
         final DedupWindow dedupWindow = new DedupWindow(ctx.dedupWindow(), inputJournal.openReader());
+        final JournalRecovery recovery = new JournalRecovery(dedupWindow, outputs);
 
-        final Recovery recovery = new Recovery(dedupWindow, outputs);
-        final long recoveryStartNs = System.nanoTime();
-        recovery.run();
-        recoveryNs = System.nanoTime() - recoveryStartNs;
-        recoveredEvents = recovery.events;
-        counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.events);
-        counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(recovery.divergences);
-
-        outputs.reset();
         pipeline = new EnginePipeline(new PipelineContext()
             .topology(ctx.topology())
             .ringSize(ctx.ringSize())
@@ -92,8 +102,7 @@ public final class Engine implements AutoCloseable
             .inputJournal(inputJournal)
             .outputJournal(outputJournal)
             .dedupWindow(dedupWindow)
-            .nextSequence(recovery.nextSequence)
-            .lastTimestampNs(recovery.lastTimestampNs)
+            .recovery(recovery)
             .stateMachine(stateMachine)
             .outputs(outputs)
             .outputListener(ctx.outputListener())
@@ -102,17 +111,32 @@ public final class Engine implements AutoCloseable
             .clock(ctx.clock())
             .errorHandler(errorHandler)
             .counters(counters)
+            .health(health)
             .latency(latency));
-        final List<String> changedTenants = changedTenantDocuments();
+        diskSpaceGuard.check();
         pipeline.start();
-        publishConfigChanges(changedTenants);
+        try
+        {
+            pipeline.awaitRecovered();
+        }
+        catch (final RuntimeException ex)
+        {
+            pipeline.close();
+            CloseHelper.quietCloseAll(inputJournal, outputJournal, errorHandler, counters);
+            throw ex;
+        }
+        recoveryNs = recovery.elapsedNs;
+        recoveredEvents = recovery.events;
+        publishConfigChanges(changedTenantDocuments());
 
         final TickSource tickSource = new TickSource(
             pipeline.publisher(), ctx.clock(), TimeUnit.MILLISECONDS.toNanos(ctx.tickIntervalMs()),
             counters.get(EngineCounter.TICKS));
         agentRunner = new AgentRunner(
             new SleepingMillisIdleStrategy(1), errorHandler, counters.get(EngineCounter.ERRORS),
-            ctx.ticksEnabled() ? new CompositeAgent(tickSource, histogramLogAgent) : histogramLogAgent);
+            ctx.ticksEnabled() ?
+                new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
+                new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
     }
 
@@ -152,6 +176,14 @@ public final class Engine implements AutoCloseable
     public CountingErrorHandler errorHandler()
     {
         return errorHandler;
+    }
+
+    /**
+     * @return whether the engine takes and journals events, and if not why; readable from any thread.
+     */
+    public EngineHealth health()
+    {
+        return health;
     }
 
     public EngineContext context()
@@ -226,46 +258,73 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Rebuilds state from the journals: every input goes through the state machine again, every
-     * output it produces is checked against the output journal, and outputs missing from the
-     * journal's tail (a crash between the two appends) are appended. The de-duplication window is
-     * refilled on the way.
+     * Rebuilds state from the journals, on the decision thread before its first event: every input goes
+     * through the state machine again, through a view bounded to its message as live, every output it
+     * produces is checked against the output journal, and outputs missing from the journal's tail (a
+     * crash between the two appends, or an output append that failed) are appended by that same thread.
+     * The de-duplication window is refilled on the way.
      */
-    private final class Recovery implements EntryHandler
+    private final class JournalRecovery implements Recovery, EntryHandler
     {
         private final DedupWindow dedupWindow;
         private final OutputBatch outputs;
         private final InputEnvelope envelope = new InputEnvelope();
+        private RecordedOutputs recorded;
         private InputReplayer replayer;
         private long events;
         private long nextSequence;
         private long lastTimestampNs;
-        private long divergences;
+        private long elapsedNs;
 
-        private Recovery(final DedupWindow dedupWindow, final OutputBatch outputs)
+        private JournalRecovery(final DedupWindow dedupWindow, final OutputBatch outputs)
         {
             this.dedupWindow = dedupWindow;
             this.outputs = outputs;
         }
 
-        private void run()
+        public void recover(final RecordSink outputRepair)
         {
+            final long startNs = System.nanoTime();
             try (JournalReader inputs = inputJournal.openReader(); JournalReader outputReader = outputJournal.openReader())
             {
-                final RecordedOutputs recorded = new RecordedOutputs(outputReader, outputJournal::append);
+                recorded = new RecordedOutputs(outputReader, outputRepair);
                 replayer = new InputReplayer(stateMachine, outputs, recorded);
                 while (inputs.readNext(this))
                 {
                     events++;
                 }
                 dedupWindow.endRestore();
-                if (null != recorded.firstDivergence())
-                {
-                    divergences = 1;
-                    errorHandler.onError(new IllegalStateException("recovery diverged from the output journal: " +
-                        recorded.firstDivergence()));
-                }
             }
+            finally
+            {
+                // The live decisions start from an empty batch.
+                outputs.reset();
+            }
+
+            counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(events);
+            if (null != recorded.firstDivergence())
+            {
+                counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(1);
+                errorHandler.onError(new IllegalStateException("recovery diverged from the output journal: " +
+                    recorded.firstDivergence()));
+            }
+            if (recorded.beyondRecording() > 0)
+            {
+                System.getLogger(CountingErrorHandler.LOGGER_NAME).log(System.Logger.Level.INFO,
+                    "recovery appended " + recorded.beyondRecording() + " output(s) missing from the tail of " +
+                    ctx.dataDir().resolve("output"));
+            }
+            elapsedNs = System.nanoTime() - startNs;
+        }
+
+        public long nextSequence()
+        {
+            return nextSequence;
+        }
+
+        public long lastTimestampNs()
+        {
+            return lastTimestampNs;
         }
 
         public void onEntry(final DirectBuffer buffer, final int offset, final int length, final long position)

@@ -12,6 +12,7 @@ import io.firstcall.pipeline.AckListener;
 import io.firstcall.pipeline.OutputListener;
 import io.firstcall.pipeline.Topology;
 import io.firstcall.pipeline.WaitStrategies;
+import io.firstcall.timing.LogRolling;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
@@ -49,8 +50,16 @@ public final class EngineContext
     public static final long TICK_INTERVAL_MS_DEFAULT = 100;
     public static final String HISTOGRAM_INTERVAL_MS_PROP_NAME = "firstcall.histogram.interval.ms";
     public static final long HISTOGRAM_INTERVAL_MS_DEFAULT = 1000;
+    public static final String LATENCY_LOG_ROLL_PROP_NAME = "firstcall.latency.log.roll";
+    public static final String LATENCY_LOG_ROLL_DEFAULT = LogRolling.DAILY;
+    public static final String LATENCY_LOG_MAX_BYTES_PROP_NAME = "firstcall.latency.log.max.bytes";
+    public static final long LATENCY_LOG_MAX_BYTES_DEFAULT = 256L * 1024 * 1024;
+    public static final String LATENCY_LOG_KEEP_PROP_NAME = "firstcall.latency.log.keep";
+    public static final int LATENCY_LOG_KEEP_DEFAULT = 14;
     public static final String INITIAL_LEADS_PROP_NAME = "firstcall.leads.initial";
     public static final int INITIAL_LEADS_DEFAULT = 4096;
+    public static final String MIN_FREE_DISK_MB_PROP_NAME = "firstcall.disk.min.free.mb";
+    public static final long MIN_FREE_DISK_MB_DEFAULT = 256;
 
     private Path dataDir = Paths.get(System.getProperty(DATA_DIR_PROP_NAME, DATA_DIR_DEFAULT));
     private int ringSize = Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
@@ -62,6 +71,10 @@ public final class EngineContext
     private long tickIntervalMs = Long.getLong(TICK_INTERVAL_MS_PROP_NAME, TICK_INTERVAL_MS_DEFAULT);
     private long histogramIntervalMs = Long.getLong(HISTOGRAM_INTERVAL_MS_PROP_NAME, HISTOGRAM_INTERVAL_MS_DEFAULT);
     private int initialLeads = Integer.getInteger(INITIAL_LEADS_PROP_NAME, INITIAL_LEADS_DEFAULT);
+    private String latencyLogRoll = System.getProperty(LATENCY_LOG_ROLL_PROP_NAME, LATENCY_LOG_ROLL_DEFAULT);
+    private long latencyLogMaxBytes = Long.getLong(LATENCY_LOG_MAX_BYTES_PROP_NAME, LATENCY_LOG_MAX_BYTES_DEFAULT);
+    private int latencyLogKeep = Integer.getInteger(LATENCY_LOG_KEEP_PROP_NAME, LATENCY_LOG_KEEP_DEFAULT);
+    private long minFreeDiskMb = Long.getLong(MIN_FREE_DISK_MB_PROP_NAME, MIN_FREE_DISK_MB_DEFAULT);
     private boolean ticksEnabled = true;
     private EpochNanoClock clock = new OffsetEpochNanoClock();
     private AckListener ackListener = AckListener.NONE;
@@ -74,6 +87,7 @@ public final class EngineContext
     private Topology concludedTopology;
     private WaitStrategy concludedWaitStrategy;
     private SyncMode concludedSyncMode;
+    private LogRolling concludedLatencyLogRolling;
 
     /**
      * Validate and settle every setting; called by {@link Engine#launch}.
@@ -98,9 +112,22 @@ public final class EngineContext
         {
             throw new IllegalArgumentException("tick and histogram intervals must be >= 1 ms");
         }
+        if (minFreeDiskMb < 0)
+        {
+            throw new IllegalArgumentException(MIN_FREE_DISK_MB_PROP_NAME + " must be >= 0: " + minFreeDiskMb);
+        }
         concludedTopology = parseEnum(Topology.class, topology, TOPOLOGY_PROP_NAME);
         concludedSyncMode = parseEnum(SyncMode.class, syncMode, SYNC_MODE_PROP_NAME);
         concludedWaitStrategy = WaitStrategies.byName(waitStrategy);
+        try
+        {
+            concludedLatencyLogRolling = new LogRolling(latencyLogRoll, latencyLogMaxBytes, latencyLogKeep);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("latency log (" + LATENCY_LOG_ROLL_PROP_NAME + ", " +
+                LATENCY_LOG_MAX_BYTES_PROP_NAME + ", " + LATENCY_LOG_KEEP_PROP_NAME + "): " + ex.getMessage(), ex);
+        }
         for (final Map.Entry<String, String> tenant : tenantDocuments.entrySet())
         {
             tenantRules.parseIfAbsent(tenant.getKey(), tenant.getValue());
@@ -243,6 +270,56 @@ public final class EngineContext
     public EngineContext initialLeads(final int initialLeads)
     {
         this.initialLeads = initialLeads;
+        return this;
+    }
+
+    /**
+     * @return how latency.hlog is rolled; set by {@link #conclude()}.
+     */
+    public LogRolling latencyLogRolling()
+    {
+        return concludedLatencyLogRolling;
+    }
+
+    /**
+     * @param roll {@code daily} (at the first interval of each UTC day) or {@code size}.
+     */
+    public EngineContext latencyLogRoll(final String roll)
+    {
+        this.latencyLogRoll = roll;
+        return this;
+    }
+
+    /**
+     * @param maxBytes a latency log this large is rolled, whatever the roll mode.
+     */
+    public EngineContext latencyLogMaxBytes(final long maxBytes)
+    {
+        this.latencyLogMaxBytes = maxBytes;
+        return this;
+    }
+
+    /**
+     * @param keep rolled latency logs kept; older ones are deleted.
+     */
+    public EngineContext latencyLogKeep(final int keep)
+    {
+        this.latencyLogKeep = keep;
+        return this;
+    }
+
+    public long minFreeDiskMb()
+    {
+        return minFreeDiskMb;
+    }
+
+    /**
+     * Free space (MiB) the data directory's filesystem must keep: below it the engine refuses new events
+     * until there is room again. 0 turns the check off.
+     */
+    public EngineContext minFreeDiskMb(final long minFreeDiskMb)
+    {
+        this.minFreeDiskMb = minFreeDiskMb;
         return this;
     }
 

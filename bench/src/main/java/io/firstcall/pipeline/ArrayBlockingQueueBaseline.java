@@ -10,6 +10,7 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
@@ -61,6 +62,7 @@ public final class ArrayBlockingQueueBaseline
                 .clock(new OffsetEpochNanoClock())
                 .errorHandler(new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()))
                 .counters(counters)
+                .health(new EngineHealth())
                 .latency(new LatencyRecorders()), sequence -> slots[(int)(sequence & (SLOTS - 1))]);
 
             final int total = events + 1;
@@ -68,6 +70,8 @@ public final class ArrayBlockingQueueBaseline
             {
                 try
                 {
+                    stages.decisionStage.onStart();
+                    stages.journalStage.onStart();
                     for (long sequence = 0; sequence < total; sequence++)
                     {
                         final RingSlot slot = queue.take();

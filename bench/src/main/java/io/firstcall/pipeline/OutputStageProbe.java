@@ -5,6 +5,7 @@ import io.firstcall.journal.Journal;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import org.agrona.concurrent.SystemEpochClock;
 
 /**
@@ -23,7 +24,8 @@ public final class OutputStageProbe
             .outputJournal(outputJournal)
             .outputListener(listener)
             .errorHandler(new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()))
-            .counters(counters), true);
+            .counters(counters)
+            .health(new EngineHealth()), new StartGate(Recovery.NONE), true);
     }
 
     /**

@@ -22,10 +22,14 @@ import io.firstcall.engine.scoring.HotLeadEvaluator;
 import io.firstcall.engine.tenant.TenantRulesCache;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
-import io.firstcall.event.InputEnvelope;
+import io.firstcall.event.InputFault;
 import io.firstcall.event.InputTypes;
+import io.firstcall.event.InputValidator;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 
 /**
  * firstcall's business logic: the lead registry, lead scoring and hot-lead decisions, hot-lead
@@ -37,6 +41,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * This class only dispatches: {@link LeadSignals} scores, {@link HotEpisodes} opens episodes,
  * {@link LeadActivity} handles what reps do, {@link ConfigChanges} applies rules.
  * <p>
+ * Every event is checked whole by the {@link InputValidator} before anything is applied, here and
+ * not only at the gateway, so a journal entry the gateway never saw (an older build's, a damaged
+ * one, one written by a tool) is refused the same way live and on replay: it changes nothing and
+ * is recorded as one {@code InputRejected} output saying why.
+ * <p>
  * A tenant exists once its configuration change is journaled; events for other tenants are
  * counted and ignored. Leads are created on first mention, except by a page visit: a visit by a
  * lead never seen is counted as anonymous ({@link #anonymousVisits}) and changes nothing else.
@@ -44,6 +53,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class LeadStateMachine implements StateMachine
 {
     private static final byte[] NO_FIELD = new byte[0];
+    private static final int NO_TEMPLATE = 0xFFFF;
+    private static final InputError[] ERRORS = inputErrors();
 
     private final TenantDirectory tenants;
     private final TimerService timers = new TimerService();
@@ -54,7 +65,8 @@ public final class LeadStateMachine implements StateMachine
     private final LeadActivity activity;
     private final ConfigChanges configChanges;
     private final TimerService.TimerListener timerDispatch = this::onTimer;
-    private final InputEnvelope envelope = new InputEnvelope();
+    private final InputValidator validator = new InputValidator();
+    private final HashMap<String, byte[]> fieldNames = new HashMap<>();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[0]);
     private long ignoredEvents;
@@ -107,7 +119,7 @@ public final class LeadStateMachine implements StateMachine
     }
 
     /**
-     * @return events whose bytes did not decode as a firstcall input.
+     * @return events the {@link InputValidator} refused, each recorded as an {@code InputRejected} output.
      */
     public long invalidEvents()
     {
@@ -140,17 +152,15 @@ public final class LeadStateMachine implements StateMachine
     public void onEvent(final DirectBuffer input, final long sequence, final long timestampNs)
     {
         message.wrap(input, 0, input.capacity());
-        if (!envelope.wrap(message, 0, message.capacity()))
+        final InputFault fault = validator.validate(message, 0, message.capacity());
+        if (InputFault.NONE != fault)
         {
-            invalidEvents++;
-            final int templateId = message.capacity() >= MessageHeaderDecoder.ENCODED_LENGTH ?
-                header.wrap(message, 0).templateId() : 0;
-            records.inputRejected(templateId, InputError.MALFORMED, message, 0, 0, NO_FIELD);
+            onInvalid(fault);
             return;
         }
 
         timers.observe(timestampNs);
-        final int templateId = envelope.templateId();
+        final int templateId = validator.templateId();
         if (InputTypes.TICK == templateId)
         {
             timers.onTick(timestampNs, timerDispatch);
@@ -164,13 +174,32 @@ public final class LeadStateMachine implements StateMachine
             return;
         }
 
-        final Tenant tenant = tenants.find(message, envelope.tenantOffset(), envelope.tenantLength());
+        final Tenant tenant = tenants.find(message, validator.tenantOffset(), validator.tenantLength());
         if (null == tenant)
         {
             ignoredEvents++;
             return;
         }
         dispatch(tenant, templateId, timestampNs);
+    }
+
+    /**
+     * Apply nothing; record why, under the tenant when the message names a configured one. The
+     * tenant id is taken from the tenant directory, never from the message, whose bytes may not be text.
+     */
+    private void onInvalid(final InputFault fault)
+    {
+        invalidEvents++;
+        final Tenant tenant = InputFault.MALFORMED != fault ?
+            tenants.find(message, validator.tenantOffset(), validator.tenantLength()) : null;
+        final DirectBuffer tenantId = null == tenant ? message : tenant.leads().tenantId();
+        final String field = validator.field();
+        records.inputRejected(
+            validator.templateId() < 0 ? NO_TEMPLATE : validator.templateId(),
+            ERRORS[fault.ordinal()],
+            message.capacity(),
+            tenantId, 0, null == tenant ? 0 : tenantId.capacity(),
+            null == field ? NO_FIELD : fieldNames.computeIfAbsent(field, name -> name.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void dispatch(final Tenant tenant, final int templateId, final long nowNs)
@@ -228,6 +257,20 @@ public final class LeadStateMachine implements StateMachine
             default:
                 break;
         }
+    }
+
+    /**
+     * @return the schema's InputError for each InputFault, by the fault's ordinal (NONE has none).
+     */
+    private static InputError[] inputErrors()
+    {
+        final InputFault[] faults = InputFault.values();
+        final InputError[] errors = new InputError[faults.length];
+        for (final InputFault fault : faults)
+        {
+            errors[fault.ordinal()] = InputFault.NONE == fault ? null : InputError.valueOf(fault.name());
+        }
+        return errors;
     }
 
     /**

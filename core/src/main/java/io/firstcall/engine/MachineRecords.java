@@ -68,11 +68,13 @@ final class MachineRecords
     }
 
     /**
-     * @param field the field at fault; empty when none is named.
+     * @param length the message's length.
+     * @param field  the field at fault; empty when none is named.
      */
     void inputRejected(
         final int templateId,
         final InputError code,
+        final int length,
         final DirectBuffer tenant,
         final int tenantOffset,
         final int tenantLength,
@@ -83,6 +85,7 @@ final class MachineRecords
             .timeNs(outputs.causeTimeNs())
             .templateId(templateId)
             .code(code)
+            .length(length)
             .putTenant(tenant, tenantOffset, tenantLength)
             .putField(field, 0, field.length);
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength());

@@ -52,6 +52,15 @@ final class DecisionStage implements EventHandler<RingSlot>
         this.receiveToPublished = ctx.latency().timer(LatencyStage.RECEIVE_TO_PUBLISHED);
     }
 
+    /**
+     * Before the first event, on this thread: recovery, through the output stage that owns the
+     * output journal's appender.
+     */
+    public void onStart()
+    {
+        outputStage.onStart();
+    }
+
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
         if (unpublished < 0)

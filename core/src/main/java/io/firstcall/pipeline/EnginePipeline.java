@@ -16,8 +16,13 @@ public final class EnginePipeline implements AutoCloseable
 {
     private final Disruptor<RingSlot> disruptor;
     private final IngestPublisher publisher;
+    private final StartGate start;
     private boolean closed;
 
+    /**
+     * Recovery (the context's {@link Recovery}) runs on the decision thread when the pipeline
+     * starts, before its first event.
+     */
     public EnginePipeline(final PipelineContext ctx)
     {
         final int maxMessageLength = ctx.maxMessageLength();
@@ -26,6 +31,7 @@ public final class EnginePipeline implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new DisruptorExceptionHandler<>(ctx.errorHandler()));
         final RingBuffer<RingSlot> ringBuffer = disruptor.getRingBuffer();
         final Stages stages = new Stages(ctx, ringBuffer::get);
+        start = stages.start;
         if (Topology.SINGLE == ctx.topology())
         {
             disruptor.handleEventsWith(new SingleThreadHandler(ringBuffer::get, stages.journalStage, stages.decisionStage));
@@ -41,9 +47,26 @@ public final class EnginePipeline implements AutoCloseable
             ctx.counters().get(EngineCounter.RING_FULL));
     }
 
+    /**
+     * Start the stage threads; recovery runs first, on the decision thread: see {@link #awaitRecovered()}.
+     */
     public void start()
     {
         disruptor.start();
+    }
+
+    /**
+     * Wait until recovery has run on the decision thread.
+     *
+     * @throws IllegalStateException carrying what recovery failed with.
+     */
+    public void awaitRecovered()
+    {
+        final Throwable failure = start.awaitRecovered();
+        if (null != failure)
+        {
+            throw new IllegalStateException("recovery failed: " + failure, failure);
+        }
     }
 
     public IngestPublisher publisher()

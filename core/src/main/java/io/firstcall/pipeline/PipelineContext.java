@@ -6,6 +6,7 @@ import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.SyncMode;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
@@ -14,8 +15,8 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Everything the ring and its stages are built from: the settings the engine concluded and the
- * parts it made (journals, the recovered de-duplication window and sequence, the state machine
- * and its output batch, counters, timers). The engine fills one and hands it to
+ * parts it made (journals, the de-duplication window and the recovery that fills it, the state
+ * machine and its output batch, counters, health, timers). The engine fills one and hands it to
  * {@link EnginePipeline}; the stages take what they need from it.
  */
 public final class PipelineContext
@@ -34,8 +35,7 @@ public final class PipelineContext
     private Journal inputJournal;
     private Journal outputJournal;
     private DedupWindow dedupWindow;
-    private long nextSequence;
-    private long lastTimestampNs;
+    private Recovery recovery = Recovery.NONE;
     private StateMachine stateMachine;
     private OutputBatch outputs;
     private int outputFlushBytes = OUTPUT_FLUSH_BYTES_DEFAULT;
@@ -45,6 +45,7 @@ public final class PipelineContext
     private EpochNanoClock clock;
     private ErrorHandler errorHandler;
     private EngineCounters counters;
+    private EngineHealth health;
     private LatencyRecorders latency;
 
     public Topology topology()
@@ -138,31 +139,18 @@ public final class PipelineContext
         return this;
     }
 
-    public long nextSequence()
+    public Recovery recovery()
     {
-        return nextSequence;
+        return recovery;
     }
 
     /**
-     * The journal sequence the next event gets.
+     * What rebuilds the state before the first event; the pipeline runs it on the thread that
+     * decides and appends outputs. {@link Recovery#NONE} by default.
      */
-    public PipelineContext nextSequence(final long nextSequence)
+    public PipelineContext recovery(final Recovery recovery)
     {
-        this.nextSequence = nextSequence;
-        return this;
-    }
-
-    public long lastTimestampNs()
-    {
-        return lastTimestampNs;
-    }
-
-    /**
-     * The engine time of the last journaled event, or 0: engine time never goes back.
-     */
-    public PipelineContext lastTimestampNs(final long lastTimestampNs)
-    {
-        this.lastTimestampNs = lastTimestampNs;
+        this.recovery = recovery;
         return this;
     }
 
@@ -265,6 +253,17 @@ public final class PipelineContext
     public PipelineContext counters(final EngineCounters counters)
     {
         this.counters = counters;
+        return this;
+    }
+
+    public EngineHealth health()
+    {
+        return health;
+    }
+
+    public PipelineContext health(final EngineHealth health)
+    {
+        this.health = health;
         return this;
     }
 

@@ -23,6 +23,15 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
         this.decisionStage = decisionStage;
     }
 
+    /**
+     * Recover (the decision stage appends the output journal's missing tail), then continue the input journal.
+     */
+    public void onStart()
+    {
+        decisionStage.onStart();
+        journalStage.onStart();
+    }
+
     public void onEvent(final RingSlot slot, final long sequence, final boolean endOfBatch)
     {
         if (batchStart < 0)

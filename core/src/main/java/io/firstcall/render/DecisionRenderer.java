@@ -68,6 +68,7 @@ final class DecisionRenderer
     private static final SerializedString BEHAVIOURAL = new SerializedString("behavioural");
     private static final SerializedString EXTERNAL = new SerializedString("external");
     private static final SerializedString TEMPLATE_ID = new SerializedString("templateId");
+    private static final SerializedString LENGTH = new SerializedString("length");
     private static final SerializedString CODE = new SerializedString("code");
     private static final SerializedString FIELD = new SerializedString("field");
     private static final SerializedString LAST_ACTIVITY = new SerializedString("lastActivity");
@@ -76,7 +77,9 @@ final class DecisionRenderer
     private static final SerializedString[] ASSIGNMENT_NAMES = JsonText.names(
         null, "existing_owner", "territory", "round_robin", "owner_as_given");
     private static final SerializedString[] INPUT_ERROR_NAMES = JsonText.names(
-        "malformed", "unknown_template", "field_out_of_bounds");
+        "malformed", "unsupported_version", "block_too_short", "truncated", "trailing_bytes", "invalid_value",
+        "invalid_utf8", "too_short", "too_long");
+    private static final int NO_TEMPLATE = 0xFFFF;
 
     private final JsonText out;
     private final JsonGenerator g;
@@ -389,13 +392,15 @@ final class DecisionRenderer
     {
         final int templateId = d.templateId();
         final short code = d.codeRaw();
+        final int length = d.length();
         final long tenant = out.kept(d.getTenant(out.scratch, out.at(), out.room()));
         final long field = out.kept(d.getField(out.scratch, out.at(), out.room()));
         envelope(INPUT_REJECTED, d.inputSeq(), d.timeNs(), NONE, tenant, NONE);
         g.writeStartObject();
-        out.number(TEMPLATE_ID, templateId);
+        out.numberOrNull(TEMPLATE_ID, templateId, NO_TEMPLATE);
         out.choice(CODE, INPUT_ERROR_NAMES, code);
         out.textOrNull(FIELD, field);
+        out.number(LENGTH, length);
         g.writeEndObject();
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * Runs an input journal through a fresh state machine with delivery switched off and compares
  * every output with the recorded output journal, reporting the first divergence. This is the
- * audit: same journal in, same decisions out.
+ * audit: same journal in, same decisions out. The state machine sees each entry's message through
+ * a view bounded to it, as the live engine does.
  */
 public final class JournalReplayer
 {

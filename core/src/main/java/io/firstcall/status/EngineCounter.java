@@ -22,7 +22,9 @@ public enum EngineCounter
     ERRORS(8, "Errors"),
     EVENTS_RECOVERED(9, "Events replayed on start"),
     JOURNAL_FAILURES(10, "Events that could not be journaled"),
-    REPLAY_DIVERGENCES(11, "Outputs that differed on recovery");
+    REPLAY_DIVERGENCES(11, "Outputs that differed on recovery"),
+    OUTPUTS_NOT_JOURNALED(12, "Outputs delivered but not journaled: the output journal failed"),
+    EVENTS_REFUSED_DISK_SPACE(13, "Events refused: disk space below the minimum");
 
     private static final EngineCounter[] BY_ID = new EngineCounter[values().length];
 

@@ -237,7 +237,8 @@ class LeadStateMachineTest
 
         assertEquals(1, machine.invalidEvents());
         assertEquals(List.of("Decision seq=1 kind=INPUT_REJECTED tenant= lead= " +
-            "detail={\"templateId\":0,\"code\":\"malformed\",\"field\":null}"), outputs.lines());
+            "detail={\"templateId\":null,\"code\":\"malformed\",\"field\":\"schemaId\",\"length\":40}"),
+            outputs.lines());
         assertEquals(0, machine.pendingTimers());
         assertEquals(0, machine.ignoredEvents());
     }

@@ -11,6 +11,7 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.support.ManualClock;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.DirectBuffer;
@@ -69,7 +70,7 @@ class DecisionStageTest
         journal(0, 0);
         journal(1, 1);
         slots[2].reset(10, 2, 0);
-        slots[2].failed();
+        slots[2].failed(AckListener.RejectReason.JOURNAL_APPEND_FAILED);
         journal(3, 2);
 
         for (int s = 0; s < 4; s++)
@@ -158,6 +159,7 @@ class DecisionStageTest
             .clock(new ManualClock(T0, 1_000))
             .errorHandler(new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()))
             .counters(counters)
+            .health(new EngineHealth())
             .latency(new LatencyRecorders());
         return new Stages(ctx, sequence -> slots[(int)(sequence & (SLOTS - 1))]).decisionStage;
     }

@@ -268,10 +268,16 @@ class OutputRendererTest
             "{\"score\":49,\"threshold\":50,\"firmographic\":25,\"behavioural\":24,\"external\":0,\"episode\":1}"), render());
 
         new InputRejectedEncoder().wrapAndApplyHeader(src, 0, header)
-            .inputSeq(55).timeNs(TIME_NS).templateId(2).code(InputError.FIELD_OUT_OF_BOUNDS).tenant("acme").field("lead");
+            .inputSeq(55).timeNs(TIME_NS).templateId(2).code(InputError.TRUNCATED).length(31).tenant("acme").field("lead");
         assertEquals("{\"type\":\"decision\",\"kind\":\"input_rejected\",\"seq\":55,\"at\":\"" + TIME + "\"," +
             "\"configVersion\":null,\"tenant\":\"acme\",\"lead\":null," +
-            "\"detail\":{\"templateId\":2,\"code\":\"field_out_of_bounds\",\"field\":\"lead\"}}\n", render());
+            "\"detail\":{\"templateId\":2,\"code\":\"truncated\",\"field\":\"lead\",\"length\":31}}\n", render());
+
+        new InputRejectedEncoder().wrapAndApplyHeader(src, 0, header)
+            .inputSeq(55).timeNs(TIME_NS).templateId(65_535).code(InputError.TOO_LONG).length(9).tenant("").field("");
+        assertEquals("{\"type\":\"decision\",\"kind\":\"input_rejected\",\"seq\":55,\"at\":\"" + TIME + "\"," +
+            "\"configVersion\":null,\"tenant\":\"\",\"lead\":null," +
+            "\"detail\":{\"templateId\":null,\"code\":\"too_long\",\"field\":null,\"length\":9}}\n", render());
 
         new LeadEvictedEncoder().wrapAndApplyHeader(src, 0, header)
             .inputSeq(56).timeNs(TIME_NS).configVersion(9).lastActivityNs(TIME_NS).tenant("acme").lead("L1");

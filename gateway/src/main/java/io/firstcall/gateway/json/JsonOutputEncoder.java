@@ -2,9 +2,11 @@ package io.firstcall.gateway.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.firstcall.event.Utf8;
 import io.firstcall.render.OutputRenderer;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,7 @@ public final class JsonOutputEncoder
 
     private final OutputRenderer renderer = new OutputRenderer();
     private final JsonGenerator generator = renderer.generator();
+    private final UnsafeBuffer idView = new UnsafeBuffer(0, 0);
     private char[] chars = new char[256];
 
     /**
@@ -81,7 +84,8 @@ public final class JsonOutputEncoder
 
     /**
      * {@code {"type":"error","id":"..","code":"..","field":"..","message":".."}}; "id" is left out
-     * when {@code idLength} is 0 and "field" when {@code field} is null.
+     * when {@code idLength} is 0 or the id is not valid UTF-8 (an SBE event id is the client's raw
+     * bytes, and a reply must stay valid JSON text), and "field" when {@code field} is null.
      *
      * @param code a {@link JsonErrorCode#wireName()} or a gateway code such as a frame-too-long code.
      */
@@ -96,7 +100,7 @@ public final class JsonOutputEncoder
         try
         {
             renderer.beginLine(ERROR);
-            if (idLength > 0)
+            if (idLength > 0 && isUtf8(id, idOffset, idLength))
             {
                 generator.writeFieldName(ID);
                 generator.writeUTF8String(id, idOffset, idLength);
@@ -156,6 +160,12 @@ public final class JsonOutputEncoder
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private boolean isUtf8(final byte[] bytes, final int offset, final int length)
+    {
+        idView.wrap(bytes, offset, length);
+        return Utf8.isValid(idView, 0, length);
     }
 
     private void writeChars(final CharSequence text) throws IOException
