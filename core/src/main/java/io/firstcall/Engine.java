@@ -70,7 +70,9 @@ public final class Engine implements AutoCloseable
 
         final OutputRelay relay = new OutputRelay();
         stateMachine = ctx.stateMachineFactory().apply(relay);
-        final DedupWindow dedupWindow = new DedupWindow(ctx.dedupWindow(), inputJournal.openReader());
+        final DedupWindow dedupWindow = new DedupWindow(
+            TimeUnit.MILLISECONDS.toNanos(ctx.dedupHorizonMs()), ctx.dedupMaxIds(), inputJournal.openReader(),
+            counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
 
         final Recovery recovery = new Recovery(dedupWindow);
         final long recoveryStartNs = System.nanoTime();
@@ -258,7 +260,7 @@ public final class Engine implements AutoCloseable
             if (envelope.wrap(buffer, messageOffset, messageLength) && InputTypes.TICK != envelope.templateId() &&
                 envelope.eventIdLength() > 0)
             {
-                dedupWindow.restore(envelope.keyHash(), position);
+                dedupWindow.restore(envelope, envelope.keyHash(), position, timestampNs);
             }
             recorded.beginInput(sequence, timestampNs);
             try

@@ -99,9 +99,11 @@ final class JournalHandler implements EventHandler<RingSlot>
 
             final boolean keyed = envelope.templateId() != InputTypes.TICK && envelope.eventIdLength() > 0;
             final long keyHash = keyed ? envelope.keyHash() : 0;
+            // The engine time this event is journaled at, or would have been: the dedup horizon is measured to it.
+            final long timestampNs = Math.max(clock.nanoTime(), lastTimestampNs);
             if (keyed)
             {
-                final long originalSequence = dedupWindow.findOriginal(envelope, keyHash);
+                final long originalSequence = dedupWindow.findOriginal(envelope, keyHash, timestampNs);
                 if (originalSequence >= 0)
                 {
                     slot.duplicateOf(originalSequence);
@@ -110,12 +112,11 @@ final class JournalHandler implements EventHandler<RingSlot>
                 }
             }
 
-            final long timestampNs = Math.max(clock.nanoTime(), lastTimestampNs);
             RecordHeader.write(slot.buffer(), 0, nextSequence, timestampNs);
             final long position = journal.append(slot.buffer(), 0, slot.recordLength());
             if (keyed)
             {
-                dedupWindow.record(keyHash, position);
+                dedupWindow.record(envelope, keyHash, position, timestampNs);
             }
 
             lastTimestampNs = timestampNs;

@@ -22,7 +22,8 @@ public enum EngineCounter
     ERRORS(8, "Errors"),
     EVENTS_RECOVERED(9, "Events replayed on start"),
     JOURNAL_FAILURES(10, "Events that could not be journaled"),
-    REPLAY_DIVERGENCES(11, "Outputs that differed on recovery");
+    REPLAY_DIVERGENCES(11, "Outputs that differed on recovery"),
+    DEDUP_EARLY_EVICTIONS(12, "Dedup ids forgotten before the horizon: tenant over its cap");
 
     private static final EngineCounter[] BY_ID = new EngineCounter[values().length];
 
