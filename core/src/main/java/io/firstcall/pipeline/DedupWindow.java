@@ -56,7 +56,7 @@ public final class DedupWindow implements AutoCloseable
      * @param horizonNs       how long, in engine time, an id is remembered.
      * @param maxIdsPerTenant the most ids remembered per tenant; more within the horizon evicts early.
      * @param reader          of the input journal, to confirm hash hits; null for a window that is only restored.
-     * @param earlyEvictions  counts ids forgotten before the horizon while recording live.
+     * @param earlyEvictions  counts ids forgotten before the horizon while recording live; null for a window only restored.
      */
     public DedupWindow(final long horizonNs, final int maxIdsPerTenant, final JournalReader reader, final AtomicCounter earlyEvictions)
     {
@@ -158,8 +158,8 @@ public final class DedupWindow implements AutoCloseable
     }
 
     /**
-     * Write every id still inside the horizon at {@code nowNs} (the engine time of the last event
-     * applied), tenants in byte order and each tenant's ids oldest first; a tenant with none is left
+     * Write the window's horizon and cap, then every id still inside the horizon at {@code nowNs} (the
+     * engine time of the last event applied), tenants in byte order and each tenant's ids oldest first; a tenant with none is left
      * out. Ids past the horizon are dropped here rather than kept: they are never answered, and
      * leaving them out makes the bytes the same whether the window was built live or restored.
      */
@@ -172,7 +172,7 @@ public final class DedupWindow implements AutoCloseable
         {
             count += tenant.liveCount(nowNs, horizonNs) > 0 ? 1 : 0;
         }
-        writer.putInt(count);
+        writer.putLong(horizonNs).putInt(maxIdsPerTenant).putInt(count);
         for (final TenantIdRing tenant : sorted)
         {
             if (tenant.liveCount(nowNs, horizonNs) > 0)
@@ -183,7 +183,8 @@ public final class DedupWindow implements AutoCloseable
     }
 
     /**
-     * Load a snapshot into this new, still restoring window.
+     * Load a snapshot into this new, still restoring window. The window keeps its own horizon and
+     * cap: ids the snapshot holds beyond the cap are forgotten, oldest first, as they are loaded.
      */
     public void readSnapshot(final SnapshotReader snapshot)
     {
@@ -191,6 +192,8 @@ public final class DedupWindow implements AutoCloseable
         {
             throw new IllegalStateException("a snapshot loads into a new window");
         }
+        snapshot.getLong();
+        snapshot.getInt();
         final int count = snapshot.getCount(MAX_TENANTS);
         for (int i = 0; i < count; i++)
         {
@@ -199,6 +202,16 @@ public final class DedupWindow implements AutoCloseable
             final TenantIdRing tenant = addTenant(name, Bytes.hash(Bytes.HASH_SEED, name, name.length));
             tenant.readEntries(snapshot, snapshot.getCount(Integer.MAX_VALUE), horizonNs);
         }
+    }
+
+    /**
+     * @return a new window with the horizon and cap a snapshot section was written with, read from its start:
+     * a tool rebuilding the same state elsewhere builds its window with them.
+     */
+    public static DedupWindow withSettingsOf(final SnapshotReader section, final JournalReader reader, final AtomicCounter earlyEvictions)
+    {
+        final long horizonNs = section.getLong();
+        return new DedupWindow(horizonNs, section.getInt(), reader, earlyEvictions);
     }
 
     public void close()

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
@@ -145,6 +146,39 @@ public final class SnapshotFile
                         ", it ends at " + sectionEnd);
                 }
             }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read snapshot " + path, ex);
+        }
+    }
+
+    /**
+     * Read the start of one section, e.g. the settings a section was written with.
+     *
+     * @return what {@code reading} returns.
+     */
+    public <T> T readSection(final SnapshotSection section, final Function<SnapshotReader, T> reading)
+    {
+        long start = SnapshotHeader.LENGTH;
+        for (int i = 0; i < section.ordinal(); i++)
+        {
+            start += header.sectionLength(SnapshotSection.values()[i]);
+        }
+        final long end = start + header.sectionLength(section);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ))
+        {
+            final long[] next = { start };
+            return reading.apply(new SnapshotReader((bytes, offset, length) ->
+            {
+                if (next[0] >= end)
+                {
+                    return -1;
+                }
+                final int read = read(channel, ByteBuffer.wrap(bytes, offset, (int)Math.min(length, end - next[0])), next[0]);
+                next[0] += read;
+                return read;
+            }));
         }
         catch (final IOException ex)
         {

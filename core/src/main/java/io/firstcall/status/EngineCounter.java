@@ -23,7 +23,13 @@ public enum EngineCounter
     EVENTS_RECOVERED(9, "Events replayed on start"),
     JOURNAL_FAILURES(10, "Events that could not be journaled"),
     REPLAY_DIVERGENCES(11, "Outputs that differed on recovery"),
-    DEDUP_EARLY_EVICTIONS(12, "Dedup ids forgotten before the horizon: tenant over its cap");
+    DEDUP_EARLY_EVICTIONS(12, "Dedup ids forgotten before the horizon: tenant over its cap"),
+    SNAPSHOTS_WRITTEN(13, "Snapshots written"),
+    SNAPSHOT_FAILURES(14, "Snapshots that could not be written"),
+    SNAPSHOTS_SKIPPED(15, "Snapshots skipped on start: corrupt, incompatible or not matching the journal"),
+    SNAPSHOT_LOADED_SEQUENCE(16, "Input sequence of the snapshot loaded on start, -1 if none"),
+    SNAPSHOT_REPLICA_SEQUENCE(17, "Last input sequence the snapshot replica applied"),
+    JOURNAL_FILES_ARCHIVED(18, "Journal cycle files moved to data/archive/ on start");
 
     private static final EngineCounter[] BY_ID = new EngineCounter[values().length];
 
