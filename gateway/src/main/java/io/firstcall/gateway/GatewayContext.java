@@ -24,6 +24,10 @@ public final class GatewayContext
     public static final int MAX_FRAME_BYTES_DEFAULT = 16 * 1024;
     public static final String MAX_CONNECTIONS_PROP_NAME = "firstcall.gateway.max.connections";
     public static final int MAX_CONNECTIONS_DEFAULT = 1024;
+    public static final String MAX_UNAUTHENTICATED_PROP_NAME = "firstcall.gateway.max.unauthenticated";
+    public static final int MAX_UNAUTHENTICATED_DEFAULT = 1024;
+    public static final String HELLO_TIMEOUT_MS_PROP_NAME = "firstcall.gateway.hello.timeout.ms";
+    public static final long HELLO_TIMEOUT_MS_DEFAULT = 5_000;
     public static final String IDLE_TIMEOUT_MS_PROP_NAME = "firstcall.gateway.idle.timeout.ms";
     public static final long IDLE_TIMEOUT_MS_DEFAULT = 300_000;
     public static final String REP_BUFFER_BYTES_PROP_NAME = "firstcall.gateway.rep.buffer.bytes";
@@ -38,6 +42,8 @@ public final class GatewayContext
     private int maxLineBytes = Integer.getInteger(MAX_LINE_BYTES_PROP_NAME, MAX_LINE_BYTES_DEFAULT);
     private int maxFrameBytes = Integer.getInteger(MAX_FRAME_BYTES_PROP_NAME, MAX_FRAME_BYTES_DEFAULT);
     private int maxConnections = Integer.getInteger(MAX_CONNECTIONS_PROP_NAME, MAX_CONNECTIONS_DEFAULT);
+    private int maxUnauthenticated = Integer.getInteger(MAX_UNAUTHENTICATED_PROP_NAME, MAX_UNAUTHENTICATED_DEFAULT);
+    private long helloTimeoutMs = Long.getLong(HELLO_TIMEOUT_MS_PROP_NAME, HELLO_TIMEOUT_MS_DEFAULT);
     private long idleTimeoutMs = Long.getLong(IDLE_TIMEOUT_MS_PROP_NAME, IDLE_TIMEOUT_MS_DEFAULT);
     private int repBufferBytes = Integer.getInteger(REP_BUFFER_BYTES_PROP_NAME, REP_BUFFER_BYTES_DEFAULT);
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
@@ -54,6 +60,8 @@ public final class GatewayContext
         checkMin(MAX_LINE_BYTES_PROP_NAME, maxLineBytes, 256);
         checkMin(MAX_FRAME_BYTES_PROP_NAME, maxFrameBytes, 64);
         checkMin(MAX_CONNECTIONS_PROP_NAME, maxConnections, 1);
+        checkMin(MAX_UNAUTHENTICATED_PROP_NAME, maxUnauthenticated, 1);
+        checkMin(HELLO_TIMEOUT_MS_PROP_NAME, helloTimeoutMs, 1);
         checkMin(IDLE_TIMEOUT_MS_PROP_NAME, idleTimeoutMs, 1);
         checkMin(REP_BUFFER_BYTES_PROP_NAME, repBufferBytes, 1024);
         checkMin(IO_THREADS_PROP_NAME, ioThreads, 1);
@@ -132,6 +140,9 @@ public final class GatewayContext
         return this;
     }
 
+    /**
+     * Authenticated connections (JSON lines, SBE and WebSocket sessions past their hello) open at once.
+     */
     public int maxConnections()
     {
         return maxConnections;
@@ -140,6 +151,36 @@ public final class GatewayContext
     public GatewayContext maxConnections(final int maxConnections)
     {
         this.maxConnections = maxConnections;
+        return this;
+    }
+
+    /**
+     * Connections open at once that have not said hello yet (for HTTP: not sent a first request). They
+     * take no {@link #maxConnections()} slot; at the limit a new one closes the one that waited longest.
+     */
+    public int maxUnauthenticated()
+    {
+        return maxUnauthenticated;
+    }
+
+    public GatewayContext maxUnauthenticated(final int maxUnauthenticated)
+    {
+        this.maxUnauthenticated = maxUnauthenticated;
+        return this;
+    }
+
+    /**
+     * A connection that has not been welcomed this long after it opened is told so and closed, however
+     * many bytes it sent meanwhile.
+     */
+    public long helloTimeoutMs()
+    {
+        return helloTimeoutMs;
+    }
+
+    public GatewayContext helloTimeoutMs(final long helloTimeoutMs)
+    {
+        this.helloTimeoutMs = helloTimeoutMs;
         return this;
     }
 

@@ -3,6 +3,10 @@ package io.firstcall.gateway;
 /**
  * The gateway's counters, each with a stable id and a lower_snake label used as its metric name.
  * Add new counters at the end with the next id; never renumber.
+ * <p>
+ * Two are gauges, values that fall as well as rise: {@link #CONNECTIONS_OPEN} (authenticated
+ * connections open now, at most {@code max.connections}) and {@link #UNAUTHENTICATED_OPEN}
+ * (connections open now that have not said hello, at most {@code max.unauthenticated}).
  */
 public enum GatewayCounter
 {
@@ -18,7 +22,10 @@ public enum GatewayCounter
     PUSHES_SENT(9, "pushes_sent"),
     EVENTS_OFFERED(10, "events_offered"),
     NOT_JOURNALED(11, "not_journaled"),
-    CONNECTION_ERRORS(12, "connection_errors");
+    CONNECTION_ERRORS(12, "connection_errors"),
+    UNAUTHENTICATED_OPEN(13, "unauthenticated_open"),
+    HELLO_TIMEOUTS(14, "hello_timeouts"),
+    UNAUTHENTICATED_EVICTIONS(15, "unauthenticated_evictions");
 
     private final int id;
     private final String label;

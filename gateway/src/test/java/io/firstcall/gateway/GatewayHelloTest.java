@@ -110,7 +110,7 @@ class GatewayHelloTest
     }
 
     @Test
-    void shouldRefuseConnectionsOverTheLimitAndServeTheOthers()
+    void shouldRefuseHelloOverTheLimitAndServeTheOthers()
     {
         fixture = new GatewayFixture(dataDir);
         fixture.gatewayContext().maxConnections(2);
@@ -119,7 +119,7 @@ class GatewayHelloTest
         {
             try (LineClient third = fixture.json())
             {
-                final Map<String, Object> error = third.read();
+                final Map<String, Object> error = third.hello(ACME, ACME_SOURCE_TOKEN);
                 assertEquals("too_many_connections", error.get("code"));
                 assertTrue(third.isClosedByServer());
             }

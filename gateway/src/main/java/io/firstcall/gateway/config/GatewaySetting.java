@@ -34,8 +34,18 @@ enum GatewaySetting implements Setting<GatewayContext>
         (ctx, value, path) -> ctx.maxFrameBytes(YamlValues.intAtLeast(value, path, 64))),
     MAX_CONNECTIONS(
         "maxConnections", GatewayContext.MAX_CONNECTIONS_PROP_NAME, String.valueOf(GatewayContext.MAX_CONNECTIONS_DEFAULT),
-        "Open connections accepted across the TCP and WebSocket listeners; more are refused with an error",
+        "Authenticated connections (past their hello) across the TCP and WebSocket listeners; a hello beyond is refused with too_many_connections",
         (ctx, value, path) -> ctx.maxConnections(YamlValues.intAtLeast(value, path, 1))),
+    MAX_UNAUTHENTICATED(
+        "maxUnauthenticated", GatewayContext.MAX_UNAUTHENTICATED_PROP_NAME,
+        String.valueOf(GatewayContext.MAX_UNAUTHENTICATED_DEFAULT),
+        "Connections not yet past their hello (HTTP: first request), apart from maxConnections; one more closes the one that waited longest",
+        (ctx, value, path) -> ctx.maxUnauthenticated(YamlValues.intAtLeast(value, path, 1))),
+    HELLO_TIMEOUT(
+        "helloTimeout", GatewayContext.HELLO_TIMEOUT_MS_PROP_NAME,
+        YamlValues.formatDurationMs(GatewayContext.HELLO_TIMEOUT_MS_DEFAULT),
+        "A connection not welcomed this long after it opened is told so and closed; bytes do not extend it: a duration (5s) or milliseconds",
+        (ctx, value, path) -> ctx.helloTimeoutMs(YamlValues.durationMs(value, path, 1))),
     IDLE_TIMEOUT(
         "idleTimeout", GatewayContext.IDLE_TIMEOUT_MS_PROP_NAME,
         YamlValues.formatDurationMs(GatewayContext.IDLE_TIMEOUT_MS_DEFAULT),

@@ -27,8 +27,12 @@ public enum GatewayErrorCode
     NOT_JOURNALED("not_journaled"),
     /** The encoded event is larger than an engine ring slot; stays open. */
     EVENT_TOO_LARGE("event_too_large"),
-    /** The gateway is at its connection limit; closed. */
+    /** A hello that would take the gateway over its limit of authenticated connections; closed. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
+    /** Too many connections were waiting for their hello and this one had waited longest; closed. */
+    TOO_MANY_UNAUTHENTICATED("too_many_unauthenticated"),
+    /** No valid hello within the hello timeout of the connection's start; closed. */
+    HELLO_TIMEOUT("hello_timeout"),
     /** Nothing was received for the idle timeout; closed. */
     IDLE_TIMEOUT("idle_timeout"),
     /** A rep connection did not read its pushes fast enough; closed. */

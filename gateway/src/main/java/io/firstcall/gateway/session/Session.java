@@ -26,8 +26,9 @@ public final class Session
     /** Events of one connection offered and not yet acknowledged before it stops reading. */
     public static final int MAX_IN_FLIGHT = ReplySequencer.MAX_IN_FLIGHT;
     static final long CLOSE_TIMEOUT_MS = 1_000;
+    /** Until the hello: only an authenticated session has a registry slot, and so a connection id. */
+    static final long NO_CONNECTION_ID = -1;
 
-    private final long connectionId;
     private final SessionServices services;
     private final Channel channel;
     private final SessionTransport transport;
@@ -38,6 +39,8 @@ public final class Session
     private final ReplySequencer replies;
     private final SessionInbox inbox;
     private final Runnable forceClose;
+    private final PendingHello pendingHello;
+    private long connectionId = NO_CONNECTION_ID;
     private RepMembership rep;
     private Hello hello;
     private long nextRequest;
@@ -47,14 +50,14 @@ public final class Session
     private boolean released;
 
     Session(
-        final long connectionId,
         final SessionServices services,
         final Channel channel,
         final SessionTransport transport,
-        final int eventBufferBytes)
+        final int eventBufferBytes,
+        final PendingHello pendingHello)
     {
-        this.connectionId = connectionId;
         this.services = services;
+        this.pendingHello = pendingHello;
         this.channel = channel;
         this.transport = transport;
         this.counters = services.counters();
@@ -66,6 +69,9 @@ public final class Session
         this.forceClose = channel::close;
     }
 
+    /**
+     * @return the id acknowledgements find this session by, or {@link #NO_CONNECTION_ID} before the hello.
+     */
     public long connectionId()
     {
         return connectionId;
@@ -114,30 +120,27 @@ public final class Session
     }
 
     /**
-     * Authenticate the connection with its hello and answer welcome, or answer an error and close.
+     * Authenticate the connection with its hello, take a slot of {@code max.connections} and answer
+     * welcome, or answer an error and close.
      *
      * @param repAllowed whether this transport takes rep connections.
      * @return true when welcomed.
      */
     public boolean accept(final Hello hello, final boolean repAllowed)
     {
-        if (!services.authenticator().accepts(hello))
+        final long claimed = HelloAdmission.admit(services, this, hello, repAllowed);
+        if (NO_CONNECTION_ID == claimed)
         {
-            fail(GatewayErrorCode.UNAUTHORIZED.wireName(), null, "unknown tenant or wrong token",
-                GatewayCounter.HELLO_FAILURES);
             return false;
         }
 
+        connectionId = claimed;
+        services.registry().activate(this);
+        pendingHello.resolve();
+        counters.increment(GatewayCounter.CONNECTIONS_OPEN);
+        counters.increment(GatewayCounter.CONNECTIONS_TOTAL);
         if (hello.isRep())
         {
-            if (!repAllowed)
-            {
-                fail(GatewayErrorCode.FORBIDDEN_ROLE.wireName(), "role",
-                    "this port takes sources only; reps connect to the JSON lines port or the WebSocket",
-                    GatewayCounter.HELLO_FAILURES);
-                return false;
-            }
-
             rep = new RepMembership(services, hello, channel, transport, encoder);
             inbox.outbox(rep.outbox());
         }
@@ -227,6 +230,8 @@ public final class Session
 
     /**
      * Stop reading, answer an error after the replies already due, then close.
+     *
+     * @param counter to count it in, or null.
      */
     public void fail(final String code, final String field, final CharSequence message, final GatewayCounter counter)
     {
@@ -302,12 +307,12 @@ public final class Session
     }
 
     /**
-     * The channel closed: free the session's slot and leave the rep directory.
+     * The channel closed: free the session's slot and leave the rep directory (if past its hello).
      */
     public void onInactive()
     {
         closed = true;
-        if (!released)
+        if (NO_CONNECTION_ID != connectionId && !released)
         {
             released = true;
             services.registry().release(connectionId);
@@ -420,7 +425,10 @@ public final class Session
             return false;
         }
 
-        counters.increment(counter);
+        if (null != counter)
+        {
+            counters.increment(counter);
+        }
         failing = true;
         readGate.close(ReadGate.STOPPED);
 

@@ -33,12 +33,29 @@ public abstract class SessionChannelHandler extends ChannelInboundHandlerAdapter
     }
 
     /**
+     * Open the session of a connection that has just opened: its hello deadline starts now.
+     *
      * @return the new session, or null when the gateway refuses the connection (it has then been told why).
      */
     protected final Session openSession(
         final ChannelHandlerContext ctx, final SessionTransport transport, final int eventBufferBytes)
     {
         session = services.openSession(ctx.channel(), transport, eventBufferBytes);
+        return session;
+    }
+
+    /**
+     * Open the session of a connection that began waiting for its hello earlier.
+     *
+     * @return the new session, or null when the gateway refuses the connection (it has then been told why).
+     */
+    protected final Session openSession(
+        final ChannelHandlerContext ctx,
+        final SessionTransport transport,
+        final int eventBufferBytes,
+        final PendingHello pending)
+    {
+        session = services.openSession(ctx.channel(), transport, eventBufferBytes, pending);
         return session;
     }
 

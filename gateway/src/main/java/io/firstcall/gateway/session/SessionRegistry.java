@@ -6,8 +6,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The live sessions, in a fixed table of {@code maxConnections} slots, so the engine thread finds a
- * session from an acknowledgement's correlation id with one array read: no map, no allocation.
+ * The authenticated sessions, in a fixed table of {@code maxConnections} slots, so the engine thread
+ * finds a session from an acknowledgement's correlation id with one array read: no map, no allocation.
+ * A session claims its slot when its hello is accepted, not when its connection opens: only then can it
+ * offer events, and so need a correlation id. Connections still waiting for their hello are bounded
+ * apart, in {@link PendingHellos}, so however many of them there are they never take a slot.
  * <pre>
  *  correlation id (63 bits used):
  *  +------------------------------ connection id (39 bits) ---+---- request (24 bits) ----+
@@ -113,7 +116,7 @@ public final class SessionRegistry
     }
 
     /**
-     * @return sessions open now.
+     * @return authenticated sessions open now.
      */
     public synchronized int size()
     {

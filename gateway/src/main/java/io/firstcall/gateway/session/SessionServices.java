@@ -1,7 +1,6 @@
 package io.firstcall.gateway.session;
 
 import io.firstcall.gateway.GatewayContext;
-import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.GatewayCounters;
 import io.firstcall.pipeline.IngestPublisher;
 import io.netty.channel.Channel;
@@ -10,7 +9,8 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * What every session of one gateway shares: settings, the way into the engine, the clock, counters,
- * the session table, the rep directory and the authenticator. Built once at launch.
+ * the table of authenticated sessions, the connections still waiting for their hello, the rep
+ * directory and the authenticator. Built once at launch.
  */
 public final class SessionServices
 {
@@ -20,6 +20,7 @@ public final class SessionServices
     private final GatewayCounters counters;
     private final SessionRegistry registry;
     private final RepDirectory repDirectory;
+    private final PendingHellos pendingHellos;
     private final Authenticator authenticator;
     private final ErrorHandler errorHandler;
     private volatile boolean shuttingDown;
@@ -39,6 +40,7 @@ public final class SessionServices
         this.counters = counters;
         this.registry = registry;
         this.repDirectory = repDirectory;
+        this.pendingHellos = new PendingHellos(context.maxUnauthenticated(), context.helloTimeoutMs(), counters);
         this.authenticator = new Authenticator(context.tenants());
         this.errorHandler = errorHandler;
     }
@@ -74,6 +76,15 @@ public final class SessionServices
     }
 
     /**
+     * @return the connections waiting for their hello; a transport that opens its session after the
+     * connection does (the WebSocket) admits the connection here first.
+     */
+    public PendingHellos pendingHellos()
+    {
+        return pendingHellos;
+    }
+
+    /**
      * @return where faults of the gateway itself go (the engine's counted, distinct error log).
      */
     public ErrorHandler errorHandler()
@@ -87,16 +98,22 @@ public final class SessionServices
     }
 
     /**
-     * From now on new connections are refused: the gateway is closing.
+     * From now on new connections and hellos are refused: the gateway is closing.
      */
     public void shutDown()
     {
         shuttingDown = true;
     }
 
+    public boolean isShuttingDown()
+    {
+        return shuttingDown;
+    }
+
     /**
-     * Open a session for a new connection, or refuse the connection (answered and closed) when the
-     * gateway is at its connection limit or shutting down. Event loop only.
+     * Open a session for a connection that has just opened, or refuse it (answered and closed) when the
+     * gateway is shutting down. The session takes no slot of {@code max.connections} until its hello.
+     * Event loop only.
      *
      * @param eventBufferBytes the largest event the transport decodes into the session's event buffer.
      * @return the session, or null when refused.
@@ -105,43 +122,44 @@ public final class SessionServices
     {
         if (shuttingDown)
         {
-            refuse(channel, transport, GatewayErrorCode.SHUTTING_DOWN, "the gateway is shutting down", null);
+            refuse(channel, transport, GatewayErrorCode.SHUTTING_DOWN, "the gateway is shutting down");
             return null;
         }
 
-        final long connectionId = registry.claim();
-        if (connectionId < 0)
+        return openSession(channel, transport, eventBufferBytes, pendingHellos.admit(channel));
+    }
+
+    /**
+     * As {@link #openSession(Channel, SessionTransport, int)}, for a connection whose wait for its hello
+     * began earlier (a WebSocket: when the TCP connection opened, before the upgrade).
+     */
+    public Session openSession(
+        final Channel channel, final SessionTransport transport, final int eventBufferBytes, final PendingHello pending)
+    {
+        if (shuttingDown)
         {
-            refuse(channel, transport, GatewayErrorCode.TOO_MANY_CONNECTIONS,
-                "the gateway is at its limit of " + context.maxConnections() + " connections",
-                GatewayCounter.LIMIT_BREACHES);
+            refuse(channel, transport, GatewayErrorCode.SHUTTING_DOWN, "the gateway is shutting down");
             return null;
         }
 
-        final Session session = new Session(connectionId, this, channel, transport, eventBufferBytes);
-        registry.activate(session);
-        counters.increment(GatewayCounter.CONNECTIONS_OPEN);
-        counters.increment(GatewayCounter.CONNECTIONS_TOTAL);
-
+        final Session session = new Session(this, channel, transport, eventBufferBytes, pending);
+        pending.expiry((code, message, counter) ->
+        {
+            // Past its hello it is no longer pending; a failing session is closing already.
+            if (!session.isAuthenticated())
+            {
+                session.fail(code.wireName(), null, message, counter);
+            }
+        });
         return session;
     }
 
     /**
      * Answer a connection that gets no session with one error, then close it. Event loop only.
-     *
-     * @param counter to count it in, or null.
      */
-    private void refuse(
-        final Channel channel,
-        final SessionTransport transport,
-        final GatewayErrorCode code,
-        final String message,
-        final GatewayCounter counter)
+    private static void refuse(
+        final Channel channel, final SessionTransport transport, final GatewayErrorCode code, final String message)
     {
-        if (null != counter)
-        {
-            counters.increment(counter);
-        }
         final LoopResources loop = LoopResources.current();
         final int length = loop.encoder().error(null, 0, 0, code.wireName(), null, message);
         transport.write(channel, loop.encoder().buffer(), 0, length);

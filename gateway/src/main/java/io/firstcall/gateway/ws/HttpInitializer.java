@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP port's pipeline, in order: HTTP codec, aggregation into full requests (64 KiB), then the
- * router that makes the connection a WebSocket session (/ws) or hands it to the ops handler.
+ * router that makes the connection a WebSocket session (/ws) or hands it to the ops handler, and that
+ * holds it to the hello deadline until its first request is complete.
  */
 public final class HttpInitializer extends ChannelInitializer<SocketChannel>
 {

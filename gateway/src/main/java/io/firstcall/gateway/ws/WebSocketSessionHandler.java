@@ -5,6 +5,7 @@ import io.firstcall.gateway.json.JsonEventDecoder;
 import io.firstcall.gateway.session.ChannelEvents;
 import io.firstcall.gateway.session.GatewayErrorCode;
 import io.firstcall.gateway.session.JsonLineProtocol;
+import io.firstcall.gateway.session.PendingHello;
 import io.firstcall.gateway.session.SessionChannelHandler;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,22 +18,25 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The session end of a WebSocket at /ws: the same JSON lines protocol as the JSON lines port, one
- * line per text message. The session opens once the handshake completes. One per connection.
+ * line per text message. The session opens once the handshake completes; its hello deadline runs from
+ * when the TCP connection opened. One per connection.
  */
 final class WebSocketSessionHandler extends SessionChannelHandler
 {
+    private final PendingHello pendingHello;
     private JsonLineProtocol protocol;
 
-    WebSocketSessionHandler(final SessionServices services)
+    WebSocketSessionHandler(final SessionServices services, final PendingHello pendingHello)
     {
         super(services);
+        this.pendingHello = pendingHello;
     }
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
     {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
         {
-            openSession(ctx, WebSocketTransport.INSTANCE, JsonEventDecoder.MAX_ENCODED_LENGTH);
+            openSession(ctx, WebSocketTransport.INSTANCE, JsonEventDecoder.MAX_ENCODED_LENGTH, pendingHello);
             if (null != session())
             {
                 protocol = new JsonLineProtocol(session());

@@ -91,6 +91,8 @@ class ConfigLoaderTest
             "  maxLineBytes: 1024\n" +
             "  maxFrameBytes: 2048\n" +
             "  maxConnections: 10\n" +
+            "  maxUnauthenticated: 20\n" +
+            "  helloTimeout: 2500ms\n" +
             "  idleTimeout: 90s\n" +
             "  repBufferBytes: 4096\n" +
             "  ioThreads: 2\n" +
@@ -127,6 +129,8 @@ class ConfigLoaderTest
         assertEquals(1024, gateway.maxLineBytes());
         assertEquals(2048, gateway.maxFrameBytes());
         assertEquals(10, gateway.maxConnections());
+        assertEquals(20, gateway.maxUnauthenticated());
+        assertEquals(2_500, gateway.helloTimeoutMs());
         assertEquals(90_000, gateway.idleTimeoutMs());
         assertEquals(4096, gateway.repBufferBytes());
         assertEquals(2, gateway.ioThreads());
@@ -223,6 +227,8 @@ class ConfigLoaderTest
         "engine: 3\n|engine: must be a mapping",
         "gateway:\n  jsonPort: 70000\n|gateway.jsonPort: must be a port 0..65535",
         "gateway:\n  idleTimeout: 5x\n|gateway.idleTimeout: '5x' is not a duration",
+        "gateway:\n  helloTimeout: 0\n|gateway.helloTimeout: must be",
+        "gateway:\n  maxUnauthenticated: 0\n|gateway.maxUnauthenticated: must be",
         "gateway:\n  idleTimeout: {}\n|gateway.idleTimeout: must be a duration",
         "gateway:\n  host: ''\n|gateway.host: must be a non-empty string",
         "gateway:\n  maxFrameBytes: 32768\n|gateway.maxFrameBytes: 32768 is larger than engine.slotBytes (16384)" })

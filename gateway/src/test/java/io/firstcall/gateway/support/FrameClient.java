@@ -105,6 +105,21 @@ public final class FrameClient implements AutoCloseable
         }
     }
 
+    /**
+     * @return true when a reply can be read without waiting.
+     */
+    public boolean hasInput()
+    {
+        try
+        {
+            return in.available() > 0;
+        }
+        catch (final IOException ex)
+        {
+            return true;
+        }
+    }
+
     public boolean isClosedByServer()
     {
         try

@@ -5,7 +5,7 @@ import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.OpsView;
 import io.firstcall.gateway.support.Conditions;
 import io.firstcall.gateway.support.GatewayFixture;
-import io.firstcall.gateway.support.LineClient;
+import io.firstcall.gateway.support.WebSocketClient;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -27,17 +27,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.firstcall.gateway.support.GatewayFixture.ACME;
 import static io.firstcall.gateway.support.GatewayFixture.ACME_REP_TOKEN;
 import static io.firstcall.gateway.support.GatewayFixture.ACME_SOURCE_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,8 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebSocketTest
 {
-    private static final String CLOSED = "<closed>";
-
     @TempDir
     Path dataDir;
 
@@ -64,8 +57,8 @@ class WebSocketTest
     void shouldSpeakTheJsonProtocolAndPushAlertsToRep() throws Exception
     {
         fixture = new GatewayFixture(dataDir).launch();
-        final Messages source = connect();
-        final Messages rep = connect();
+        final WebSocketClient source = connect();
+        final WebSocketClient rep = connect();
 
         assertEquals("welcome", source.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN +
             "\"}").next().get("type"));
@@ -99,21 +92,21 @@ class WebSocketTest
         }
         assertEquals("w-4", ack.get("id"));
 
-        source.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
-        rep.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+        source.socket().sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+        rep.socket().sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void shouldCloseOnBinaryMessageAndOnEventBeforeHello() throws Exception
     {
         fixture = new GatewayFixture(dataDir).launch();
-        final Messages binary = connect();
+        final WebSocketClient binary = connect();
         binary.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}").next();
-        binary.socket.sendBinary(ByteBuffer.wrap(new byte[]{1, 2, 3}), true).get(10, TimeUnit.SECONDS);
+        binary.socket().sendBinary(ByteBuffer.wrap(new byte[]{1, 2, 3}), true).get(10, TimeUnit.SECONDS);
         assertEquals("unsupported_frame", binary.next().get("code"));
         assertTrue(binary.isClosed());
 
-        final Messages early = connect();
+        final WebSocketClient early = connect();
         early.send("{\"type\":\"visit\",\"id\":\"v\",\"lead\":\"L\",\"page\":\"/\"}");
         assertEquals("forbidden_type", early.next().get("code"));
         assertTrue(early.isClosed());
@@ -127,13 +120,33 @@ class WebSocketTest
         fixture = new GatewayFixture(dataDir);
         fixture.gatewayContext().maxLineBytes(1024);
         fixture.launch();
-        final Messages client = connect();
+        final WebSocketClient client = connect();
         client.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}").next();
-        client.socket.sendText("{\"type\":\"visit\",\"id\":\"" + "x".repeat(2000) + "\"}", true);
+        client.socket().sendText("{\"type\":\"visit\",\"id\":\"" + "x".repeat(2000) + "\"}", true);
 
         assertTrue(client.isClosed());
         // The frame decoder closes the connection before the gateway counts the breach.
         Conditions.await("the breach counted", () -> fixture.counter(GatewayCounter.LIMIT_BREACHES) == 1);
+    }
+
+    @Test
+    void shouldCloseWebSocketWithoutHelloAtTheDeadlineAndServeOneWelcomedInTime() throws Exception
+    {
+        fixture = new GatewayFixture(dataDir);
+        fixture.gatewayContext().helloTimeoutMs(1_000);
+        fixture.launch();
+        final WebSocketClient welcomed = connect();
+        welcomed.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}");
+        assertEquals("welcome", welcomed.next().get("type"));
+        final WebSocketClient silent = connect();
+
+        final Map<String, Object> error = silent.next();
+        assertEquals("hello_timeout", error.get("code"), error.toString());
+        assertTrue(silent.isClosed());
+
+        welcomed.send("{\"type\":\"visit\",\"id\":\"w-1\",\"lead\":\"L1\",\"page\":\"/\"}");
+        assertEquals("ack", welcomed.next().get("type"));
+        assertEquals(1, fixture.counter(GatewayCounter.HELLO_TIMEOUTS));
     }
 
     @Test
@@ -163,68 +176,9 @@ class WebSocketTest
             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private Messages connect() throws Exception
+    private WebSocketClient connect() throws Exception
     {
-        final Messages messages = new Messages();
-        messages.socket = http.newWebSocketBuilder()
-            .buildAsync(URI.create("ws://127.0.0.1:" + fixture.gateway().httpPort() + "/ws"), messages)
-            .get(10, TimeUnit.SECONDS);
-        return messages;
-    }
-
-    /**
-     * Collects a WebSocket's text messages; every take has a deadline.
-     */
-    private static final class Messages implements WebSocket.Listener
-    {
-        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-        {
-            received.add(CLOSED);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        public void onError(final WebSocket webSocket, final Throwable error)
-        {
-            received.add(CLOSED);
-        }
-
-        Messages send(final String text) throws Exception
-        {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-            return this;
-        }
-
-        Map<String, Object> next() throws InterruptedException
-        {
-            final String text = received.poll(LineClient.READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            assertNotNull(text, "no message in time");
-            if (CLOSED.equals(text))
-            {
-                throw new AssertionError("closed, expected a message");
-            }
-            return LineClient.parse(text);
-        }
-
-        boolean isClosed() throws InterruptedException
-        {
-            return CLOSED.equals(received.poll(LineClient.READ_TIMEOUT_MS, TimeUnit.MILLISECONDS));
-        }
+        return WebSocketClient.connect(fixture.gateway().httpPort());
     }
 
     /**
