@@ -49,9 +49,7 @@ public final class EngineContext
     public static final long DEDUP_HORIZON_MS_DEFAULT = TimeUnit.HOURS.toMillis(24);
     public static final String DEDUP_MAX_IDS_PROP_NAME = "firstcall.dedup.max.ids";
     public static final int DEDUP_MAX_IDS_DEFAULT = 1 << 20;
-    /**
-     * 2^25 ids: the off-heap index of one tenant then takes 1 GiB, the most one buffer can address.
-     */
+    /** 2^25 ids: a tenant's off-heap index then takes 1 GiB, the most one buffer addresses. */
     public static final int DEDUP_MAX_IDS_LIMIT = 1 << 25;
     public static final String SNAPSHOTS_PROP_NAME = "firstcall.snapshots";
     public static final boolean SNAPSHOTS_DEFAULT = true;
@@ -303,7 +301,8 @@ public final class EngineContext
     }
 
     /**
-     * The replica snapshots after this many events since its last snapshot...
+     * The replica snapshots after this many events since its last snapshot, or
+     * {@link #snapshotIntervalMs} of engine time, whichever comes first.
      */
     public EngineContext snapshotIntervalEvents(final long snapshotIntervalEvents)
     {
@@ -316,9 +315,6 @@ public final class EngineContext
         return snapshotIntervalMs;
     }
 
-    /**
-     * ...or once this much engine time has passed since it, whichever comes first.
-     */
     public EngineContext snapshotIntervalMs(final long snapshotIntervalMs)
     {
         this.snapshotIntervalMs = snapshotIntervalMs;
@@ -356,9 +352,7 @@ public final class EngineContext
         return logger;
     }
 
-    /**
-     * Where the engine's few operational lines go (snapshots loaded, skipped, written); tests capture them.
-     */
+    /** Where the engine's few operational lines go (snapshots loaded, skipped, written). */
     public EngineContext logger(final System.Logger logger)
     {
         this.logger = logger;

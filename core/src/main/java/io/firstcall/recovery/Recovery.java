@@ -37,6 +37,7 @@ public final class Recovery
      */
     public static Result run(final RecoveryContext ctx, final OutputRelay relay)
     {
+        final long startNs = System.nanoTime();
         EngineState state = newState(ctx, relay);
         SnapshotFile loaded = null;
         int skipped = 0;
@@ -83,7 +84,8 @@ public final class Recovery
         {
             ctx.logger().log(Level.INFO, (null == loaded ? "no usable snapshot: replayed the whole input journal, " :
                 "restarted from snapshot " + loaded.path().getFileName() + " (seq " + loaded.header().sequence() +
-                "), then replayed ") + state.applied() + " events in " + (System.nanoTime() - tailStartNs) / 1_000_000 + " ms");
+                ", checked and loaded in " + (tailStartNs - startNs) / 1_000_000 + " ms), then replayed ") +
+                state.applied() + " events in " + (System.nanoTime() - tailStartNs) / 1_000_000 + " ms");
         }
         return result;
     }

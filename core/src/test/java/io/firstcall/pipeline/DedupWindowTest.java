@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -257,6 +258,44 @@ class DedupWindowTest
         }
         assertEquals(expectedEarly, earlyEvictions.get());
         assertTrue(expectedEarly > 0 && ids.size() < 20_000, "both evictions and duplicates happened");
+    }
+
+    @Test
+    void shouldNotAllocateToRecordOrMissOnceATenantIsAtItsCap()
+    {
+        final DedupWindow window = live(HORIZON, 1024);
+        final int[] events = new int[4096];
+        for (int i = 0; i < events.length; i++)
+        {
+            events[i] = journalEvent(i % 2 == 0 ? "acme" : "globex", "e" + i, T0 + i * MS);
+        }
+        final InputEnvelope[] envelopes = new InputEnvelope[events.length];
+        final long[] hashes = new long[events.length];
+        for (int i = 0; i < events.length; i++)
+        {
+            final UnsafeBuffer copy = new UnsafeBuffer(new byte[256]);
+            final int length = writer.visit(tenants.get(i), ids.get(i), "L1", "/pricing");
+            copy.putBytes(0, writer.buffer(), 0, length);
+            envelopes[i] = new InputEnvelope();
+            envelopes[i].wrap(copy, 0, length);
+            hashes[i] = envelopes[i].keyHash() ^ 0x5555;
+        }
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (int pass = 0; pass < 20; pass++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < events.length; i++)
+            {
+                window.findOriginal(envelopes[i], hashes[i], T0);
+                window.record(envelopes[i], hashes[i], positions.get(i), T0 + (pass * events.length + i) * MS);
+            }
+            if (pass >= 10)
+            {
+                allocated += threads.getCurrentThreadAllocatedBytes() - before;
+            }
+        }
+        assertEquals(0, allocated);
     }
 
     private DedupWindow window(final long horizonNs, final int maxIds)
