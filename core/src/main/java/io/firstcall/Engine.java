@@ -21,6 +21,7 @@ import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
 import io.firstcall.timing.HistogramLogAgent;
+import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -42,6 +43,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Engine implements AutoCloseable
 {
+    /**
+     * The interval latency log in the data directory; rolled files sit beside it.
+     */
+    public static final String LATENCY_LOG = "latency.hlog";
+
     private final EngineContext ctx;
     private final EngineCounters counters;
     private final CountingErrorHandler errorHandler;
@@ -63,11 +69,15 @@ public final class Engine implements AutoCloseable
     {
         this.ctx = ctx;
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
-        errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock());
+        final SystemEpochClock epochClock = new SystemEpochClock();
+        errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), epochClock);
         latency = new LatencyRecorders();
         histogramLogAgent = new HistogramLogAgent(
-            latency, ctx.dataDir().resolve("latency.hlog"), TimeUnit.MILLISECONDS.toNanos(ctx.histogramIntervalMs()),
-            new SystemNanoClock(), new SystemEpochClock(), errorHandler);
+            latency,
+            new IntervalLogFile(ctx.dataDir().resolve(LATENCY_LOG), ctx.latencyLogRolling(), epochClock, errorHandler),
+            TimeUnit.MILLISECONDS.toNanos(ctx.histogramIntervalMs()),
+            new SystemNanoClock(),
+            epochClock);
         final SnapshotStore snapshotStore = ctx.snapshots() ?
             new SnapshotStore(ctx.dataDir().resolve(SnapshotStore.DIRECTORY_NAME), ctx.snapshotKeep(), ctx.logger()) : null;
         if (null != snapshotStore && JournalRetention.ARCHIVE == ctx.journalRetention())

@@ -13,6 +13,7 @@ import io.firstcall.pipeline.AckListener;
 import io.firstcall.pipeline.OutputListener;
 import io.firstcall.pipeline.Topology;
 import io.firstcall.pipeline.WaitStrategies;
+import io.firstcall.timing.LogRolling;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
@@ -67,6 +68,12 @@ public final class EngineContext
     public static final long TICK_INTERVAL_MS_DEFAULT = 100;
     public static final String HISTOGRAM_INTERVAL_MS_PROP_NAME = "firstcall.histogram.interval.ms";
     public static final long HISTOGRAM_INTERVAL_MS_DEFAULT = 1000;
+    public static final String LATENCY_LOG_ROLL_PROP_NAME = "firstcall.latency.log.roll";
+    public static final String LATENCY_LOG_ROLL_DEFAULT = LogRolling.DAILY;
+    public static final String LATENCY_LOG_MAX_BYTES_PROP_NAME = "firstcall.latency.log.max.bytes";
+    public static final long LATENCY_LOG_MAX_BYTES_DEFAULT = 256L * 1024 * 1024;
+    public static final String LATENCY_LOG_KEEP_PROP_NAME = "firstcall.latency.log.keep";
+    public static final int LATENCY_LOG_KEEP_DEFAULT = 14;
     public static final String INITIAL_LEADS_PROP_NAME = "firstcall.leads.initial";
     public static final int INITIAL_LEADS_DEFAULT = 4096;
 
@@ -89,6 +96,9 @@ public final class EngineContext
     private long tickIntervalMs = Long.getLong(TICK_INTERVAL_MS_PROP_NAME, TICK_INTERVAL_MS_DEFAULT);
     private long histogramIntervalMs = Long.getLong(HISTOGRAM_INTERVAL_MS_PROP_NAME, HISTOGRAM_INTERVAL_MS_DEFAULT);
     private int initialLeads = Integer.getInteger(INITIAL_LEADS_PROP_NAME, INITIAL_LEADS_DEFAULT);
+    private String latencyLogRoll = System.getProperty(LATENCY_LOG_ROLL_PROP_NAME, LATENCY_LOG_ROLL_DEFAULT);
+    private long latencyLogMaxBytes = Long.getLong(LATENCY_LOG_MAX_BYTES_PROP_NAME, LATENCY_LOG_MAX_BYTES_DEFAULT);
+    private int latencyLogKeep = Integer.getInteger(LATENCY_LOG_KEEP_PROP_NAME, LATENCY_LOG_KEEP_DEFAULT);
     private boolean ticksEnabled = true;
     private EpochNanoClock clock = new OffsetEpochNanoClock();
     private AckListener ackListener = AckListener.NONE;
@@ -101,6 +111,7 @@ public final class EngineContext
     private WaitStrategy concludedWaitStrategy;
     private SyncMode concludedSyncMode;
     private JournalRetention concludedJournalRetention;
+    private LogRolling concludedLatencyLogRolling;
 
     /**
      * Validate and settle every setting; called by {@link Engine#launch}.
@@ -143,6 +154,15 @@ public final class EngineContext
         concludedSyncMode = parseEnum(SyncMode.class, syncMode, SYNC_MODE_PROP_NAME);
         concludedJournalRetention = parseEnum(JournalRetention.class, journalRetention, JOURNAL_RETENTION_PROP_NAME);
         concludedWaitStrategy = WaitStrategies.byName(waitStrategy);
+        try
+        {
+            concludedLatencyLogRolling = new LogRolling(latencyLogRoll, latencyLogMaxBytes, latencyLogKeep);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("latency log (" + LATENCY_LOG_ROLL_PROP_NAME + ", " +
+                LATENCY_LOG_MAX_BYTES_PROP_NAME + ", " + LATENCY_LOG_KEEP_PROP_NAME + "): " + ex.getMessage(), ex);
+        }
         for (final Map.Entry<String, String> tenant : tenantDocuments.entrySet())
         {
             TenantRulesParser.parse(tenant.getKey(), tenant.getValue());
@@ -398,6 +418,41 @@ public final class EngineContext
     public EngineContext initialLeads(final int initialLeads)
     {
         this.initialLeads = initialLeads;
+        return this;
+    }
+
+    /**
+     * @return how latency.hlog is rolled; set by {@link #conclude()}.
+     */
+    public LogRolling latencyLogRolling()
+    {
+        return concludedLatencyLogRolling;
+    }
+
+    /**
+     * @param roll {@code daily} (at the first interval of each UTC day) or {@code size}.
+     */
+    public EngineContext latencyLogRoll(final String roll)
+    {
+        this.latencyLogRoll = roll;
+        return this;
+    }
+
+    /**
+     * @param maxBytes a latency log this large is rolled, whatever the roll mode.
+     */
+    public EngineContext latencyLogMaxBytes(final long maxBytes)
+    {
+        this.latencyLogMaxBytes = maxBytes;
+        return this;
+    }
+
+    /**
+     * @param keep rolled latency logs kept; older ones are deleted.
+     */
+    public EngineContext latencyLogKeep(final int keep)
+    {
+        this.latencyLogKeep = keep;
         return this;
     }
 

@@ -113,7 +113,7 @@ final class SnapshotRestart
             acks.awaitAtLeast(1);
             final long firstAckNs = System.nanoTime() - startNs;
             return new Restart(launchNs, firstAckNs, engine.recoveredEvents(),
-                engine.counters().value(EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+                engine.counters().value(EngineCounter.SNAPSHOT_LOADED_EVENTS) - 1);
         }
     }
 

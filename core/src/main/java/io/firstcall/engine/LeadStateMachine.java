@@ -32,7 +32,9 @@ import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import io.firstcall.event.InputEnvelope;
+import io.firstcall.event.InputFault;
 import io.firstcall.event.InputTypes;
+import io.firstcall.event.InputValidator;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -43,6 +45,12 @@ import java.nio.charset.StandardCharsets;
  * episodes, claims and escalation, per tenant. A single thread calls {@link #onEvent} in journal
  * order; outputs leave through the {@link OutputSink}. Nothing here reads a clock: engine time is
  * the journaled timestamp.
+ * <p>
+ * Every event is checked whole by the {@link InputValidator} before anything is applied, here and
+ * not only at the gateway, so a journal entry the gateway never saw (an older build's, a damaged
+ * one, one written by a tool) is refused the same way live and on replay: it changes nothing and
+ * is recorded as one {@link DecisionKind#INPUT_INVALID} decision saying why. Callers hand in a
+ * buffer bounded to the message, so no read can reach another event's bytes.
  * <p>
  * A tenant exists once its configuration change is journaled; events for other tenants are
  * counted and ignored. Leads are created on first mention, except by a page visit: a visit by a
@@ -58,9 +66,11 @@ public final class LeadStateMachine implements StateMachine
     private final LeadSignals signals;
     private final TimerService.TimerListener timerDispatch = this::onTimer;
     private final InputEnvelope envelope = new InputEnvelope();
+    private final InputValidator validator = new InputValidator();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private static final byte[][] CALL_OUTCOMES = names("started", "connected", "no_answer", "voicemail");
     private static final byte[][] QUALIFICATION_RESULTS = names("qualified", "disqualified");
+    private static final UnsafeBuffer NO_TENANT = new UnsafeBuffer(new byte[0]);
 
     private final CallActivityDecoder call = new CallActivityDecoder();
     private final RepPresenceDecoder presence = new RepPresenceDecoder();
@@ -111,7 +121,7 @@ public final class LeadStateMachine implements StateMachine
     }
 
     /**
-     * @return events whose bytes did not decode as a firstcall input.
+     * @return events the {@link InputValidator} refused, each recorded as an INPUT_INVALID decision.
      */
     public long invalidEvents()
     {
@@ -134,12 +144,13 @@ public final class LeadStateMachine implements StateMachine
 
     public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
     {
-        if (!envelope.wrap(buffer, offset, length))
+        if (InputFault.NONE != validator.validate(buffer, offset, length))
         {
-            invalidEvents++;
+            onInvalid(buffer, offset, length, sequence, timestampNs);
             return;
         }
 
+        envelope.wrap(buffer, offset, length);
         timers.observe(timestampNs);
         final int templateId = envelope.templateId();
         if (InputTypes.TICK == templateId)
@@ -196,6 +207,39 @@ public final class LeadStateMachine implements StateMachine
                 onLeadActivity(tenant, buffer, bodyOffset, timestampNs);
                 break;
         }
+    }
+
+    /**
+     * Apply nothing; record why, under the tenant when the message names a configured one. The
+     * tenant id is taken from the tenant directory, never from the message, whose bytes may not be text.
+     */
+    private void onInvalid(final DirectBuffer buffer, final int offset, final int length, final long sequence,
+        final long timestampNs)
+    {
+        invalidEvents++;
+        final Tenant tenant = InputFault.MALFORMED != validator.fault() && envelope.wrap(buffer, offset, length) ?
+            tenants.find(buffer, envelope.tenantOffset(), envelope.tenantLength()) : null;
+        if (null == tenant)
+        {
+            out.context(sequence, timestampNs, null, NO_TENANT, 0, 0);
+        }
+        else
+        {
+            out.context(sequence, timestampNs, tenant);
+        }
+
+        detail.reset().raw("{\"fault\":\"").raw(validator.fault().label()).raw('"');
+        if (null != validator.field())
+        {
+            detail.raw(",\"field\":\"").raw(validator.field()).raw('"');
+        }
+        if (validator.templateId() >= 0)
+        {
+            detail.raw(",\"templateId\":").number(validator.templateId());
+        }
+        detail.raw(",\"length\":").number(length).raw('}');
+        out.decision(DecisionKind.INPUT_INVALID, null, null == tenant ? 0 : tenant.rules().version(),
+            detail.buffer(), detail.length());
     }
 
     private void onCall(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)

@@ -14,7 +14,9 @@ public interface StateMachine
     /**
      * Apply one journaled input event.
      *
-     * @param buffer      holding the SBE message (message header first).
+     * @param buffer      holding the SBE message (message header first). The engine, its recovery and
+     *                    the replayer hand a view that ends where the message ends, so no read can
+     *                    reach another event's bytes; the message itself may still be invalid.
      * @param offset      of the SBE message header.
      * @param length      of the SBE message.
      * @param sequence    the event's input journal sequence.

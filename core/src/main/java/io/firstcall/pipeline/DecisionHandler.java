@@ -6,13 +6,15 @@ import io.firstcall.journal.RecordHeader;
 import io.firstcall.timing.StageTimer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Stage two: hands each journaled event to the {@link StateMachine} on this one thread, in journal
  * order; its outputs go out through the {@link OutputPublisher} during the call. Duplicates and
- * events that failed to journal never reach the state machine. An exception from the state machine
- * is counted and logged and the engine goes on with the next event.
+ * events that failed to journal never reach the state machine, and it sees only a view bounded to the
+ * slot's message: a reused slot's bytes beyond it, left by an earlier event, cannot be read. An
+ * exception from the state machine is counted and logged and the engine goes on with the next event.
  */
 final class DecisionHandler implements EventHandler<RingSlot>
 {
@@ -24,6 +26,7 @@ final class DecisionHandler implements EventHandler<RingSlot>
     private final StageTimer journaledToDecided;
     private final StageTimer decidedToPublished;
     private final StageTimer receiveToPublished;
+    private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
 
     DecisionHandler(
         final StateMachine stateMachine,
@@ -56,7 +59,8 @@ final class DecisionHandler implements EventHandler<RingSlot>
         {
             outputPublisher.beginInput(slot.sequence(), slot.timestampNs());
             final long startNs = clock.nanoTime();
-            stateMachine.onEvent(slot.buffer(), RecordHeader.LENGTH, slot.messageLength(), slot.sequence(), slot.timestampNs());
+            message.wrap(slot.buffer(), RecordHeader.LENGTH, slot.messageLength());
+            stateMachine.onEvent(message, 0, slot.messageLength(), slot.sequence(), slot.timestampNs());
             final long publishedNs = clock.nanoTime();
             processedCounter.incrementRelease();
 

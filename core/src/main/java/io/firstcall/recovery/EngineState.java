@@ -17,6 +17,7 @@ import io.firstcall.snapshot.Snapshottable;
 import io.firstcall.snapshot.StateDigest;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Everything a snapshot holds, as one object: the journal stage's counters (next sequence, last
@@ -41,6 +42,7 @@ final class EngineState implements SnapshotContent, EntryHandler
     private final DedupWindow dedup;
     private final ErrorHandler errorHandler;
     private final InputEnvelope envelope = new InputEnvelope();
+    private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
     private InputObserver observer = InputObserver.NONE;
     private long nextSequence;
     private long lastTimestampNs;
@@ -113,7 +115,9 @@ final class EngineState implements SnapshotContent, EntryHandler
         observer.beginInput(sequence, timestampNs);
         try
         {
-            machine.onEvent(buffer, messageOffset, messageLength, sequence, timestampNs);
+            // Exactly the message, as the live decision stage hands it: nothing outside it can be read.
+            message.wrap(buffer, messageOffset, messageLength);
+            machine.onEvent(message, 0, messageLength, sequence, timestampNs);
         }
         catch (final Throwable ex)
         {

@@ -77,7 +77,7 @@ public final class Recovery
         final long divergences = replayTail(ctx, relay, state, loaded);
         final Result result = new Result(state, loaded, skipped, divergences);
         ctx.counters().get(EngineCounter.SNAPSHOTS_SKIPPED).setRelease(skipped);
-        ctx.counters().get(EngineCounter.SNAPSHOT_LOADED_SEQUENCE).setRelease(null == loaded ? -1 : loaded.header().sequence());
+        ctx.counters().get(EngineCounter.SNAPSHOT_LOADED_EVENTS).setRelease(null == loaded ? 0 : loaded.header().sequence() + 1);
         ctx.counters().get(EngineCounter.EVENTS_RECOVERED).setRelease(state.applied());
         ctx.counters().get(EngineCounter.REPLAY_DIVERGENCES).setRelease(divergences);
         if (ctx.snapshots(state.machine()))

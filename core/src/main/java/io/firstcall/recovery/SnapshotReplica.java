@@ -34,7 +34,7 @@ public final class SnapshotReplica implements Agent
 
     private final RecoveryContext ctx;
     private final SnapshotFile start;
-    private final AtomicCounter sequenceCounter;
+    private final AtomicCounter eventsCounter;
     private final AtomicCounter writtenCounter;
     private final AtomicCounter failureCounter;
     private final EntryHandler outputSkipper = this::onRecordedOutput;
@@ -57,7 +57,7 @@ public final class SnapshotReplica implements Agent
     {
         this.ctx = ctx;
         this.start = start;
-        this.sequenceCounter = ctx.counters().get(EngineCounter.SNAPSHOT_REPLICA_SEQUENCE);
+        this.eventsCounter = ctx.counters().get(EngineCounter.SNAPSHOT_REPLICA_EVENTS);
         this.writtenCounter = ctx.counters().get(EngineCounter.SNAPSHOTS_WRITTEN);
         this.failureCounter = ctx.counters().get(EngineCounter.SNAPSHOT_FAILURES);
     }
@@ -94,7 +94,7 @@ public final class SnapshotReplica implements Agent
             lastOutputCause = header.sequence();
             lastSnapshotNs = header.engineTimeNs();
         }
-        sequenceCounter.setRelease(state.nextSequence() - 1);
+        eventsCounter.setRelease(state.nextSequence());
     }
 
     public int doWork()
@@ -112,7 +112,7 @@ public final class SnapshotReplica implements Agent
         while (work < EVENTS_PER_DUTY_CYCLE && inputs.readNext(state))
         {
             work++;
-            sequenceCounter.setRelease(state.nextSequence() - 1);
+            eventsCounter.setRelease(state.nextSequence());
             if (Long.MIN_VALUE == lastSnapshotNs)
             {
                 lastSnapshotNs = state.lastTimestampNs();
@@ -146,14 +146,6 @@ public final class SnapshotReplica implements Agent
     public String roleName()
     {
         return "firstcall-snapshot-replica";
-    }
-
-    /**
-     * @return the input sequence the replica's state stands at, -1 before any.
-     */
-    public long sequence()
-    {
-        return null == state ? -1 : state.nextSequence() - 1;
     }
 
     private int trySnapshot()

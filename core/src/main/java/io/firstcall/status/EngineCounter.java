@@ -27,8 +27,8 @@ public enum EngineCounter
     SNAPSHOTS_WRITTEN(13, "Snapshots written"),
     SNAPSHOT_FAILURES(14, "Snapshots that could not be written"),
     SNAPSHOTS_SKIPPED(15, "Snapshots skipped on start: corrupt, incompatible or not matching the journal"),
-    SNAPSHOT_LOADED_SEQUENCE(16, "Input sequence of the snapshot loaded on start, -1 if none"),
-    SNAPSHOT_REPLICA_SEQUENCE(17, "Last input sequence the snapshot replica applied"),
+    SNAPSHOT_LOADED_EVENTS(16, "Input events the snapshot loaded on start covers, 0 if none"),
+    SNAPSHOT_REPLICA_EVENTS(17, "Input events the snapshot replica has applied"),
     JOURNAL_FILES_ARCHIVED(18, "Journal cycle files moved to data/archive/ on start");
 
     private static final EngineCounter[] BY_ID = new EngineCounter[values().length];

@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Encodes every message of the schema with all fields set and decodes it back. Each test runs
  * three times: with typical text, with every text field empty and with every text field at its
- * maximum length in multi-byte UTF-8, so a swapped field, a lost byte or a bad length prefix
- * shows up in one of them.
+ * maximum length in multi-byte UTF-8 (the schema's bound for the field: 32 bytes for an input's
+ * tenant, 64 for its ids, none for a tick's), so a swapped field, a lost byte or a bad length
+ * prefix shows up in one of them.
  */
 class SchemaRoundTripTest
 {
@@ -32,6 +33,24 @@ class SchemaRoundTripTest
         String of(final char tag)
         {
             return of(tag, 254);
+        }
+
+        /** A tenant id: at most 32 bytes. */
+        String tenant(final char tag)
+        {
+            return of(tag, 32);
+        }
+
+        /** An event, lead or rep id: at most 64 bytes. */
+        String id(final char tag)
+        {
+            return of(tag, 64);
+        }
+
+        /** A tick's tenant and event id: always empty. */
+        String empty()
+        {
+            return "";
         }
 
         String of(final char tag, final int maxBytes)
@@ -55,7 +74,7 @@ class SchemaRoundTripTest
         final int employees = text == Text.EMPTY ? LeadUpsertEncoder.employeesNullValue() : 1_250_000;
         final LeadUpsertEncoder encoder = new LeadUpsertEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(1_795_691_730_123L).receiveTimeNs(1_795_691_730_456_789_012L).employees(employees)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).email(text.of('d'))
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).email(text.of('d'))
             .phone(text.of('e')).name(text.of('f')).company(text.of('g')).industry(text.of('h'))
             .region(text.of('i')).product(text.of('j')).source(text.of('k')).owner(text.of('l'))
             .timezone(text.of('m'));
@@ -65,9 +84,9 @@ class SchemaRoundTripTest
         assertEquals(1_795_691_730_123L, decoder.eventTimeMs());
         assertEquals(1_795_691_730_456_789_012L, decoder.receiveTimeNs());
         assertEquals(employees, decoder.employees());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
         assertEquals(text.of('d'), decoder.email());
         assertEquals(text.of('e'), decoder.phone());
         assertEquals(text.of('f'), decoder.name());
@@ -88,7 +107,7 @@ class SchemaRoundTripTest
         final int employees = text == Text.EMPTY ? FormSubmittedEncoder.employeesNullValue() : 0;
         final FormSubmittedEncoder encoder = new FormSubmittedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(-1L).receiveTimeNs(Long.MAX_VALUE).employees(employees)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).form(text.of('d'))
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).form(text.of('d'))
             .email(text.of('e')).phone(text.of('f')).name(text.of('g')).company(text.of('h'))
             .industry(text.of('i')).region(text.of('j')).product(text.of('k')).source(text.of('l'))
             .owner(text.of('m')).timezone(text.of('n'));
@@ -98,9 +117,9 @@ class SchemaRoundTripTest
         assertEquals(-1L, decoder.eventTimeMs());
         assertEquals(Long.MAX_VALUE, decoder.receiveTimeNs());
         assertEquals(employees, decoder.employees());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
         assertEquals(text.of('d'), decoder.form());
         assertEquals(text.of('e'), decoder.email());
         assertEquals(text.of('f'), decoder.phone());
@@ -121,15 +140,15 @@ class SchemaRoundTripTest
     {
         final PageVisitedEncoder encoder = new PageVisitedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(1L).receiveTimeNs(2L)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).page(text.of('d'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).page(text.of('d'));
 
         final PageVisitedDecoder decoder = new PageVisitedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(PageVisitedDecoder.TEMPLATE_ID, PageVisitedDecoder.BLOCK_LENGTH);
         assertEquals(1L, decoder.eventTimeMs());
         assertEquals(2L, decoder.receiveTimeNs());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
         assertEquals(text.of('d'), decoder.page());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
@@ -140,15 +159,15 @@ class SchemaRoundTripTest
     {
         final TrialMilestoneEncoder encoder = new TrialMilestoneEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(Long.MIN_VALUE).receiveTimeNs(0x0102030405060708L)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).milestone(text.of('d'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).milestone(text.of('d'));
 
         final TrialMilestoneDecoder decoder = new TrialMilestoneDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(TrialMilestoneDecoder.TEMPLATE_ID, TrialMilestoneDecoder.BLOCK_LENGTH);
         assertEquals(Long.MIN_VALUE, decoder.eventTimeMs());
         assertEquals(0x0102030405060708L, decoder.receiveTimeNs());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
         assertEquals(text.of('d'), decoder.milestone());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
@@ -159,16 +178,16 @@ class SchemaRoundTripTest
     {
         final ScoreUpdatedEncoder encoder = new ScoreUpdatedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(11L).receiveTimeNs(12L).score(-2_000_000_000)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c'));
 
         final ScoreUpdatedDecoder decoder = new ScoreUpdatedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(ScoreUpdatedDecoder.TEMPLATE_ID, ScoreUpdatedDecoder.BLOCK_LENGTH);
         assertEquals(11L, decoder.eventTimeMs());
         assertEquals(12L, decoder.receiveTimeNs());
         assertEquals(-2_000_000_000, decoder.score());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
 
@@ -181,16 +200,16 @@ class SchemaRoundTripTest
         {
             final RepPresenceEncoder encoder = new RepPresenceEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .eventTimeMs(21L).receiveTimeNs(22L).status(status)
-                .tenant(text.of('a')).eventId(text.of('b')).rep(text.of('c'));
+                .tenant(text.tenant('a')).eventId(text.id('b')).rep(text.id('c'));
 
             final RepPresenceDecoder decoder = new RepPresenceDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
             assertHeader(RepPresenceDecoder.TEMPLATE_ID, RepPresenceDecoder.BLOCK_LENGTH);
             assertEquals(21L, decoder.eventTimeMs());
             assertEquals(22L, decoder.receiveTimeNs());
             assertEquals(status, decoder.status());
-            assertEquals(text.of('a'), decoder.tenant());
-            assertEquals(text.of('b'), decoder.eventId());
-            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(text.tenant('a'), decoder.tenant());
+            assertEquals(text.id('b'), decoder.eventId());
+            assertEquals(text.id('c'), decoder.rep());
             assertEquals(encoder.encodedLength(), decoder.encodedLength());
         }
     }
@@ -204,17 +223,17 @@ class SchemaRoundTripTest
         {
             final CallActivityEncoder encoder = new CallActivityEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .eventTimeMs(31L).receiveTimeNs(32L).outcome(outcome)
-                .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+                .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).rep(text.id('d'));
 
             final CallActivityDecoder decoder = new CallActivityDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
             assertHeader(CallActivityDecoder.TEMPLATE_ID, CallActivityDecoder.BLOCK_LENGTH);
             assertEquals(31L, decoder.eventTimeMs());
             assertEquals(32L, decoder.receiveTimeNs());
             assertEquals(outcome, decoder.outcome());
-            assertEquals(text.of('a'), decoder.tenant());
-            assertEquals(text.of('b'), decoder.eventId());
-            assertEquals(text.of('c'), decoder.lead());
-            assertEquals(text.of('d'), decoder.rep());
+            assertEquals(text.tenant('a'), decoder.tenant());
+            assertEquals(text.id('b'), decoder.eventId());
+            assertEquals(text.id('c'), decoder.lead());
+            assertEquals(text.id('d'), decoder.rep());
             assertEquals(encoder.encodedLength(), decoder.encodedLength());
         }
     }
@@ -225,16 +244,16 @@ class SchemaRoundTripTest
     {
         final EmailSentEncoder encoder = new EmailSentEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(41L).receiveTimeNs(42L)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).rep(text.id('d'));
 
         final EmailSentDecoder decoder = new EmailSentDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(EmailSentDecoder.TEMPLATE_ID, EmailSentDecoder.BLOCK_LENGTH);
         assertEquals(41L, decoder.eventTimeMs());
         assertEquals(42L, decoder.receiveTimeNs());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
-        assertEquals(text.of('d'), decoder.rep());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
+        assertEquals(text.id('d'), decoder.rep());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
 
@@ -244,16 +263,16 @@ class SchemaRoundTripTest
     {
         final SmsSentEncoder encoder = new SmsSentEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(51L).receiveTimeNs(52L)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).rep(text.id('d'));
 
         final SmsSentDecoder decoder = new SmsSentDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(SmsSentDecoder.TEMPLATE_ID, SmsSentDecoder.BLOCK_LENGTH);
         assertEquals(51L, decoder.eventTimeMs());
         assertEquals(52L, decoder.receiveTimeNs());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
-        assertEquals(text.of('d'), decoder.rep());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
+        assertEquals(text.id('d'), decoder.rep());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
 
@@ -266,7 +285,7 @@ class SchemaRoundTripTest
         {
             final QualificationEncoder encoder = new QualificationEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .eventTimeMs(61L).receiveTimeNs(62L).result(result)
-                .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'))
+                .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).rep(text.id('d'))
                 .reason(text.of('e'));
 
             final QualificationDecoder decoder = new QualificationDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
@@ -274,10 +293,10 @@ class SchemaRoundTripTest
             assertEquals(61L, decoder.eventTimeMs());
             assertEquals(62L, decoder.receiveTimeNs());
             assertEquals(result, decoder.result());
-            assertEquals(text.of('a'), decoder.tenant());
-            assertEquals(text.of('b'), decoder.eventId());
-            assertEquals(text.of('c'), decoder.lead());
-            assertEquals(text.of('d'), decoder.rep());
+            assertEquals(text.tenant('a'), decoder.tenant());
+            assertEquals(text.id('b'), decoder.eventId());
+            assertEquals(text.id('c'), decoder.lead());
+            assertEquals(text.id('d'), decoder.rep());
             assertEquals(text.of('e'), decoder.reason());
             assertEquals(encoder.encodedLength(), decoder.encodedLength());
         }
@@ -290,7 +309,7 @@ class SchemaRoundTripTest
         final OpportunityCreatedEncoder encoder = new OpportunityCreatedEncoder()
             .wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(71L).receiveTimeNs(72L).amountCents(92_233_720_368_547_758L)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c')).rep(text.of('d'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c')).rep(text.id('d'));
 
         final OpportunityCreatedDecoder decoder = new OpportunityCreatedDecoder()
             .wrapAndApplyHeader(buffer, 0, headerDecoder);
@@ -298,10 +317,10 @@ class SchemaRoundTripTest
         assertEquals(71L, decoder.eventTimeMs());
         assertEquals(72L, decoder.receiveTimeNs());
         assertEquals(92_233_720_368_547_758L, decoder.amountCents());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
-        assertEquals(text.of('d'), decoder.rep());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
+        assertEquals(text.id('d'), decoder.rep());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
 
@@ -311,15 +330,15 @@ class SchemaRoundTripTest
     {
         final LeadConvertedEncoder encoder = new LeadConvertedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(81L).receiveTimeNs(82L)
-            .tenant(text.of('a')).eventId(text.of('b')).lead(text.of('c'));
+            .tenant(text.tenant('a')).eventId(text.id('b')).lead(text.id('c'));
 
         final LeadConvertedDecoder decoder = new LeadConvertedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(LeadConvertedDecoder.TEMPLATE_ID, LeadConvertedDecoder.BLOCK_LENGTH);
         assertEquals(81L, decoder.eventTimeMs());
         assertEquals(82L, decoder.receiveTimeNs());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
-        assertEquals(text.of('c'), decoder.lead());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
+        assertEquals(text.id('c'), decoder.lead());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
 
@@ -330,15 +349,15 @@ class SchemaRoundTripTest
         final String document = text.of('d', 65_534);
         final ConfigChangeEncoder encoder = new ConfigChangeEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .eventTimeMs(91L).receiveTimeNs(92L).configVersion(9_000_000_001L)
-            .tenant(text.of('a')).eventId(text.of('b')).document(document);
+            .tenant(text.tenant('a')).eventId(text.id('b')).document(document);
 
         final ConfigChangeDecoder decoder = new ConfigChangeDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(ConfigChangeDecoder.TEMPLATE_ID, ConfigChangeDecoder.BLOCK_LENGTH);
         assertEquals(91L, decoder.eventTimeMs());
         assertEquals(92L, decoder.receiveTimeNs());
         assertEquals(9_000_000_001L, decoder.configVersion());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.tenant('a'), decoder.tenant());
+        assertEquals(text.id('b'), decoder.eventId());
         assertEquals(document, decoder.document());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
@@ -348,14 +367,14 @@ class SchemaRoundTripTest
     void shouldRoundTripTimerTick(final Text text)
     {
         final TimerTickEncoder encoder = new TimerTickEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
-            .eventTimeMs(101L).receiveTimeNs(102L).tenant(text.of('a')).eventId(text.of('b'));
+            .eventTimeMs(101L).receiveTimeNs(102L).tenant(text.empty()).eventId(text.empty());
 
         final TimerTickDecoder decoder = new TimerTickDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
         assertHeader(TimerTickDecoder.TEMPLATE_ID, TimerTickDecoder.BLOCK_LENGTH);
         assertEquals(101L, decoder.eventTimeMs());
         assertEquals(102L, decoder.receiveTimeNs());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.eventId());
+        assertEquals(text.empty(), decoder.tenant());
+        assertEquals(text.empty(), decoder.eventId());
         assertEquals(encoder.encodedLength(), decoder.encodedLength());
     }
 

@@ -203,12 +203,13 @@ class LeadStateMachineTest
     }
 
     @Test
-    void shouldCountUndecodableBytes()
+    void shouldRecordUndecodableBytesAsOneInvalidInput()
     {
         machine.onEvent(new UnsafeBuffer(new byte[40]), 0, 40, sequence++, T0);
 
         assertEquals(1, machine.invalidEvents());
-        assertEquals(List.of(), outputs.lines());
+        assertEquals(List.of("Decision seq=1 kind=INPUT_INVALID tenant= lead= " +
+            "detail={\"fault\":\"malformed\",\"field\":\"schemaId\",\"length\":40}"), outputs.lines());
     }
 
     private void send(final int length, final long nowNs)

@@ -46,7 +46,7 @@ class JournalRetentionTest
         try (Engine engine = Engine.launch(context(run, "archive")))
         {
             assertEquals(6, counter(engine, EngineCounter.JOURNAL_FILES_ARCHIVED));
-            assertEquals(399, counter(engine, EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+            assertEquals(400, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(0, engine.recoveredEvents());
             run.offer(engine, run.event(397), 10_000);
             run.acks().awaitCount(1);

@@ -48,16 +48,16 @@ class SnapshotReplicaTest
         {
             run.publish(engine, 0, 600);
             assertTrue(writing.await(30, TimeUnit.SECONDS), "the replica started its first snapshot");
-            assertEquals(499, counter(engine, EngineCounter.SNAPSHOT_REPLICA_SEQUENCE), "at a sequence boundary");
+            assertEquals(500, counter(engine, EngineCounter.SNAPSHOT_REPLICA_EVENTS), "at a sequence boundary");
 
             run.publish(engine, 600, 2_400);
             RecordingAcks.await(() -> counter(engine, EngineCounter.EVENTS_PROCESSED) == 3_000, "live engine decided all");
             assertEquals(3_000, counter(engine, EngineCounter.EVENTS_JOURNALED));
-            assertEquals(499, counter(engine, EngineCounter.SNAPSHOT_REPLICA_SEQUENCE), "the replica is still held");
+            assertEquals(500, counter(engine, EngineCounter.SNAPSHOT_REPLICA_EVENTS), "the replica is still held");
             assertEquals(0, counter(engine, EngineCounter.SNAPSHOTS_WRITTEN));
 
             release.countDown();
-            RecordingAcks.await(() -> counter(engine, EngineCounter.SNAPSHOT_REPLICA_SEQUENCE) == 2_999, "replica caught up");
+            RecordingAcks.await(() -> counter(engine, EngineCounter.SNAPSHOT_REPLICA_EVENTS) == 3_000, "replica caught up");
             RecordingAcks.await(() -> counter(engine, EngineCounter.SNAPSHOTS_WRITTEN) == 6, "a snapshot per 500 events");
             assertEquals(0, counter(engine, EngineCounter.SNAPSHOT_FAILURES));
         }
@@ -78,7 +78,7 @@ class SnapshotReplicaTest
         {
             run.publish(engine, 0, 1_000);
             assertEquals(0, counter(engine, EngineCounter.SNAPSHOTS_WRITTEN));
-            assertEquals(0, counter(engine, EngineCounter.SNAPSHOT_REPLICA_SEQUENCE));
+            assertEquals(0, counter(engine, EngineCounter.SNAPSHOT_REPLICA_EVENTS));
         }
         assertEquals(1, run.store().list().size());
         assertEquals(999, SnapshotFile.open(run.store().list().get(0)).header().sequence());

@@ -53,7 +53,7 @@ class SnapshotRestartTest
         }
         try (Engine engine = Engine.launch(run.context()))
         {
-            assertEquals(999, counter(engine, EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+            assertEquals(1_000, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(0, engine.recoveredEvents(), "a shutdown snapshot leaves no tail");
             run.publish(engine, 1_000, 1_000);
         }
@@ -72,7 +72,7 @@ class SnapshotRestartTest
         try (Engine engine = Engine.launch(run.context().snapshotReplica(true).snapshotIntervalEvents(700).snapshotIntervalMs(TimeUnit.DAYS.toMillis(365))))
         {
             run.publish(engine, 0, 3_000);
-            RecordingAcks.await(() -> counter(engine, EngineCounter.SNAPSHOT_REPLICA_SEQUENCE) == 2_999, "replica caught up");
+            RecordingAcks.await(() -> counter(engine, EngineCounter.SNAPSHOT_REPLICA_EVENTS) == 3_000, "replica caught up");
         }
         final SnapshotFile atShutdown = newest(run);
         assertEquals(2_999, atShutdown.header().sequence());
@@ -82,7 +82,7 @@ class SnapshotRestartTest
 
         try (Engine engine = Engine.launch(run.context()))
         {
-            assertEquals(2_799, counter(engine, EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+            assertEquals(2_800, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(200, engine.recoveredEvents());
             assertEquals(200, counter(engine, EngineCounter.EVENTS_RECOVERED));
             assertEquals(0, counter(engine, EngineCounter.REPLAY_DIVERGENCES));
@@ -117,7 +117,7 @@ class SnapshotRestartTest
 
         try (Engine engine = Engine.launch(run.context()))
         {
-            assertEquals(499, counter(engine, EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+            assertEquals(500, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(1, counter(engine, EngineCounter.SNAPSHOTS_SKIPPED));
             assertEquals(300, engine.recoveredEvents());
             assertEquals(0, counter(engine, EngineCounter.REPLAY_DIVERGENCES));
@@ -139,7 +139,7 @@ class SnapshotRestartTest
 
         try (Engine engine = Engine.launch(run.context().stateMachineFactory(sink -> new ProbeStateMachine(sink, 2))))
         {
-            assertEquals(-1, counter(engine, EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+            assertEquals(0, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(1, counter(engine, EngineCounter.SNAPSHOTS_SKIPPED));
             assertEquals(400, engine.recoveredEvents());
             assertEquals(0, counter(engine, EngineCounter.REPLAY_DIVERGENCES));
@@ -168,7 +168,7 @@ class SnapshotRestartTest
 
         try (Engine engine = Engine.launch(run.context()))
         {
-            assertEquals(-1, counter(engine, EngineCounter.SNAPSHOT_LOADED_SEQUENCE));
+            assertEquals(0, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(100, engine.recoveredEvents());
         }
         assertTrue(run.log().lines().stream().anyMatch(l -> l.contains("skipped: does not match the input journal")),

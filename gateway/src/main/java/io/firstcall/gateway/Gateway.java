@@ -3,6 +3,7 @@ package io.firstcall.gateway;
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.gateway.http.HttpOpsHandler;
+import io.firstcall.gateway.metrics.TenantActivity;
 import io.firstcall.gateway.session.AckRouter;
 import io.firstcall.gateway.session.RepDirectory;
 import io.firstcall.gateway.session.RepPushRouter;
@@ -28,7 +29,7 @@ public final class Gateway implements AutoCloseable, OpsView
 {
     private static final long SESSION_TASK_TIMEOUT_MS = 5_000;
 
-    private final GatewayCounters counters = new GatewayCounters();
+    private final GatewayCounters counters;
     private final SessionRegistry registry;
     private final Engine engine;
     private final SessionServices services;
@@ -40,9 +41,11 @@ public final class Gateway implements AutoCloseable, OpsView
         final EngineContext engineCtx,
         final Function<OpsView, ChannelHandler> httpOpsHandlerFactory)
     {
+        counters = new GatewayCounters(gatewayCtx.tenants().keySet());
         registry = new SessionRegistry(gatewayCtx.maxConnections());
         final RepDirectory repDirectory = new RepDirectory();
-        engineCtx.ackListener(new AckRouter(registry)).outputListener(new RepPushRouter(repDirectory));
+        engineCtx.ackListener(new AckRouter(registry))
+            .outputListener(new RepPushRouter(repDirectory, counters.tenants()));
         engine = Engine.launch(engineCtx);
 
         try
@@ -128,7 +131,17 @@ public final class Gateway implements AutoCloseable, OpsView
 
     public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)
     {
-        counters.forEach(consumer);
+        counters.forEachCount(consumer);
+    }
+
+    public void forEachGatewayGauge(final ObjLongConsumer<String> consumer)
+    {
+        counters.forEachGauge(consumer);
+    }
+
+    public TenantActivity tenantActivity()
+    {
+        return counters.tenants();
     }
 
     /**

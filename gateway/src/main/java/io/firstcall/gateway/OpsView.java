@@ -1,6 +1,7 @@
 package io.firstcall.gateway;
 
 import io.firstcall.Engine;
+import io.firstcall.gateway.metrics.TenantActivity;
 
 import java.util.function.ObjLongConsumer;
 
@@ -15,7 +16,18 @@ public interface OpsView
     boolean healthy();
 
     /**
-     * @param consumer given each gateway counter's lower_snake name and current value.
+     * @param consumer given each gateway count's (a value that only rises) lower_snake name and current value.
      */
     void forEachGatewayCounter(ObjLongConsumer<String> consumer);
+
+    /**
+     * @param consumer given each gateway gauge's (a level that rises and falls, such as open
+     *                 connections) lower_snake name and current value.
+     */
+    void forEachGatewayGauge(ObjLongConsumer<String> consumer);
+
+    /**
+     * @return the per-tenant counts and the time to claim.
+     */
+    TenantActivity tenantActivity();
 }

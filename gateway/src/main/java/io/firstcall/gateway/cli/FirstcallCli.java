@@ -1,10 +1,15 @@
 package io.firstcall.gateway.cli;
 
+import io.firstcall.gateway.logging.LogFormat;
+import io.firstcall.gateway.logging.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -39,6 +44,21 @@ public final class FirstcallCli implements Callable<Integer>
 {
     @Spec
     private CommandSpec spec;
+
+    /**
+     * Switch logging to the format given, before the command runs; any command takes it.
+     */
+    @Option(
+        names = "--log-format",
+        paramLabel = "text|json",
+        scope = ScopeType.INHERIT,
+        converter = LogFormatConverter.class,
+        description = "Log lines as text or as one JSON object per line, on standard error; default: the " +
+            "system property " + LogFormat.PROP_NAME + ", else text.")
+    void logFormat(final LogFormat format)
+    {
+        LogSetup.apply(format);
+    }
 
     /**
      * Parse the arguments, run the command and exit with its code.
@@ -84,14 +104,21 @@ public final class FirstcallCli implements Callable<Integer>
     }
 
     /**
-     * The version from the jar's manifest, when built as a jar.
+     * The version and commit the build recorded ({@link BuildInfo}).
      */
     static final class Version implements IVersionProvider
     {
         public String[] getVersion()
         {
-            final String version = FirstcallCli.class.getPackage().getImplementationVersion();
-            return new String[]{ "firstcall " + (null == version ? "(development build)" : version) };
+            return new String[]{ BuildInfo.load().line() };
+        }
+    }
+
+    static final class LogFormatConverter implements ITypeConverter<LogFormat>
+    {
+        public LogFormat convert(final String value)
+        {
+            return LogFormat.parse(value, "--log-format");
         }
     }
 }

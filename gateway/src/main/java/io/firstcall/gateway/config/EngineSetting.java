@@ -57,6 +57,20 @@ enum EngineSetting implements Setting<EngineContext>
         String.valueOf(EngineContext.HISTOGRAM_INTERVAL_MS_DEFAULT),
         "Milliseconds per interval histogram written to latency.hlog",
         (ctx, value, path) -> ctx.histogramIntervalMs(YamlValues.durationMs(value, path, 1))),
+    LATENCY_LOG_ROLL(
+        "latencyLogRoll", EngineContext.LATENCY_LOG_ROLL_PROP_NAME, EngineContext.LATENCY_LOG_ROLL_DEFAULT,
+        "When latency.hlog is renamed aside to latency-yyyyMMddTHHmmssSSSZ.hlog (the UTC time of the roll) and begun afresh: daily (at the first " +
+            "interval of each UTC day) or size (only at latencyLogMaxBytes); it is appended to across restarts",
+        (ctx, value, path) -> ctx.latencyLogRoll(YamlValues.choice(value, path, "daily", "size"))),
+    LATENCY_LOG_MAX_BYTES(
+        "latencyLogMaxBytes", EngineContext.LATENCY_LOG_MAX_BYTES_PROP_NAME,
+        String.valueOf(EngineContext.LATENCY_LOG_MAX_BYTES_DEFAULT),
+        "A latency.hlog this large is rolled, in either mode (at least 1024)",
+        (ctx, value, path) -> ctx.latencyLogMaxBytes(YamlValues.intAtLeast(value, path, 1024))),
+    LATENCY_LOG_KEEP(
+        "latencyLogKeep", EngineContext.LATENCY_LOG_KEEP_PROP_NAME, String.valueOf(EngineContext.LATENCY_LOG_KEEP_DEFAULT),
+        "Rolled latency logs kept beside latency.hlog; the oldest beyond this are deleted",
+        (ctx, value, path) -> ctx.latencyLogKeep(YamlValues.intAtLeast(value, path, 0))),
     INITIAL_LEADS(
         "initialLeads", EngineContext.INITIAL_LEADS_PROP_NAME, String.valueOf(EngineContext.INITIAL_LEADS_DEFAULT),
         "Leads per tenant the lead registry is sized for at start; it grows beyond, at the cost of a rehash",

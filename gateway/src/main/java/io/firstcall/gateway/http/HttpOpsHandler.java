@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +31,8 @@ import java.util.Objects;
  * Answers the operations endpoints of the HTTP port:
  * <ul>
  *     <li>{@code GET /health}: 200 {@code {"status":"up"}} or 503 {@code {"status":"down"}};</li>
- *     <li>{@code GET /metrics}: Prometheus text format 0.0.4, see {@link PrometheusExporter};</li>
+ *     <li>{@code GET /metrics}: Prometheus text format 0.0.4, or OpenMetrics when the {@code Accept}
+ *     header asks for it, see {@link PrometheusExporter};</li>
  *     <li>{@code GET /latency}: per-stage percentiles, a text table, or JSON with {@code ?format=json}
  *     or {@code Accept: application/json}, see {@link LatencyReport};</li>
  *     <li>{@code GET /stats}: the counters as JSON, see {@link StatsWriter}.</li>
@@ -123,7 +125,10 @@ public final class HttpOpsHandler extends SimpleChannelInboundHandler<FullHttpRe
                 return health(ctx);
 
             case METRICS_PATH:
-                return response(ctx, HttpResponseStatus.OK, PrometheusExporter.CONTENT_TYPE, exporter::scrape);
+            {
+                final ExpositionFormatWriter writer = exporter.writer(request.headers().get(HttpHeaderNames.ACCEPT));
+                return response(ctx, HttpResponseStatus.OK, writer.getContentType(), out -> exporter.scrape(writer, out));
+            }
 
             case LATENCY_PATH:
                 return latency(ctx, request, uri);

@@ -13,7 +13,7 @@ import java.io.OutputStream;
  * {"engine":{"events_received":12,"ring_full":0,...},"gateway":{"connections_accepted":3,...}}
  * </pre>
  * Engine members are named by {@code EngineCounter.metricName()}, gateway members as the gateway
- * names its counters.
+ * names its gauges and counters.
  */
 final class StatsWriter
 {
@@ -44,6 +44,7 @@ final class StatsWriter
     private static void writeGateway(final OpsView view, final JsonGenerator json) throws IOException
     {
         json.writeObjectFieldStart("gateway");
+        view.forEachGatewayGauge((name, value) -> OpsJson.writeNumberField(json, name, value));
         view.forEachGatewayCounter((name, value) -> OpsJson.writeNumberField(json, name, value));
         json.writeEndObject();
     }

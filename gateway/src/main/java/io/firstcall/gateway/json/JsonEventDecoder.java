@@ -1,7 +1,9 @@
 package io.firstcall.gateway.json;
 
+import io.firstcall.event.Utf8;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -41,6 +43,7 @@ public final class JsonEventDecoder
     private final FieldValues values = reader.values;
     private final SbeInputWriter writer = new SbeInputWriter();
     private final StringBuilder errorMessage = new StringBuilder(128);
+    private final UnsafeBuffer lineView = new UnsafeBuffer(0, 0);
 
     private byte[] connectionRep;
     private byte[] lineCopy = new byte[0];
@@ -217,6 +220,16 @@ public final class JsonEventDecoder
         errorCode = null;
         errorField = null;
         errorMessage.setLength(0);
+
+        // Jackson decodes overlong forms (C0 AF is '/') and UTF-8-encoded surrogates without complaint,
+        // so the line is checked strictly first: what is not UTF-8 is not JSON.
+        lineView.wrap(line, offset, length);
+        final int invalidAt = Utf8.firstInvalid(lineView, 0, length);
+        if (Utf8.VALID != invalidAt)
+        {
+            values.reset();
+            return fail(JsonErrorCode.MALFORMED_JSON, null, "not valid UTF-8 at byte " + invalidAt);
+        }
 
         if (!reader.read(line, offset, length))
         {

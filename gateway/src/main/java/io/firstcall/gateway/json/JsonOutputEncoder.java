@@ -10,9 +10,11 @@ import io.firstcall.codec.DecisionRecordDecoder;
 import io.firstcall.codec.EscalationDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.TaskDueDecoder;
+import io.firstcall.event.Utf8;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.io.ExpandableDirectBufferOutputStream;
 
 import java.io.IOException;
@@ -45,6 +47,7 @@ public final class JsonOutputEncoder
     private final EscalationDecoder escalation = new EscalationDecoder();
     private final TaskDueDecoder taskDue = new TaskDueDecoder();
     private final DecisionRecordDecoder decision = new DecisionRecordDecoder();
+    private final UnsafeBuffer idView = new UnsafeBuffer(0, 0);
     private char[] chars = new char[256];
 
     public JsonOutputEncoder()
@@ -154,7 +157,8 @@ public final class JsonOutputEncoder
 
     /**
      * {@code {"type":"error","id":"..","code":"..","field":"..","message":".."}}; "id" is left out
-     * when {@code idLength} is 0 and "field" when {@code field} is null.
+     * when {@code idLength} is 0 or the id is not valid UTF-8 (an SBE event id is the client's raw
+     * bytes, and a reply must stay valid JSON text), and "field" when {@code field} is null.
      *
      * @param code a {@link JsonErrorCode#wireName()} or a gateway code such as a frame-too-long code.
      */
@@ -169,7 +173,7 @@ public final class JsonOutputEncoder
         try
         {
             begin(OutputFields.ERROR);
-            if (idLength > 0)
+            if (idLength > 0 && isUtf8(id, idOffset, idLength))
             {
                 generator.writeFieldName(OutputFields.ID);
                 generator.writeUTF8String(id, idOffset, idLength);
@@ -229,6 +233,12 @@ public final class JsonOutputEncoder
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private boolean isUtf8(final byte[] bytes, final int offset, final int length)
+    {
+        idView.wrap(bytes, offset, length);
+        return Utf8.isValid(idView, 0, length);
     }
 
     private void begin(final SerializedString type) throws IOException

@@ -78,7 +78,8 @@ final class OutputFields
     private static final SerializedString[] LEVEL_NAMES = names("backup_rep", "manager_queue");
     private static final SerializedString[] CHANNEL_NAMES = names("call", "voicemail", "email", "sms");
     private static final SerializedString[] KIND_NAMES = names("lead_created", "hot", "not_hot", "routed",
-        "claimed", "claim_rejected", "escalated", "config_applied", "config_rejected", "ignored", "score_decayed");
+        "claimed", "claim_rejected", "escalated", "config_applied", "config_rejected", "ignored", "score_decayed",
+        "input_invalid");
 
     private final JsonGenerator g;
     /** Var data bound: the uint16 document of DecisionRecord. */

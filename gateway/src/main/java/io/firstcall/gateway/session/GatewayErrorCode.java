@@ -21,6 +21,12 @@ public enum GatewayErrorCode
     MALFORMED_FRAME("malformed_frame"),
     /** A binary WebSocket message; the WebSocket speaks text only; closed. */
     UNSUPPORTED_FRAME("unsupported_frame"),
+    /** (SBE) A variable-length field runs past the end of the message; stays open. */
+    TRUNCATED_MESSAGE("truncated_message"),
+    /** (SBE) Bytes after the message's last field; stays open. */
+    TRAILING_BYTES("trailing_bytes"),
+    /** (SBE) A message header version newer than the server's schema; stays open. */
+    UNSUPPORTED_VERSION("unsupported_version"),
     /** An SBE event for another tenant than the connection's; the connection stays open. */
     WRONG_TENANT("wrong_tenant"),
     /** The event could not be journaled; nothing was acknowledged, send it again. Stays open. */

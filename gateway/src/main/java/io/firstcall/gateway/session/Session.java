@@ -5,6 +5,7 @@ import io.firstcall.gateway.GatewayCounters;
 import io.firstcall.gateway.json.Hello;
 import io.firstcall.gateway.json.JsonEventDecoder;
 import io.firstcall.gateway.json.JsonOutputEncoder;
+import io.firstcall.gateway.metrics.TenantActivity;
 import io.netty.channel.Channel;
 import org.agrona.MutableDirectBuffer;
 
@@ -43,6 +44,7 @@ public final class Session
     private long connectionId = NO_CONNECTION_ID;
     private RepMembership rep;
     private Hello hello;
+    private int tenantSlot = TenantActivity.UNKNOWN_TENANT;
     private long nextRequest;
     private boolean inputShutdown;
     private boolean failing;
@@ -146,6 +148,7 @@ public final class Session
         }
 
         this.hello = hello;
+        tenantSlot = counters.tenants().slot(hello.tenant());
         final int length = encoder.welcome(hello, services.clock().nanoTime() / 1_000_000);
         transport.write(channel, encoder.buffer(), 0, length);
         channel.flush();
@@ -181,6 +184,7 @@ public final class Session
         final long request = nextRequest++ & SessionRegistry.REQUEST_MASK;
         replies.addEvent(id, idOffset, idLength, request);
         counters.increment(GatewayCounter.EVENTS_OFFERED);
+        counters.tenants().onEventAccepted(tenantSlot);
 
         if (!intake.offer(length, SessionRegistry.correlationId(connectionId, request), receivedNs))
         {
@@ -199,6 +203,7 @@ public final class Session
     public void reject(final JsonEventDecoder decoder)
     {
         counters.increment(GatewayCounter.EVENT_ERRORS);
+        counters.tenants().onEventRejected(tenantSlot);
         reply(encoder.error(decoder), false);
     }
 
@@ -214,6 +219,7 @@ public final class Session
         final CharSequence message)
     {
         counters.increment(GatewayCounter.EVENT_ERRORS);
+        counters.tenants().onEventRejected(tenantSlot);
         reply(encoder.error(id, idOffset, idLength, code, field, message), false);
     }
 

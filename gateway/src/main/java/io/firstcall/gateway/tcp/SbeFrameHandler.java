@@ -1,8 +1,10 @@
 package io.firstcall.gateway.tcp;
 
 import io.firstcall.codec.MessageHeaderDecoder;
-import io.firstcall.event.InputEnvelope;
+import io.firstcall.event.InputFault;
 import io.firstcall.event.InputTypes;
+import io.firstcall.event.InputValidator;
+import io.firstcall.event.Utf8;
 import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.json.Hello;
 import io.firstcall.gateway.json.JsonErrorCode;
@@ -21,10 +23,15 @@ import java.nio.ByteOrder;
 
 /**
  * The session end of an SBE connection. The first frame is a JSON hello (sources only); every later
- * frame is one SBE input message, checked before it is offered: a well-formed firstcall input
- * (else the connection is closed), a client event type, the connection's own tenant, and an event id
- * of 1..64 bytes (else the event is answered with an error and the connection stays open). The
- * gateway stamps its receive time into the message. One per connection.
+ * frame is one SBE input message, checked whole by the {@link InputValidator} before it is offered.
+ * A frame whose envelope (header, tenant, eventId) cannot be read is {@code malformed_frame} and
+ * closes the connection: the sender is not speaking this protocol. Otherwise the frame boundary and
+ * the event id are known, so a bad message is answered like a bad JSON field and the connection stays
+ * open: an engine event type is {@code forbidden_type}, another tenant {@code wrong_tenant}, and the
+ * validator's fault maps to {@code truncated_message}, {@code trailing_bytes}, {@code unsupported_version},
+ * {@code missing_field}, {@code field_too_long} or {@code invalid_field}, naming the field. The reply
+ * repeats the event id only when it is 1..64 bytes of valid UTF-8. The gateway stamps its receive time
+ * into an accepted message. One per connection.
  */
 final class SbeFrameHandler extends SessionChannelHandler
 {
@@ -32,7 +39,7 @@ final class SbeFrameHandler extends SessionChannelHandler
     /** receiveTimeNs is the second int64 of every input's fixed block. */
     private static final int RECEIVE_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 8;
 
-    private final InputEnvelope envelope = new InputEnvelope();
+    private final InputValidator validator = new InputValidator();
 
     SbeFrameHandler(final SessionServices services)
     {
@@ -115,40 +122,64 @@ final class SbeFrameHandler extends SessionChannelHandler
         }
 
         frame.getBytes(frame.readerIndex(), buffer.byteArray(), 0, length);
-        if (!envelope.wrap(buffer, 0, length))
+        final InputFault fault = validator.validate(buffer, 0, length);
+        if (InputFault.MALFORMED == fault)
         {
-            session.fail(GatewayErrorCode.MALFORMED_FRAME.wireName(), null, "not a firstcall SBE input message",
+            session.fail(GatewayErrorCode.MALFORMED_FRAME.wireName(), validator.field(), validator.message(),
                 GatewayCounter.PROTOCOL_ERRORS);
             return;
         }
 
         final byte[] bytes = buffer.byteArray();
-        final int idOffset = envelope.eventIdOffset();
-        final int idLength = envelope.eventIdLength() <= MAX_EVENT_ID_BYTES ? envelope.eventIdLength() : 0;
-        final byte[] tenant = session.hello().tenantBytes();
-        if (InputTypes.CONFIG == envelope.templateId() || InputTypes.TICK == envelope.templateId())
+        final int idOffset = validator.eventIdOffset();
+        final int idLength = echoableIdLength(buffer, idOffset, validator.eventIdLength());
+        final int templateId = validator.templateId();
+        if (InputTypes.CONFIG == templateId || InputTypes.TICK == templateId)
         {
             session.reject(bytes, idOffset, idLength, JsonErrorCode.FORBIDDEN_TYPE.wireName(), "templateId",
-                "ConfigChange and TimerTick are engine events");
+                "templateId: ConfigChange and TimerTick are engine events");
         }
-        else if (!sameBytes(bytes, envelope.tenantOffset(), envelope.tenantLength(), tenant))
+        else if (!sameBytes(bytes, validator.tenantOffset(), validator.tenantLength(), session.hello().tenantBytes()))
         {
             session.reject(bytes, idOffset, idLength, GatewayErrorCode.WRONG_TENANT.wireName(), "tenant",
-                "must be this connection's tenant");
+                "tenant: must be this connection's tenant");
         }
-        else if (0 == envelope.eventIdLength())
+        else if (InputFault.NONE != fault)
         {
-            session.reject(bytes, idOffset, 0, JsonErrorCode.MISSING_FIELD.wireName(), "eventId", "is required");
-        }
-        else if (0 == idLength)
-        {
-            session.reject(bytes, idOffset, 0, JsonErrorCode.FIELD_TOO_LONG.wireName(), "eventId",
-                "must be at most " + MAX_EVENT_ID_BYTES + " bytes");
+            session.reject(bytes, idOffset, idLength, code(fault), validator.field(), validator.message());
         }
         else
         {
             buffer.putLong(RECEIVE_TIME_OFFSET, receivedNs, ByteOrder.LITTLE_ENDIAN);
             session.publish(length, bytes, idOffset, idLength, receivedNs);
+        }
+    }
+
+    /**
+     * @return the event id's length when a reply may repeat it (1..64 bytes of valid UTF-8), else 0.
+     */
+    private static int echoableIdLength(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        return length <= MAX_EVENT_ID_BYTES && Utf8.isValid(buffer, offset, length) ? length : 0;
+    }
+
+    private static String code(final InputFault fault)
+    {
+        switch (fault)
+        {
+            case TRUNCATED:
+                return GatewayErrorCode.TRUNCATED_MESSAGE.wireName();
+            case TRAILING_BYTES:
+                return GatewayErrorCode.TRAILING_BYTES.wireName();
+            case UNSUPPORTED_VERSION:
+                return GatewayErrorCode.UNSUPPORTED_VERSION.wireName();
+            case TOO_SHORT:
+                return JsonErrorCode.MISSING_FIELD.wireName();
+            case TOO_LONG:
+                return JsonErrorCode.FIELD_TOO_LONG.wireName();
+            default:
+                // An enum value its enum does not define, text that is not UTF-8, a block too short.
+                return JsonErrorCode.INVALID_FIELD.wireName();
         }
     }
 

@@ -79,10 +79,15 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
         if (msg instanceof FullHttpRequest && isWebSocketUpgrade((FullHttpRequest)msg))
         {
             final int maxLineBytes = services.context().maxLineBytes();
+            // Netty's UTF-8 check would close a bad text message with status 1007 and no answer; the
+            // JSON lines codec checks as strictly and answers malformed_json, as on the TCP port.
             final WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
                 .checkStartsWith(false)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(maxLineBytes).build())
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                    .maxFramePayloadLength(maxLineBytes)
+                    .withUTF8Validator(false)
+                    .build())
                 .build();
 
             pipeline.addFirst("idle", new IdleStateHandler(

@@ -67,6 +67,45 @@ class JsonEventDecoderErrorTest
         assertValidLineStillDecodes();
     }
 
+    /**
+     * Jackson decodes these into characters without complaint; the protocol says bad UTF-8 is malformed.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "C0 AF|overlong '/'",
+        "C1 BF|overlong DEL",
+        "E0 80 AF|overlong '/' in three bytes",
+        "F0 80 80 AF|overlong '/' in four bytes",
+        "ED A0 80|a high surrogate half",
+        "ED BF BF|a low surrogate half",
+        "ED A0 BD ED B8 80|a surrogate pair encoded as two halves (CESU-8)",
+        "F4 90 80 80|above U+10FFFF",
+        "F5 80 80 80|a lead byte beyond U+10FFFF",
+        "E2 82|a three-byte sequence cut short",
+        "F0 9F 98|a four-byte sequence cut short",
+        "80|a stray continuation byte",
+        "FE|a byte that is never UTF-8"})
+    void shouldRejectEveryInvalidUtf8SequenceAsMalformed(final String hex, final String what)
+    {
+        for (final String template : new String[] {
+            "{\"type\":\"visit\",\"id\":\"v-1\",\"lead\":\"L1\",\"page\":\"/p@\"}",
+            "{\"type\":\"visit\",\"id\":\"v@\",\"lead\":\"L1\",\"page\":\"/p\"}",
+            "{\"type\":\"visit\",\"id\":\"v-1\",\"lead\":\"L1\",\"page\":\"/p\",\"x@\":1}",
+            "{\"type\":\"visit\",\"id\":\"v-1\",\"lead\":\"L1\",\"page\":\"/p\"}@"})
+        {
+            final byte[] line = withBytes(template, hex);
+            assertEquals(JsonEventDecoder.ERROR, decoder.decode(line, 0, line.length, TENANT, 0, dst, 0), what);
+            assertEquals(JsonErrorCode.MALFORMED_JSON, decoder.errorCode(), what + " in " + template);
+            assertNull(decoder.errorField());
+            assertEquals(0, decoder.idLength(), "no id is repeated from a line that is not UTF-8");
+            assertValidLineStillDecodes();
+        }
+
+        final byte[] hello = withBytes("{\"type\":\"hello\",\"tenant\":\"acme@\",\"token\":\"t\"}", hex);
+        assertNull(decoder.decodeHello(hello, 0, hello.length));
+        assertEquals(JsonErrorCode.MALFORMED_JSON, decoder.errorCode(), what + " in a hello");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"id\":\"e\",\"lead\":\"L\"}|MISSING_FIELD|type",
@@ -363,6 +402,24 @@ class JsonEventDecoderErrorTest
     {
         assertEquals(0, decoder.idLength());
         assertNull(decoder.idAsString());
+    }
+
+    /**
+     * @return the template's UTF-8 bytes with its '@' replaced by the hex bytes.
+     */
+    private static byte[] withBytes(final String template, final String hex)
+    {
+        final String[] parts = hex.split(" ");
+        final byte[] bytes = template.getBytes(StandardCharsets.UTF_8);
+        final int at = template.indexOf('@');
+        final byte[] line = new byte[bytes.length - 1 + parts.length];
+        System.arraycopy(bytes, 0, line, 0, at);
+        for (int i = 0; i < parts.length; i++)
+        {
+            line[at + i] = (byte)Integer.parseInt(parts[i], 16);
+        }
+        System.arraycopy(bytes, at + 1, line, at + parts.length, bytes.length - at - 1);
+        return line;
     }
 
     private void assertValidLineStillDecodes()

@@ -16,6 +16,8 @@ import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
+import io.firstcall.event.InputFault;
+import io.firstcall.event.InputValidator;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -366,6 +368,34 @@ class JsonEventDecoderTest
         assertEquals(id, d.eventId());
         assertEquals(lead, d.lead());
         assertEquals(page, d.page());
+    }
+
+    /**
+     * The JSON path never produces a message the engine's validator would refuse, so an acknowledged
+     * JSON event is never recorded as INPUT_INVALID: every type, with fields empty and at their bounds.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"type\":\"lead\",\"id\":\"@ID\",\"lead\":\"@ID\",\"email\":\"@T\",\"phone\":\"@T\",\"name\":\"@T\",\"company\":\"@T\",\"industry\":\"@T\",\"region\":\"@T\",\"employees\":1,\"product\":\"@T\",\"source\":\"@T\",\"owner\":\"@T\",\"timezone\":\"@T\"}",
+        "{\"type\":\"lead\",\"id\":\"i\",\"lead\":\"L\"}",
+        "{\"type\":\"form\",\"id\":\"@ID\",\"lead\":\"@ID\",\"form\":\"@T\",\"email\":\"@T\",\"owner\":\"@T\"}",
+        "{\"type\":\"form\",\"id\":\"i\",\"lead\":\"L\",\"form\":\"\"}",
+        "{\"type\":\"visit\",\"id\":\"@ID\",\"lead\":\"@ID\",\"page\":\"@T\"}",
+        "{\"type\":\"trial\",\"id\":\"i\",\"lead\":\"L\",\"milestone\":\"@T\"}",
+        "{\"type\":\"score\",\"id\":\"i\",\"lead\":\"L\",\"score\":-5}",
+        "{\"type\":\"presence\",\"id\":\"i\",\"rep\":\"@ID\",\"status\":\"offline\"}",
+        "{\"type\":\"call\",\"id\":\"i\",\"lead\":\"L\",\"rep\":\"r\",\"outcome\":\"voicemail\"}",
+        "{\"type\":\"email\",\"id\":\"i\",\"lead\":\"L\",\"rep\":\"r\"}",
+        "{\"type\":\"sms\",\"id\":\"i\",\"lead\":\"L\",\"rep\":\"r\"}",
+        "{\"type\":\"qualify\",\"id\":\"i\",\"lead\":\"L\",\"rep\":\"r\",\"result\":\"disqualified\",\"reason\":\"@T\"}",
+        "{\"type\":\"opportunity\",\"id\":\"i\",\"lead\":\"L\",\"rep\":\"r\",\"amount\":0.5}",
+        "{\"type\":\"converted\",\"id\":\"i\",\"lead\":\"L\"}"})
+    void shouldOnlyEverEncodeMessagesTheValidatorAccepts(final String template)
+    {
+        final String line = template.replace("@ID", "\uD83D\uDE00".repeat(16)).replace("@T", "€".repeat(84) + "ß");
+        final int length = decode(line);
+        final InputValidator validator = new InputValidator();
+        assertEquals(InputFault.NONE, validator.validate(dst, 0, length), validator.message());
     }
 
     private int decode(final String json)

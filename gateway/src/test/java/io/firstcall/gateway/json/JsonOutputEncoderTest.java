@@ -17,6 +17,7 @@ import io.firstcall.codec.MessageHeaderEncoder;
 import io.firstcall.codec.TaskChannel;
 import io.firstcall.codec.TaskDueEncoder;
 import io.firstcall.codec.Visibility;
+import io.firstcall.event.Utf8;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -250,6 +251,20 @@ class JsonOutputEncoderTest
         assertEquals("line over 8 KB", json.get("message"));
         assertFalse(json.containsKey("id"));
         assertEquals(3, json.size());
+    }
+
+    @Test
+    void shouldLeaveOutAnIdThatIsNotUtf8()
+    {
+        final byte[] overlong = {'e', '-', (byte)0xC0, (byte)0xAF};
+        final int length = encoder.error(overlong, 0, overlong.length, "invalid_field", "eventId", "eventId: is not valid UTF-8");
+        final byte[] line = new byte[length];
+        encoder.buffer().getBytes(0, line);
+        assertTrue(Utf8.isValid(new UnsafeBuffer(line), 0, length));
+
+        final Map<String, Object> json = parse(length);
+        assertFalse(json.containsKey("id"));
+        assertEquals("eventId", json.get("field"));
     }
 
     @Test

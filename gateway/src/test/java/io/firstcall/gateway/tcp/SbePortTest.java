@@ -2,6 +2,7 @@ package io.firstcall.gateway.tcp;
 
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.event.EventWriter;
+import io.firstcall.event.InputSamples;
 import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.support.FrameClient;
 import io.firstcall.gateway.support.GatewayFixture;
@@ -17,6 +18,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -123,6 +125,68 @@ class SbePortTest
             assertAnswered(client, "forbidden_type", false);
             client.sendFrame(writer.buffer(), writer.visit(ACME, "", "L1", "/pricing"));
             assertEquals("eventId", assertAnswered(client, "missing_field", false).get("field"));
+        }
+        assertBystanderServed();
+    }
+
+    @Test
+    void shouldRefuseFramesThatStopAfterTheEventIdAndStayOpen()
+    {
+        try (FrameClient client = acmeSource())
+        {
+            for (final int template : InputSamples.CLIENT_TEMPLATES)
+            {
+                final byte[] message = InputSamples.full(template, ACME, "short-" + template, "L1");
+                final int eventIdEnd = InputSamples.dataFieldEnds(message)[1];
+                client.sendFrame(Arrays.copyOf(message, eventIdEnd));
+                final Map<String, Object> error = assertAnswered(client, "truncated_message", false);
+                assertEquals(InputSamples.dataFields(template).get(2), error.get("field"), "template " + template);
+                assertEquals("short-" + template, error.get("id"));
+            }
+            client.sendFrame(writer.buffer(), writer.visit(ACME, "after-short", "L1", "/pricing"));
+            assertEquals("ack", client.read().get("type"));
+        }
+        assertBystanderServed();
+    }
+
+    @Test
+    void shouldRefuseEveryBrokenMessageWithItsDocumentedCodeAndStayOpen()
+    {
+        final List<InputSamples.Broken> broken = InputSamples.broken(ACME, "sock-");
+        final long eventErrors = fixture.counter(GatewayCounter.EVENT_ERRORS);
+        try (FrameClient client = acmeSource())
+        {
+            for (int first = 0; first < broken.size(); first += 100)
+            {
+                final List<InputSamples.Broken> batch = broken.subList(first, Math.min(broken.size(), first + 100));
+                for (final InputSamples.Broken sample : batch)
+                {
+                    client.sendFrame(sample.message());
+                }
+                for (final InputSamples.Broken sample : batch)
+                {
+                    final Map<String, Object> error = client.read();
+                    assertEquals("error", error.get("type"), sample.what());
+                    assertEquals(SbeFrameHandlerTest.expectedCode(sample.fault()), error.get("code"), sample.what());
+                    assertEquals(sample.field(), error.get("field"), sample.what());
+                    assertEquals(SbeFrameHandlerTest.echoedId(sample.message()), error.get("id"), sample.what());
+                }
+            }
+            client.sendFrame(writer.buffer(), writer.visit(ACME, "after-broken", "L1", "/pricing"));
+            assertEquals("ack", client.read().get("type"));
+        }
+        assertEquals(eventErrors + broken.size(), fixture.counter(GatewayCounter.EVENT_ERRORS));
+        assertBystanderServed();
+    }
+
+    @Test
+    void shouldCloseOnAFrameCutInsideItsEventId()
+    {
+        try (FrameClient client = acmeSource())
+        {
+            final byte[] form = InputSamples.full(2, ACME, "cut-in-id", "L1");
+            client.sendFrame(Arrays.copyOf(form, InputSamples.dataFieldEnds(form)[1] - 1));
+            assertEquals("eventId", assertAnswered(client, "malformed_frame", true).get("field"));
         }
         assertBystanderServed();
     }

@@ -196,7 +196,7 @@ class WebSocketTest
         protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
         {
             final StringBuilder body = new StringBuilder("healthy=").append(view.healthy());
-            view.forEachGatewayCounter((name, value) ->
+            view.forEachGatewayGauge((name, value) ->
             {
                 if ("connections_open".equals(name))
                 {
