@@ -12,14 +12,16 @@ import io.firstcall.pipeline.IngestPublisher;
 import io.firstcall.pipeline.TickSource;
 import io.firstcall.recovery.JournalRetainer;
 import io.firstcall.recovery.OutputRelay;
-import io.firstcall.recovery.Recovery;
 import io.firstcall.recovery.RecoveryContext;
 import io.firstcall.recovery.ShutdownSnapshot;
+import io.firstcall.recovery.SnapshotRecovery;
 import io.firstcall.recovery.SnapshotReplica;
 import io.firstcall.snapshot.SnapshotStore;
 import io.firstcall.status.CountingErrorHandler;
+import io.firstcall.status.DiskSpaceGuard;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.HistogramLogAgent;
 import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
@@ -51,6 +53,7 @@ public final class Engine implements AutoCloseable
     private final EngineContext ctx;
     private final EngineCounters counters;
     private final CountingErrorHandler errorHandler;
+    private final EngineHealth health;
     private final LatencyRecorders latency;
     private final HistogramLogAgent histogramLogAgent;
     private final Journal inputJournal;
@@ -71,6 +74,9 @@ public final class Engine implements AutoCloseable
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
         final SystemEpochClock epochClock = new SystemEpochClock();
         errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), epochClock);
+        health = new EngineHealth();
+        final DiskSpaceGuard diskSpaceGuard = DiskSpaceGuard.of(
+            ctx.dataDir(), ctx.minFreeDiskMb() * 1024 * 1024, new SystemNanoClock(), health, errorHandler);
         latency = new LatencyRecorders();
         histogramLogAgent = new HistogramLogAgent(
             latency,
@@ -97,32 +103,52 @@ public final class Engine implements AutoCloseable
             .snapshotInterval(ctx.snapshotIntervalEvents(), TimeUnit.MILLISECONDS.toNanos(ctx.snapshotIntervalMs()))
             .counters(counters)
             .errorHandler(errorHandler)
-            .logger(ctx.logger());
+            .logger(ctx.logger())
+            .journalArchived(null != snapshotStore && JournalRetainer.inputArchived(ctx.dataDir()));
 
         final OutputRelay relay = new OutputRelay();
-        final long recoveryStartNs = System.nanoTime();
-        final Recovery.Result recovery = Recovery.run(recoveryContext, relay);
-        recoveryNs = System.nanoTime() - recoveryStartNs;
-        recoveredEvents = recovery.replayedEvents();
+        final SnapshotRecovery recovery;
+        try
+        {
+            recovery = SnapshotRecovery.prepare(recoveryContext, relay);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(inputJournal, outputJournal, errorHandler, counters);
+            throw ex;
+        }
         stateMachine = recovery.machine();
         dedupWindow = recovery.dedupWindow();
 
         pipeline = new EnginePipeline(
             ctx.topology(), ctx.ringSize(), ctx.maxMessageLength(), ctx.waitStrategy(), ctx.threadFactory(),
-            inputJournal, outputJournal, dedupWindow, recovery.nextSequence(), recovery.lastTimestampNs(),
-            stateMachine, ctx.outputListener(), ctx.syncMode(), ctx.clock(), ctx.ackListener(), errorHandler,
-            counters, latency);
-        relay.target(pipeline.outputSink());
-        final List<String> changedTenants = changedTenantDocuments();
+            inputJournal, outputJournal, dedupWindow, recovery, stateMachine, ctx.outputListener(), ctx.syncMode(),
+            ctx.clock(), ctx.ackListener(), errorHandler, counters, health, latency);
+        relay.live(pipeline.outputSink());
+        diskSpaceGuard.check();
         pipeline.start();
-        publishConfigChanges(changedTenants);
+        try
+        {
+            pipeline.awaitRecovered();
+        }
+        catch (final RuntimeException ex)
+        {
+            pipeline.close();
+            CloseHelper.quietCloseAll(dedupWindow, inputJournal, outputJournal, errorHandler, counters);
+            throw ex;
+        }
+        recoveryNs = recovery.elapsedNs();
+        recoveredEvents = recovery.replayedEvents();
+        publishConfigChanges(changedTenantDocuments());
 
         final TickSource tickSource = new TickSource(
             pipeline.publisher(), ctx.clock(), TimeUnit.MILLISECONDS.toNanos(ctx.tickIntervalMs()),
             counters.get(EngineCounter.TICKS));
         agentRunner = new AgentRunner(
             new SleepingMillisIdleStrategy(1), errorHandler, counters.get(EngineCounter.ERRORS),
-            ctx.ticksEnabled() ? new CompositeAgent(tickSource, histogramLogAgent) : histogramLogAgent);
+            ctx.ticksEnabled() ?
+                new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
+                new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
         replicaRunner = recoveryContext.snapshots(stateMachine) && ctx.snapshotReplica() ?
             startReplica(new SnapshotReplica(recoveryContext, recovery.loadedSnapshot())) : null;
@@ -164,6 +190,14 @@ public final class Engine implements AutoCloseable
     public CountingErrorHandler errorHandler()
     {
         return errorHandler;
+    }
+
+    /**
+     * @return whether the engine takes and journals events, and if not why; readable from any thread.
+     */
+    public EngineHealth health()
+    {
+        return health;
     }
 
     public EngineContext context()

@@ -13,6 +13,7 @@ import io.firstcall.pipeline.AckListener;
 import io.firstcall.pipeline.OutputListener;
 import io.firstcall.pipeline.Topology;
 import io.firstcall.pipeline.WaitStrategies;
+import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.timing.LogRolling;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -76,6 +77,8 @@ public final class EngineContext
     public static final int LATENCY_LOG_KEEP_DEFAULT = 14;
     public static final String INITIAL_LEADS_PROP_NAME = "firstcall.leads.initial";
     public static final int INITIAL_LEADS_DEFAULT = 4096;
+    public static final String MIN_FREE_DISK_MB_PROP_NAME = "firstcall.disk.min.free.mb";
+    public static final long MIN_FREE_DISK_MB_DEFAULT = 256;
 
     private Path dataDir = Paths.get(System.getProperty(DATA_DIR_PROP_NAME, DATA_DIR_DEFAULT));
     private int ringSize = Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
@@ -92,13 +95,14 @@ public final class EngineContext
     private long snapshotIntervalMs = Long.getLong(SNAPSHOT_INTERVAL_MS_PROP_NAME, SNAPSHOT_INTERVAL_MS_DEFAULT);
     private int snapshotKeep = Integer.getInteger(SNAPSHOT_KEEP_PROP_NAME, SNAPSHOT_KEEP_DEFAULT);
     private String journalRetention = System.getProperty(JOURNAL_RETENTION_PROP_NAME, JOURNAL_RETENTION_DEFAULT);
-    private System.Logger logger = System.getLogger("firstcall");
+    private System.Logger logger = System.getLogger(CountingErrorHandler.LOGGER_NAME);
     private long tickIntervalMs = Long.getLong(TICK_INTERVAL_MS_PROP_NAME, TICK_INTERVAL_MS_DEFAULT);
     private long histogramIntervalMs = Long.getLong(HISTOGRAM_INTERVAL_MS_PROP_NAME, HISTOGRAM_INTERVAL_MS_DEFAULT);
     private int initialLeads = Integer.getInteger(INITIAL_LEADS_PROP_NAME, INITIAL_LEADS_DEFAULT);
     private String latencyLogRoll = System.getProperty(LATENCY_LOG_ROLL_PROP_NAME, LATENCY_LOG_ROLL_DEFAULT);
     private long latencyLogMaxBytes = Long.getLong(LATENCY_LOG_MAX_BYTES_PROP_NAME, LATENCY_LOG_MAX_BYTES_DEFAULT);
     private int latencyLogKeep = Integer.getInteger(LATENCY_LOG_KEEP_PROP_NAME, LATENCY_LOG_KEEP_DEFAULT);
+    private long minFreeDiskMb = Long.getLong(MIN_FREE_DISK_MB_PROP_NAME, MIN_FREE_DISK_MB_DEFAULT);
     private boolean ticksEnabled = true;
     private EpochNanoClock clock = new OffsetEpochNanoClock();
     private AckListener ackListener = AckListener.NONE;
@@ -149,6 +153,10 @@ public final class EngineContext
         if (tickIntervalMs < 1 || histogramIntervalMs < 1)
         {
             throw new IllegalArgumentException("tick and histogram intervals must be >= 1 ms");
+        }
+        if (minFreeDiskMb < 0)
+        {
+            throw new IllegalArgumentException(MIN_FREE_DISK_MB_PROP_NAME + " must be >= 0: " + minFreeDiskMb);
         }
         concludedTopology = parseEnum(Topology.class, topology, TOPOLOGY_PROP_NAME);
         concludedSyncMode = parseEnum(SyncMode.class, syncMode, SYNC_MODE_PROP_NAME);
@@ -453,6 +461,21 @@ public final class EngineContext
     public EngineContext latencyLogKeep(final int keep)
     {
         this.latencyLogKeep = keep;
+        return this;
+    }
+
+    public long minFreeDiskMb()
+    {
+        return minFreeDiskMb;
+    }
+
+    /**
+     * Free space (MiB) the data directory's filesystem must keep: below it the engine refuses new events
+     * until there is room again. 0 turns the check off.
+     */
+    public EngineContext minFreeDiskMb(final long minFreeDiskMb)
+    {
+        this.minFreeDiskMb = minFreeDiskMb;
         return this;
     }
 

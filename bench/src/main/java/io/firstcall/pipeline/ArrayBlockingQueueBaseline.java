@@ -12,6 +12,7 @@ import io.firstcall.journal.SyncMode;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
@@ -63,10 +64,10 @@ public final class ArrayBlockingQueueBaseline
             dedupWindow.endRestore();
             final Stages stages = new Stages(
                 sequence -> slots[(int)(sequence & (SLOTS - 1))], inputJournal, outputJournal,
-                dedupWindow, 0, 0, stateMachine, OutputListener.NONE,
+                dedupWindow, Recovery.NONE, stateMachine, OutputListener.NONE,
                 SyncMode.NONE, new OffsetEpochNanoClock(), AckListener.NONE,
                 new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()), counters,
-                new LatencyRecorders());
+                new EngineHealth(), new LatencyRecorders());
             relay[0] = stages.outputPublisher;
 
             final int total = events + 1;
@@ -74,6 +75,8 @@ public final class ArrayBlockingQueueBaseline
             {
                 try
                 {
+                    stages.decisionHandler.onStart();
+                    stages.journalHandler.onStart();
                     for (long sequence = 0; sequence < total; sequence++)
                     {
                         final RingSlot slot = queue.take();

@@ -4,8 +4,12 @@ import io.firstcall.journal.JournalArchive;
 import io.firstcall.snapshot.SnapshotHeader;
 import io.firstcall.snapshot.SnapshotStore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +26,27 @@ public final class JournalRetainer
 
     private JournalRetainer()
     {
+    }
+
+    /**
+     * @return true when {@code dataDir/archive/input} holds cycle files: the input journal no longer
+     * starts at its first entry.
+     */
+    public static boolean inputArchived(final Path dataDir)
+    {
+        final Path archive = dataDir.resolve(ARCHIVE_DIRECTORY).resolve("input");
+        if (!Files.isDirectory(archive))
+        {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive, "*.cq4"))
+        {
+            return files.iterator().hasNext();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + archive, ex);
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ public final class RecoveryContext
     private EngineCounters counters;
     private ErrorHandler errorHandler;
     private System.Logger logger = System.getLogger("firstcall");
+    private boolean journalArchived;
 
     public Journal inputJournal()
     {
@@ -133,6 +134,21 @@ public final class RecoveryContext
     public RecoveryContext logger(final System.Logger logger)
     {
         this.logger = logger;
+        return this;
+    }
+
+    public boolean journalArchived()
+    {
+        return journalArchived;
+    }
+
+    /**
+     * @param journalArchived true when older cycle files of the input journal were archived: the journal
+     *                        can then only be resumed from a snapshot, never replayed from its start.
+     */
+    public RecoveryContext journalArchived(final boolean journalArchived)
+    {
+        this.journalArchived = journalArchived;
         return this;
     }
 

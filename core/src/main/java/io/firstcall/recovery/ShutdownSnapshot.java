@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * The snapshot the live engine writes of its own state on graceful shutdown, once the ring is
  * drained and nothing runs: every journaled input has been decided and its outputs journaled, so
  * the state stands exactly after the input journal's last entry, and a restart replays nothing.
+ * Not when outputs failed to be journaled: the output journal then lacks outputs of inputs before
+ * that entry, which only a replay from an older snapshot can append.
  */
 public final class ShutdownSnapshot
 {
@@ -28,6 +30,15 @@ public final class ShutdownSnapshot
     {
         if (!ctx.snapshots(machine))
         {
+            return null;
+        }
+        final long notJournaled = ctx.counters().get(EngineCounter.OUTPUTS_NOT_JOURNALED).get();
+        if (notJournaled > 0)
+        {
+            // The output journal is a prefix of what was decided; the next start repairs it by replaying
+            // from an older snapshot, which a snapshot taken now would hide.
+            ctx.logger().log(Level.WARNING, "no shutdown snapshot: " + notJournaled + " output(s) could not be " +
+                "journaled; the next start replays from the last snapshot before them and appends them");
             return null;
         }
         final long lastPosition = ctx.inputJournal().lastPosition();

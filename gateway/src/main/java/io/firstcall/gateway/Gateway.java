@@ -121,12 +121,23 @@ public final class Gateway implements AutoCloseable, OpsView
     }
 
     /**
-     * @return true while every listener accepts connections and the gateway is not closing.
+     * Healthy while every listener accepts connections, the gateway is not closing and the engine
+     * reports no problem (journals appending, disk space above its minimum).
      */
-    public boolean healthy()
+    public List<String> healthProblems()
     {
+        final List<String> problems = new ArrayList<>();
         final GatewayServers servers = this.servers;
-        return !closed && null != servers && servers.isListening();
+        if (closed)
+        {
+            problems.add("gateway: shutting down");
+        }
+        else if (null == servers || !servers.isListening())
+        {
+            problems.add("gateway: a listener does not accept connections");
+        }
+        problems.addAll(engine.health().problems());
+        return problems;
     }
 
     public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)

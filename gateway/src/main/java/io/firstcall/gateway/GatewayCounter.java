@@ -21,7 +21,7 @@ public enum GatewayCounter
     ACKS_SENT(8, "acks_sent"),
     PUSHES_SENT(9, "pushes_sent"),
     EVENTS_OFFERED(10, "events_offered"),
-    NOT_JOURNALED(11, "not_journaled"),
+    JOURNAL_UNAVAILABLE(11, "journal_unavailable"),
     CONNECTION_ERRORS(12, "connection_errors"),
     UNAUTHENTICATED_OPEN(13, "unauthenticated_open", true),
     HELLO_TIMEOUTS(14, "hello_timeouts"),

@@ -3,6 +3,7 @@ package io.firstcall.gateway;
 import io.firstcall.Engine;
 import io.firstcall.gateway.metrics.TenantActivity;
 
+import java.util.List;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -13,7 +14,15 @@ public interface OpsView
 {
     Engine engine();
 
-    boolean healthy();
+    /**
+     * @return what keeps the server from doing its job, each as one sentence for operators; empty when healthy.
+     */
+    List<String> healthProblems();
+
+    default boolean healthy()
+    {
+        return healthProblems().isEmpty();
+    }
 
     /**
      * @param consumer given each gateway count's (a value that only rises) lower_snake name and current value.

@@ -75,6 +75,11 @@ enum EngineSetting implements Setting<EngineContext>
         "initialLeads", EngineContext.INITIAL_LEADS_PROP_NAME, String.valueOf(EngineContext.INITIAL_LEADS_DEFAULT),
         "Leads per tenant the lead registry is sized for at start; it grows beyond, at the cost of a rehash",
         (ctx, value, path) -> ctx.initialLeads(YamlValues.intAtLeast(value, path, 1))),
+    MIN_FREE_DISK_MB(
+        "minFreeDiskMb", EngineContext.MIN_FREE_DISK_MB_PROP_NAME, String.valueOf(EngineContext.MIN_FREE_DISK_MB_DEFAULT),
+        "Free space (MiB) the data directory's filesystem must keep: below it new events are refused with " +
+            "journal_unavailable and /health is down until there is room again; 0 turns the check off",
+        (ctx, value, path) -> ctx.minFreeDiskMb(YamlValues.intAtLeast(value, path, 0))),
     SNAPSHOTS(
         "snapshots", EngineContext.SNAPSHOTS_PROP_NAME, String.valueOf(EngineContext.SNAPSHOTS_DEFAULT),
         "Write snapshots (data/snapshots/) and restart from the newest valid one when the state machine supports them; " +

@@ -30,7 +30,7 @@ import java.util.Objects;
 /**
  * Answers the operations endpoints of the HTTP port:
  * <ul>
- *     <li>{@code GET /health}: 200 {@code {"status":"up"}} or 503 {@code {"status":"down"}};</li>
+ *     <li>{@code GET /health}: 200 {@code {"status":"up"}} or 503 {@code {"status":"down","problems":[..]}};</li>
  *     <li>{@code GET /metrics}: Prometheus text format 0.0.4, or OpenMetrics when the {@code Accept}
  *     header asks for it, see {@link PrometheusExporter};</li>
  *     <li>{@code GET /latency}: per-stage percentiles, a text table, or JSON with {@code ?format=json}
@@ -57,7 +57,6 @@ public final class HttpOpsHandler extends SimpleChannelInboundHandler<FullHttpRe
     private static final String JSON_FORMAT = "json";
     private static final String TEXT_FORMAT = "text";
     private static final byte[] UP_BODY = "{\"status\":\"up\"}\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DOWN_BODY = "{\"status\":\"down\"}\n".getBytes(StandardCharsets.US_ASCII);
 
     private final OpsView view;
     private final PrometheusExporter exporter;
@@ -140,14 +139,14 @@ public final class HttpOpsHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private FullHttpResponse health(final ChannelHandlerContext ctx) throws IOException
     {
-        final boolean isHealthy = view.healthy();
-        final byte[] json = isHealthy ? UP_BODY : DOWN_BODY;
+        final List<String> problems = view.healthProblems();
+        if (problems.isEmpty())
+        {
+            return response(ctx, HttpResponseStatus.OK, OpsJson.CONTENT_TYPE, out -> out.write(UP_BODY));
+        }
 
         return response(
-            ctx,
-            isHealthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-            OpsJson.CONTENT_TYPE,
-            out -> out.write(json));
+            ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, OpsJson.CONTENT_TYPE, out -> OpsJson.writeDown(out, problems));
     }
 
     private FullHttpResponse latency(

@@ -29,8 +29,8 @@ public enum GatewayErrorCode
     UNSUPPORTED_VERSION("unsupported_version"),
     /** An SBE event for another tenant than the connection's; the connection stays open. */
     WRONG_TENANT("wrong_tenant"),
-    /** The event could not be journaled; nothing was acknowledged, send it again. Stays open. */
-    NOT_JOURNALED("not_journaled"),
+    /** The journal did not take the event (failing, or the disk low): not acknowledged, send it again. Stays open. */
+    JOURNAL_UNAVAILABLE("journal_unavailable"),
     /** The encoded event is larger than an engine ring slot; stays open. */
     EVENT_TOO_LARGE("event_too_large"),
     /** A hello that would take the gateway over its limit of authenticated connections; closed. */

@@ -59,9 +59,9 @@ final class FakeOpsView implements OpsView
         return engine;
     }
 
-    public boolean healthy()
+    public List<String> healthProblems()
     {
-        return isHealthy;
+        return isHealthy ? List.of() : List.of("test: made unhealthy");
     }
 
     public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)

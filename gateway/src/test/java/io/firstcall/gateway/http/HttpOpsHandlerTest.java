@@ -74,7 +74,9 @@ class HttpOpsHandlerTest
 
         assertEquals(503, response.status());
         assertWellFormed(response, JSON_CONTENT_TYPE);
-        assertEquals("down", JsonTree.parseObject(response.body()).get("status"));
+        final Map<String, Object> body = JsonTree.parseObject(response.body());
+        assertEquals("down", body.get("status"));
+        assertEquals(List.of("test: made unhealthy"), body.get("problems"), "says why");
     }
 
     @Test
