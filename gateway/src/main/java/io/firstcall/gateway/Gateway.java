@@ -113,6 +113,26 @@ public final class Gateway implements AutoCloseable, OpsView
     }
 
     /**
+     * @return true when every listener speaks TLS.
+     */
+    public boolean isTlsEnabled()
+    {
+        return null != servers.tls();
+    }
+
+    /**
+     * Check the TLS certificate and key files now, as the reload timer does, and load them for new
+     * connections if they changed.
+     *
+     * @return true when a new certificate was loaded; false when TLS is off, nothing changed or the new
+     * files do not load (the previous certificate then stays, and the failure is logged).
+     */
+    public boolean reloadTlsIfChanged()
+    {
+        return null != servers.tls() && servers.tls().reloadIfChanged();
+    }
+
+    /**
      * @return the gateway's counters (connections, errors, back-pressure, acks, pushes).
      */
     public GatewayCounters counters()
@@ -153,6 +173,16 @@ public final class Gateway implements AutoCloseable, OpsView
     public TenantActivity tenantActivity()
     {
         return counters.tenants();
+    }
+
+    public void forEachTenant(final Consumer<String> consumer)
+    {
+        services.tenantTraffic().tenants().forEach(consumer);
+    }
+
+    public void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
+    {
+        services.tenantTraffic().forEachCounter(tenant, consumer);
     }
 
     /**

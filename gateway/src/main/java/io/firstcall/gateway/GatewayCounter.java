@@ -25,7 +25,11 @@ public enum GatewayCounter
     CONNECTION_ERRORS(12, "connection_errors"),
     UNAUTHENTICATED_OPEN(13, "unauthenticated_open", true),
     HELLO_TIMEOUTS(14, "hello_timeouts"),
-    UNAUTHENTICATED_EVICTIONS(15, "unauthenticated_evictions");
+    UNAUTHENTICATED_EVICTIONS(15, "unauthenticated_evictions"),
+    TLS_HANDSHAKE_FAILURES(16, "tls_handshake_failures"),
+    TLS_PLAINTEXT_REFUSED(17, "tls_plaintext_refused"),
+    EVENTS_RATE_LIMITED(18, "events_rate_limited"),
+    OPS_UNAUTHORIZED(19, "ops_unauthorized");
 
     private final int id;
     private final String label;

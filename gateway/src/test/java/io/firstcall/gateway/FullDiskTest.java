@@ -4,11 +4,11 @@ import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.gateway.support.Conditions;
 import io.firstcall.gateway.support.GatewayFixture;
 import io.firstcall.gateway.support.LineClient;
+import io.firstcall.gateway.support.LogCapture;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.replay.JournalReplayer;
 import io.firstcall.replay.ReplayReport;
-import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineHealth;
 import io.firstcall.support.Tmpfs;
@@ -21,10 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,25 +57,7 @@ class FullDiskTest
         throws Exception
     {
         final Path mountPoint = Files.createDirectories(dir.resolve("tmpfs"));
-        final List<String> logged = new CopyOnWriteArrayList<>();
-        final Logger logger = Logger.getLogger(CountingErrorHandler.LOGGER_NAME);
-        final Handler handler = new Handler()
-        {
-            public void publish(final LogRecord record)
-            {
-                logged.add(record.getMessage());
-            }
-
-            public void flush()
-            {
-            }
-
-            public void close()
-            {
-            }
-        };
-        logger.addHandler(handler);
-        try (Tmpfs tmpfs = Tmpfs.mount(mountPoint, 64))
+        try (LogCapture logs = LogCapture.start(); Tmpfs tmpfs = Tmpfs.mount(mountPoint, 64))
         {
             final Path filler = tmpfs.fill("filler", 8L * 1024 * 1024);
             final Path data = tmpfs.path().resolve("data");
@@ -102,8 +80,8 @@ class FullDiskTest
                 assertTrue(gateway.engine().counters().value(expectedCounter) >= refused.size());
                 assertFalse(gateway.engine().errorHandler().report().contains("InternalError"),
                     gateway.engine().errorHandler().report());
-                assertEquals(1, logged.stream().filter(line -> line.startsWith(expectedProblem.label() + ":")).count(),
-                    "one line for the episode, however many events were refused: " + logged);
+                assertEquals(1, logs.messages().stream().filter(line -> line.startsWith(expectedProblem.label() + ":")).count(),
+                    "one line for the episode, however many events were refused: " + logs.messages());
 
                 Files.delete(filler);
                 final int resumedFrom = next;
@@ -137,10 +115,6 @@ class FullDiskTest
                 final ReplayReport report = JournalReplayer.replay(input, output, LeadStateMachine::new);
                 assertTrue(report.identical(), report.toString());
             }
-        }
-        finally
-        {
-            logger.removeHandler(handler);
         }
     }
 

@@ -35,8 +35,10 @@ import java.util.Objects;
  *     header asks for it, see {@link PrometheusExporter};</li>
  *     <li>{@code GET /latency}: per-stage percentiles, a text table, or JSON with {@code ?format=json}
  *     or {@code Accept: application/json}, see {@link LatencyReport};</li>
- *     <li>{@code GET /stats}: the counters as JSON, see {@link StatsWriter}.</li>
+ *     <li>{@code GET /stats}: the counters as JSON, as much as the request's {@link OpsPrincipal} may see,
+ *     see {@link StatsWriter}.</li>
  * </ul>
+ * Who may ask is decided before, by the {@link OpsAuthHandler} in front of this handler.
  * Other paths are answered 404, other methods on these paths 405, and a request the codec could not
  * parse 400 (and the connection closed). Every answer is a {@link FullHttpResponse} with Content-Type
  * and Content-Length; the connection stays open when the request asks for keep-alive.
@@ -133,8 +135,21 @@ public final class HttpOpsHandler extends SimpleChannelInboundHandler<FullHttpRe
                 return latency(ctx, request, uri);
 
             default:
-                return response(ctx, HttpResponseStatus.OK, OpsJson.CONTENT_TYPE, out -> StatsWriter.write(view, out));
+                return stats(ctx);
         }
+    }
+
+    /**
+     * The figures the request's principal may see; none without one (no {@link OpsAuthHandler} in front).
+     */
+    private FullHttpResponse stats(final ChannelHandlerContext ctx) throws IOException
+    {
+        final OpsPrincipal principal = ctx.channel().attr(OpsPrincipal.KEY).get();
+        if (null == principal)
+        {
+            return error(ctx, HttpResponseStatus.FORBIDDEN, "forbidden", null, null);
+        }
+        return response(ctx, HttpResponseStatus.OK, OpsJson.CONTENT_TYPE, out -> StatsWriter.write(view, principal, out));
     }
 
     private FullHttpResponse health(final ChannelHandlerContext ctx) throws IOException

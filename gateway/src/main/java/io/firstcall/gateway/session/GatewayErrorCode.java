@@ -33,6 +33,8 @@ public enum GatewayErrorCode
     JOURNAL_UNAVAILABLE("journal_unavailable"),
     /** The encoded event is larger than an engine ring slot; stays open. */
     EVENT_TOO_LARGE("event_too_large"),
+    /** More events than the connection's or the tenant's rate limit; not journaled, stays open. */
+    RATE_LIMITED("rate_limited"),
     /** A hello that would take the gateway over its limit of authenticated connections; closed. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
     /** Too many connections were waiting for their hello and this one had waited longest; closed. */

@@ -33,8 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KillNineSystemTest
 {
     private static final Path CONFIGURATION_DOC = Paths.get("..", "docs", "configuration.md");
+    private static final String OPS_TOKEN = "kill-nine-ops-token";
     private static final List<String> EPHEMERAL_PORTS = List.of(
-        "-Dfirstcall.gateway.json.port=0", "-Dfirstcall.gateway.sbe.port=0", "-Dfirstcall.gateway.http.port=0");
+        "-Dfirstcall.gateway.json.port=0", "-Dfirstcall.gateway.sbe.port=0", "-Dfirstcall.gateway.http.port=0",
+        "-Dfirstcall.gateway.ops.token=" + OPS_TOKEN);
 
     @TempDir
     Path dir;
@@ -167,7 +169,8 @@ class KillNineSystemTest
     private static String get(final ServerProcess server, final String path) throws Exception
     {
         return HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .header("Authorization", "Bearer " + OPS_TOKEN).build(),
             HttpResponse.BodyHandlers.ofString()).body();
     }
 
