@@ -1,5 +1,6 @@
 package io.firstcall.pipeline;
 
+import io.firstcall.EngineContext;
 import io.firstcall.bench.EventMix;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.output.OutputBatch;
@@ -21,6 +22,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline the BRIEF asks for: the same journal, dedup, state machine and output stages, but
@@ -53,10 +55,14 @@ public final class ArrayBlockingQueueBaseline
             EngineCounters counters = EngineCounters.inMemory())
         {
             final OutputBatch outputs = new OutputBatch();
+            final DedupWindow dedupWindow = new DedupWindow(
+                TimeUnit.MILLISECONDS.toNanos(EngineContext.DEDUP_HORIZON_MS_DEFAULT), EngineContext.DEDUP_MAX_IDS_DEFAULT,
+                inputJournal.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
+            dedupWindow.endRestore();
             final Stages stages = new Stages(new PipelineContext()
                 .inputJournal(inputJournal)
                 .outputJournal(outputJournal)
-                .dedupWindow(new DedupWindow(262_144, inputJournal.openReader()))
+                .dedupWindow(dedupWindow)
                 .stateMachine(new LeadStateMachine(outputs))
                 .outputs(outputs)
                 .clock(new OffsetEpochNanoClock())

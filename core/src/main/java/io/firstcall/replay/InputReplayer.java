@@ -8,26 +8,39 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Applies journaled inputs to a state machine exactly as the live decision stage does (a view
- * bounded to the message, the batch's cause set to the input) and checks each input's outputs
- * against the recording.
+ * bounded to the message, the batch's cause set to the input) and hands each input's outputs to an
+ * {@link OutputsObserver}, e.g. {@link RecordedOutputs#compare}.
  */
 public final class InputReplayer
 {
     private final StateMachine stateMachine;
     private final OutputBatch outputs;
-    private final RecordedOutputs recorded;
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[0]);
+    private OutputsObserver observer;
 
-    public InputReplayer(final StateMachine stateMachine, final OutputBatch outputs, final RecordedOutputs recorded)
+    /**
+     * @param outputs the batch the state machine was built with.
+     */
+    public InputReplayer(final StateMachine stateMachine, final OutputBatch outputs, final OutputsObserver observer)
     {
         this.stateMachine = stateMachine;
         this.outputs = outputs;
-        this.recorded = recorded;
+        this.observer = observer;
+    }
+
+    public StateMachine stateMachine()
+    {
+        return stateMachine;
+    }
+
+    public void observer(final OutputsObserver observer)
+    {
+        this.observer = observer;
     }
 
     /**
-     * Apply one input journal entry ({@link RecordHeader} and message) and compare its outputs,
-     * including those written before the state machine threw, if it did.
+     * Apply one input journal entry ({@link RecordHeader} and message) and hand on its outputs,
+     * including those written before the state machine threw, if it did; the batch is empty after.
      */
     public void apply(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -42,7 +55,8 @@ public final class InputReplayer
         }
         finally
         {
-            recorded.compare(outputs);
+            observer.onOutputs(outputs);
+            outputs.reset();
         }
     }
 }

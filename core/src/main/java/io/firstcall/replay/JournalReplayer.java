@@ -31,7 +31,7 @@ public final class JournalReplayer
         {
             final RecordedOutputs recorded = new RecordedOutputs(outputs, RecordSink.NONE);
             final OutputBatch batch = new OutputBatch();
-            final InputReplayer replayer = new InputReplayer(stateMachineFactory.apply(batch), batch, recorded);
+            final InputReplayer replayer = new InputReplayer(stateMachineFactory.apply(batch), batch, recorded::compare);
             final EntryHandler replayOne = (buffer, offset, length, position) -> replayer.apply(buffer, offset, length);
             long events = 0;
             while (inputs.readNext(replayOne))

@@ -211,6 +211,11 @@ class DecisionStageTest
             return 0 == position;
         }
 
+        public long lastPosition()
+        {
+            return position - 1;
+        }
+
         public void close()
         {
         }

@@ -88,7 +88,7 @@ class DiskSpaceRefusalTest
         stages = new Stages(new PipelineContext()
             .inputJournal(input)
             .outputJournal(output)
-            .dedupWindow(new DedupWindow(16, input.openReader()))
+            .dedupWindow(dedupWindow(input))
             .stateMachine(stateMachine)
             .outputs(new OutputBatch())
             .clock(new ManualClock(1_000, 1))
@@ -99,6 +99,14 @@ class DiskSpaceRefusalTest
             .latency(new LatencyRecorders()), sequence -> slots[(int)(sequence % slots.length)]);
         stages.decisionStage.onStart();
         stages.journalStage.onStart();
+    }
+
+    private DedupWindow dedupWindow(final FaultyJournal input)
+    {
+        final DedupWindow window = new DedupWindow(
+            Long.MAX_VALUE, 16, input.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
+        window.endRestore();
+        return window;
     }
 
     /**
