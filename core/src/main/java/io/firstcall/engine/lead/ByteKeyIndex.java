@@ -14,16 +14,18 @@ import java.util.Arrays;
  * comparing the bytes, so distinct keys never merge. Indices are never removed: they are stable for
  * the life of the engine, which the deterministic replay relies on.
  * <p>
- * Laid out for cache misses, since lookups are spread over many keys: a probe reads one 16-byte
- * table entry {@code [hash][arena position + 1]}, then at that position in the arena the key's
- * {@code [index int32][length int32][bytes]}, usually one cache line. Reading a key by index
- * ({@link #keyOffset}, {@link #keyLength}) goes through a separate {@code [offset, length]} array.
+ * Laid out for cache misses, since lookups are spread over many keys: a table entry is 32 bytes,
+ * {@code [hash][index + 1, length][first 16 bytes of the key]}, so a probe for a key of up to 16
+ * bytes (most ids) is confirmed from the entry alone, in one cache line; a longer key is compared
+ * with the arena as well. Reading a key by index ({@link #keyOffset}, {@link #keyLength}) goes
+ * through a separate {@code [offset, length]} array into the arena.
  */
 public final class ByteKeyIndex
 {
     public static final int MISSING = -1;
     private static final long SEED = 0x9E3779B97F4A7C15L;
-    private static final int KEY_HEADER = 8;
+    private static final int INLINE_BYTES = 16;
+    private static final int ENTRY_LONGS = 4;
 
     private final UnsafeBuffer arenaView = new UnsafeBuffer(new byte[0]);
     private byte[] arena;
@@ -32,6 +34,9 @@ public final class ByteKeyIndex
     private long[] table;
     private int mask;
     private int size;
+    private long probeHash;
+    private long probeWord0;
+    private long probeWord1;
 
     public ByteKeyIndex(final int initialCapacity)
     {
@@ -39,7 +44,7 @@ public final class ByteKeyIndex
         arena = new byte[capacity * 16];
         arenaView.wrap(arena);
         keys = new long[capacity];
-        table = new long[capacity * 4];
+        table = new long[capacity * 2 * ENTRY_LONGS];
         mask = capacity * 2 - 1;
     }
 
@@ -53,18 +58,19 @@ public final class ByteKeyIndex
      */
     public int get(final DirectBuffer buffer, final int offset, final int length)
     {
-        final long hash = hash(buffer, offset, length);
+        probe(buffer, offset, length);
         final long[] table = this.table;
-        for (int slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        for (int slot = (int)probeHash & mask; ; slot = (slot + 1) & mask)
         {
-            final int position = (int)table[2 * slot + 1] - 1;
-            if (position < 0)
+            final int entry = slot * ENTRY_LONGS;
+            final long indexAndLength = table[entry + 1];
+            if (0 == indexAndLength)
             {
                 return MISSING;
             }
-            if (table[2 * slot] == hash && matches(position, buffer, offset, length))
+            if (matches(table, entry, indexAndLength, buffer, offset, length))
             {
-                return arenaView.getInt(position);
+                return (int)(indexAndLength >>> 32) - 1;
             }
         }
     }
@@ -74,26 +80,31 @@ public final class ByteKeyIndex
      */
     public int getOrAdd(final DirectBuffer buffer, final int offset, final int length)
     {
-        final long hash = hash(buffer, offset, length);
-        int slot = (int)hash & mask;
+        probe(buffer, offset, length);
+        final long[] table = this.table;
+        int slot = (int)probeHash & mask;
         while (true)
         {
-            final int position = (int)table[2 * slot + 1] - 1;
-            if (position < 0)
+            final int entry = slot * ENTRY_LONGS;
+            final long indexAndLength = table[entry + 1];
+            if (0 == indexAndLength)
             {
                 break;
             }
-            if (table[2 * slot] == hash && matches(position, buffer, offset, length))
+            if (matches(table, entry, indexAndLength, buffer, offset, length))
             {
-                return arenaView.getInt(position);
+                return (int)(indexAndLength >>> 32) - 1;
             }
             slot = (slot + 1) & mask;
         }
 
         final int index = size;
-        final int position = storeKey(index, buffer, offset, length);
-        table[2 * slot] = hash;
-        table[2 * slot + 1] = position + 1;
+        storeKey(index, buffer, offset, length);
+        final int entry = slot * ENTRY_LONGS;
+        table[entry] = probeHash;
+        table[entry + 1] = ((long)(index + 1) << 32) | length;
+        table[entry + 2] = probeWord0;
+        table[entry + 3] = probeWord1;
         size++;
         if (size * 2 > mask + 1)
         {
@@ -123,58 +134,80 @@ public final class ByteKeyIndex
     }
 
     /**
-     * @param position of a key's header in the arena.
+     * The probed key's hash and its first 16 bytes as two little-endian words, zero-padded, in one pass.
      */
-    private boolean matches(final int position, final DirectBuffer buffer, final int offset, final int length)
+    private void probe(final DirectBuffer buffer, final int offset, final int length)
     {
-        return arenaView.getInt(position + 4) == length && Bytes.equal(arenaView, position + KEY_HEADER, buffer, offset, length);
+        long h = SEED;
+        long word0 = 0;
+        long word1 = 0;
+        for (int i = 0; i < length; i++)
+        {
+            final long b = buffer.getByte(offset + i) & 0xFF;
+            h = Bytes.hashStep(h, b);
+            if (i < Long.BYTES)
+            {
+                word0 |= b << (i << 3);
+            }
+            else if (i < INLINE_BYTES)
+            {
+                word1 |= b << ((i - Long.BYTES) << 3);
+            }
+        }
+        probeHash = Bytes.mix(h);
+        probeWord0 = word0;
+        probeWord1 = word1;
     }
 
-    /**
-     * @return the position of the key's header in the arena.
-     */
-    private int storeKey(final int index, final DirectBuffer buffer, final int offset, final int length)
+    private boolean matches(
+        final long[] table, final int entry, final long indexAndLength, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        if (table[entry] != probeHash || (int)indexAndLength != length ||
+            table[entry + 2] != probeWord0 || table[entry + 3] != probeWord1)
+        {
+            return false;
+        }
+        if (length <= INLINE_BYTES)
+        {
+            return true;
+        }
+        final int keyOffset = keyOffset((int)(indexAndLength >>> 32) - 1);
+        return Bytes.equal(arenaView, keyOffset + INLINE_BYTES, buffer, offset + INLINE_BYTES, length - INLINE_BYTES);
+    }
+
+    private void storeKey(final int index, final DirectBuffer buffer, final int offset, final int length)
     {
         if (index == keys.length)
         {
             keys = Arrays.copyOf(keys, index * 2);
         }
-        if (arenaUsed + KEY_HEADER + length > arena.length)
+        if (arenaUsed + length > arena.length)
         {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + KEY_HEADER + length));
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
             arenaView.wrap(arena);
         }
-        final int position = arenaUsed;
-        arenaView.putInt(position, index);
-        arenaView.putInt(position + 4, length);
-        buffer.getBytes(offset, arena, position + KEY_HEADER, length);
-        keys[index] = ((long)(position + KEY_HEADER) << 32) | length;
-        arenaUsed += KEY_HEADER + length;
-        return position;
+        buffer.getBytes(offset, arena, arenaUsed, length);
+        keys[index] = ((long)arenaUsed << 32) | length;
+        arenaUsed += length;
     }
 
     private void rehash()
     {
         final long[] old = table;
         table = new long[old.length * 2];
-        mask = (table.length / 2) - 1;
-        for (int i = 0; i < old.length; i += 2)
+        mask = (table.length / ENTRY_LONGS) - 1;
+        for (int i = 0; i < old.length; i += ENTRY_LONGS)
         {
             if (0 != old[i + 1])
             {
                 int slot = (int)old[i] & mask;
-                while (0 != table[2 * slot + 1])
+                while (0 != table[slot * ENTRY_LONGS + 1])
                 {
                     slot = (slot + 1) & mask;
                 }
-                table[2 * slot] = old[i];
-                table[2 * slot + 1] = old[i + 1];
+                System.arraycopy(old, i, table, slot * ENTRY_LONGS, ENTRY_LONGS);
             }
         }
-    }
-
-    private static long hash(final DirectBuffer buffer, final int offset, final int length)
-    {
-        return Bytes.mix(Bytes.hash(SEED, buffer, offset, length));
     }
 }
