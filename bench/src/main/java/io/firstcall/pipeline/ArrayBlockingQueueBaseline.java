@@ -1,5 +1,6 @@
 package io.firstcall.pipeline;
 
+import io.firstcall.EngineContext;
 import io.firstcall.bench.EventMix;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.OutputSink;
@@ -11,6 +12,7 @@ import io.firstcall.journal.SyncMode;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
@@ -21,6 +23,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline the BRIEF asks for: the same journal, dedup, state machine and output stages, but
@@ -55,12 +58,16 @@ public final class ArrayBlockingQueueBaseline
             final OutputSink[] relay = new OutputSink[1];
             final LeadStateMachine stateMachine = new LeadStateMachine((buffer, offset, length) ->
                 relay[0].onOutput(buffer, offset, length));
+            final DedupWindow dedupWindow = new DedupWindow(
+                TimeUnit.MILLISECONDS.toNanos(EngineContext.DEDUP_HORIZON_MS_DEFAULT), EngineContext.DEDUP_MAX_IDS_DEFAULT,
+                inputJournal.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
+            dedupWindow.endRestore();
             final Stages stages = new Stages(
                 sequence -> slots[(int)(sequence & (SLOTS - 1))], inputJournal, outputJournal,
-                new DedupWindow(262_144, inputJournal.openReader()), 0, 0, stateMachine, OutputListener.NONE,
+                dedupWindow, Recovery.NONE, stateMachine, OutputListener.NONE,
                 SyncMode.NONE, new OffsetEpochNanoClock(), AckListener.NONE,
                 new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()), counters,
-                new LatencyRecorders());
+                new EngineHealth(), new LatencyRecorders());
             relay[0] = stages.outputPublisher;
 
             final int total = events + 1;
@@ -68,6 +75,8 @@ public final class ArrayBlockingQueueBaseline
             {
                 try
                 {
+                    stages.decisionHandler.onStart();
+                    stages.journalHandler.onStart();
                     for (long sequence = 0; sequence < total; sequence++)
                     {
                         final RingSlot slot = queue.take();

@@ -16,17 +16,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link Journal} over a Chronicle Queue in one directory. Each entry is one excerpt holding
  * exactly the appended bytes; an entry's position is its Chronicle index.
  * <p>
- * The appender is created on the first {@link #append}, so the journal may be opened on one thread
- * and appended to on another (Chronicle binds an appender to the thread that first uses it).
- * {@link #sync()} must be called on the appending thread.
+ * One thread appends: the first to call {@link #append} or {@link #sync()} owns the journal, and any
+ * other thread that tries is refused with an {@link IllegalStateException} naming both threads.
+ * Chronicle's appender is not thread safe and only checks its thread while the first one is alive, so
+ * a second appending thread would otherwise work or fail depending on timing. The journal may be opened
+ * and closed on other threads: Chronicle checks no thread on close, and the caller closes it only once
+ * its owner has stopped appending.
+ * <p>
+ * An append either returns with the whole entry in the queue or throws leaving nothing of it: a
+ * failure inside the excerpt rolls it back. Space is made sure of before each entry is written
+ * ({@link SpaceReservation}), so a full filesystem fails the append cleanly and a later append
+ * succeeds once there is room again. A fault of the memory mapping itself ({@link InternalError})
+ * means bytes may have been lost in the queue's tail: the journal then refuses every later append
+ * until it is reopened.
  */
 public final class ChronicleJournal implements Journal
 {
+    static final RollCycles ROLL_CYCLE = RollCycles.FAST_HOURLY;
+
     private final Path directory;
     private final ChronicleQueue queue;
     private final ArrayList<ChronicleJournalReader> readers = new ArrayList<>();
@@ -34,7 +47,11 @@ public final class ChronicleJournal implements Journal
     // Cycle files the appender has left (rolled past) since the last sync: they may still hold dirty pages.
     private final ArrayList<File> leftFilesToSync = new ArrayList<>();
 
+    private final SpaceReservation reservation = new SpaceReservation();
+
+    private Thread owner;
     private ExcerptAppender appender;
+    private Throwable fault;
     private int appendCycle = Integer.MIN_VALUE;
     private File appendFile;
     private boolean directoryToSync;
@@ -56,6 +73,17 @@ public final class ChronicleJournal implements Journal
      */
     public static ChronicleJournal open(final Path directory)
     {
+        return open(directory, System::currentTimeMillis);
+    }
+
+    /**
+     * Open the journal with a clock of its own for choosing cycle files, so a test can write entries
+     * into hourly files of its choosing. Entries carry their own engine time; this only names files.
+     *
+     * @param epochMs the wall clock in milliseconds since the epoch.
+     */
+    public static ChronicleJournal open(final Path directory, final LongSupplier epochMs)
+    {
         try
         {
             Files.createDirectories(directory);
@@ -71,7 +99,8 @@ public final class ChronicleJournal implements Journal
         // stall of a few ms once an hour. Chronicle keeps the roll cycle of an existing queue.
         final ChronicleQueue queue = SingleChronicleQueueBuilder
             .binary(directory)
-            .rollCycle(RollCycles.FAST_HOURLY)
+            .rollCycle(ROLL_CYCLE)
+            .timeProvider(epochMs::getAsLong)
             .build();
 
         return new ChronicleJournal(directory, queue);
@@ -81,6 +110,10 @@ public final class ChronicleJournal implements Journal
      * {@inheritDoc}
      * <p>
      * Copies the bytes straight into the memory-mapped excerpt: no allocation once the appender exists.
+     *
+     * @throws IllegalStateException when called by another thread than the one that appends, or after a
+     *                               fault of the mapping.
+     * @throws UncheckedIOException  when the filesystem has no room for the entry; nothing was appended.
      */
     public long append(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -92,9 +125,15 @@ public final class ChronicleJournal implements Journal
         buffer.boundsCheck(offset, length);
         final ExcerptAppender appender = appender();
 
-        try (DocumentContext context = appender.acquireWritingDocument(false))
+        final DocumentContext context = appender.acquireWritingDocument(false);
+        try
         {
+            if (appender.cycle() != appendCycle)
+            {
+                onNewCycle(appender);
+            }
             final Bytes<?> bytes = context.wire().bytes();
+            reservation.ensure(appendFile, bytes.writePosition(), length);
             final byte[] array = buffer.byteArray();
             if (null != array)
             {
@@ -105,10 +144,27 @@ public final class ChronicleJournal implements Journal
                 bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
         }
-
-        if (appender.cycle() != appendCycle)
+        catch (final IOException ex)
         {
-            onNewCycle(appender);
+            rollBack(context, ex);
+            throw new UncheckedIOException(
+                "could not make room for an entry in " + directory + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            onFault(ex);
+            rollBack(context, ex);
+            throw ex;
+        }
+
+        try
+        {
+            context.close();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            onFault(ex);
+            throw ex;
         }
 
         return appender.lastIndexAppended();
@@ -126,6 +182,7 @@ public final class ChronicleJournal implements Journal
      */
     public void sync()
     {
+        checkOwner();
         if (null == appendFile)
         {
             return;
@@ -181,6 +238,12 @@ public final class ChronicleJournal implements Journal
         return queue.lastIndex() < queue.firstIndex();
     }
 
+    public long lastPosition()
+    {
+        ensureOpen();
+        return isEmpty() ? -1 : queue.lastIndex();
+    }
+
     public void close()
     {
         if (isClosed)
@@ -204,6 +267,7 @@ public final class ChronicleJournal implements Journal
         }
         finally
         {
+            reservation.close();
             if (null != appender)
             {
                 appender.close();
@@ -219,15 +283,59 @@ public final class ChronicleJournal implements Journal
 
     private ExcerptAppender appender()
     {
+        checkOwner();
+        ensureOpen();
         ExcerptAppender appender = this.appender;
         if (null == appender)
         {
-            ensureOpen();
             appender = queue.createAppender();
             this.appender = appender;
         }
+        if (null != fault)
+        {
+            throw new IllegalStateException("journal " + directory + " refuses appends since its memory mapping " +
+                "faulted (full or failing disk): entries written since may be damaged; reopen it", fault);
+        }
 
         return appender;
+    }
+
+    private void checkOwner()
+    {
+        final Thread current = Thread.currentThread();
+        final Thread owner = this.owner;
+        if (current != owner)
+        {
+            if (null != owner)
+            {
+                throw new IllegalStateException("journal " + directory + " is appended to by thread '" +
+                    owner.getName() + "'; thread '" + current.getName() + "' may not append or sync: " +
+                    "exactly one thread appends to a journal");
+            }
+            ensureOpen();
+            this.owner = current;
+        }
+    }
+
+    private void onFault(final Throwable failure)
+    {
+        if (failure instanceof InternalError)
+        {
+            fault = failure;
+        }
+    }
+
+    private static void rollBack(final DocumentContext context, final Throwable failure)
+    {
+        try
+        {
+            context.rollbackOnClose();
+            context.close();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            failure.addSuppressed(ex);
+        }
     }
 
     private void onNewCycle(final ExcerptAppender appender)

@@ -6,13 +6,15 @@ import org.agrona.DirectBuffer;
  * An append-only log of opaque entries. The rest of firstcall sees only this interface; the
  * Chronicle Queue behind it stays an implementation detail ({@link ChronicleJournal}).
  * <p>
- * Not thread safe: one thread appends. Readers are opened with {@link #openReader()} and are
- * owned by the thread that opened them.
+ * Exactly one thread appends and syncs (the engine thread that owns the journal); an implementation
+ * refuses any other. Readers are opened with {@link #openReader()} and are owned by the thread that
+ * reads them.
  */
 public interface Journal extends AutoCloseable
 {
     /**
-     * Append one entry.
+     * Append one entry, whole or not at all: when this throws, nothing of the entry is in the journal
+     * and a later append may succeed (e.g. once the disk has room again).
      *
      * @return the entry's position: opaque, strictly increasing, usable with {@link JournalReader#readAt}.
      */
@@ -33,6 +35,11 @@ public interface Journal extends AutoCloseable
      * @return true when the journal holds no entry.
      */
     boolean isEmpty();
+
+    /**
+     * @return the position of the last entry, or -1 when the journal is empty.
+     */
+    long lastPosition();
 
     void close();
 }

@@ -30,9 +30,16 @@ public interface AckListener
      */
     void onRejected(long correlationId, RejectReason reason);
 
+    /**
+     * Why the journal did not take an event. Every one means: not acknowledged, send it again.
+     */
     enum RejectReason
     {
+        /** The append failed; nothing of the event is in the journal. */
         JOURNAL_APPEND_FAILED,
-        JOURNAL_SYNC_FAILED
+        /** Appended, but the sync the sync mode asks for failed. */
+        JOURNAL_SYNC_FAILED,
+        /** Refused before the append: the data directory is below its minimum free space. */
+        DISK_SPACE_LOW
     }
 }

@@ -48,6 +48,14 @@ final class DecisionHandler implements EventHandler<RingSlot>
         this.receiveToPublished = receiveToPublished;
     }
 
+    /**
+     * Before the first event, on this thread: recovery, through the output stage (see {@link OutputPublisher}).
+     */
+    public void onStart()
+    {
+        outputPublisher.onStart();
+    }
+
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
         if (RingSlot.JOURNALED != slot.state())

@@ -11,6 +11,7 @@ import io.firstcall.journal.SyncMode;
 import io.firstcall.status.DisruptorExceptionHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
@@ -27,12 +28,12 @@ public final class EnginePipeline implements AutoCloseable
     private final Disruptor<RingSlot> disruptor;
     private final IngestPublisher publisher;
     private final OutputPublisher outputPublisher;
+    private final StartGate start;
     private boolean closed;
 
     /**
-     * @param dedupWindow  filled during recovery.
-     * @param nextSequence the journal sequence the next event gets.
-     * @param lastTimestampNs the engine time of the last journaled event, or 0.
+     * @param dedupWindow filled during recovery.
+     * @param recovery    run on the decision thread when the pipeline starts, before its first event.
      */
     public EnginePipeline(
         final Topology topology,
@@ -43,8 +44,7 @@ public final class EnginePipeline implements AutoCloseable
         final Journal inputJournal,
         final Journal outputJournal,
         final DedupWindow dedupWindow,
-        final long nextSequence,
-        final long lastTimestampNs,
+        final Recovery recovery,
         final StateMachine stateMachine,
         final OutputListener outputListener,
         final SyncMode syncMode,
@@ -52,6 +52,7 @@ public final class EnginePipeline implements AutoCloseable
         final AckListener ackListener,
         final ErrorHandler errorHandler,
         final EngineCounters counters,
+        final EngineHealth health,
         final LatencyRecorders latency)
     {
         disruptor = new Disruptor<>(
@@ -59,9 +60,10 @@ public final class EnginePipeline implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new DisruptorExceptionHandler<>(errorHandler));
         final RingBuffer<RingSlot> ringBuffer = disruptor.getRingBuffer();
         final Stages stages = new Stages(
-            ringBuffer::get, inputJournal, outputJournal, dedupWindow, nextSequence, lastTimestampNs, stateMachine,
-            outputListener, syncMode, clock, ackListener, errorHandler, counters, latency);
+            ringBuffer::get, inputJournal, outputJournal, dedupWindow, recovery, stateMachine,
+            outputListener, syncMode, clock, ackListener, errorHandler, counters, health, latency);
         outputPublisher = stages.outputPublisher;
+        start = stages.start;
         final JournalHandler journalHandler = stages.journalHandler;
         final DecisionHandler decisionHandler = stages.decisionHandler;
 
@@ -88,9 +90,26 @@ public final class EnginePipeline implements AutoCloseable
         return outputPublisher;
     }
 
+    /**
+     * Start the stage threads; recovery runs first, on the decision thread: see {@link #awaitRecovered()}.
+     */
     public void start()
     {
         disruptor.start();
+    }
+
+    /**
+     * Wait until recovery has run on the decision thread.
+     *
+     * @throws IllegalStateException carrying what recovery failed with.
+     */
+    public void awaitRecovered()
+    {
+        final Throwable failure = start.awaitRecovered();
+        if (null != failure)
+        {
+            throw new IllegalStateException("recovery failed: " + failure, failure);
+        }
     }
 
     public IngestPublisher publisher()

@@ -22,6 +22,7 @@ final class RingSlot
     private long sequence;
     private long timestampNs;
     private int state;
+    private AckListener.RejectReason rejectReason;
 
     RingSlot(final int maxMessageLength)
     {
@@ -87,6 +88,7 @@ final class RingSlot
         this.sequence = -1;
         this.timestampNs = 0;
         this.state = NEW;
+        this.rejectReason = null;
     }
 
     void journaled(final long sequence, final long timestampNs, final long journaledNs)
@@ -103,8 +105,17 @@ final class RingSlot
         this.state = DUPLICATE;
     }
 
-    void failed()
+    /**
+     * @return why a {@link #FAILED} slot was refused.
+     */
+    AckListener.RejectReason rejectReason()
+    {
+        return rejectReason;
+    }
+
+    void failed(final AckListener.RejectReason reason)
     {
         this.state = FAILED;
+        this.rejectReason = reason;
     }
 }

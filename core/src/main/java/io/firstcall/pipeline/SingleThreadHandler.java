@@ -23,6 +23,15 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
         this.decisionHandler = decisionHandler;
     }
 
+    /**
+     * Recover (the decision stage appends the output journal's missing tail), then continue the input journal.
+     */
+    public void onStart()
+    {
+        decisionHandler.onStart();
+        journalHandler.onStart();
+    }
+
     public void onEvent(final RingSlot slot, final long sequence, final boolean endOfBatch)
     {
         if (batchStart < 0)

@@ -5,6 +5,7 @@ import io.firstcall.journal.Journal;
 import io.firstcall.journal.SyncMode;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
+import io.firstcall.status.EngineHealth;
 import io.firstcall.timing.LatencyRecorders;
 import io.firstcall.timing.LatencyStage;
 import org.agrona.ErrorHandler;
@@ -12,10 +13,12 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * The three stages wired to each other, whatever carries the slots between them: the Disruptor in
- * {@link EnginePipeline}, or the ArrayBlockingQueue baseline in bench/.
+ * {@link EnginePipeline}, or the ArrayBlockingQueue baseline in bench/. Whoever runs them calls the
+ * decision stage's {@code onStart} (recovery) and then the journal stage's before the first event.
  */
 final class Stages
 {
+    final StartGate start;
     final JournalHandler journalHandler;
     final DecisionHandler decisionHandler;
     final OutputPublisher outputPublisher;
@@ -25,8 +28,7 @@ final class Stages
         final Journal inputJournal,
         final Journal outputJournal,
         final DedupWindow dedupWindow,
-        final long nextSequence,
-        final long lastTimestampNs,
+        final Recovery recovery,
         final StateMachine stateMachine,
         final OutputListener outputListener,
         final SyncMode syncMode,
@@ -34,18 +36,14 @@ final class Stages
         final AckListener ackListener,
         final ErrorHandler errorHandler,
         final EngineCounters counters,
+        final EngineHealth health,
         final LatencyRecorders latency)
     {
-        outputPublisher = new OutputPublisher(
-            outputJournal, outputListener, counters.get(EngineCounter.OUTPUTS), counters.get(EngineCounter.OUTPUTS_DELIVERED));
+        start = new StartGate(recovery);
+        outputPublisher = new OutputPublisher(outputJournal, outputListener, health, errorHandler, counters, start);
         journalHandler = new JournalHandler(
-            slots, inputJournal, dedupWindow, clock, syncMode, ackListener, errorHandler,
-            counters.get(EngineCounter.EVENTS_JOURNALED),
-            counters.get(EngineCounter.DUPLICATES),
-            counters.get(EngineCounter.JOURNAL_FAILURES),
-            latency.timer(LatencyStage.RECEIVE_TO_JOURNALED),
-            nextSequence,
-            lastTimestampNs);
+            slots, inputJournal, dedupWindow, clock, syncMode, ackListener, errorHandler, counters, health,
+            latency.timer(LatencyStage.RECEIVE_TO_JOURNALED), start);
         decisionHandler = new DecisionHandler(
             stateMachine, outputPublisher, clock, errorHandler,
             counters.get(EngineCounter.EVENTS_PROCESSED),

@@ -1,20 +1,11 @@
 package io.firstcall.timing;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
-import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
@@ -22,8 +13,9 @@ import java.util.Objects;
  * HdrHistogram interval log tagged with {@link LatencyStage#metricName()}, and adds it to a cumulative
  * histogram per stage.
  * <p>
- * The log is readable by {@code HistogramLogReader}, {@code HistogramLogProcessor} (in the HdrHistogram
- * jar, {@code -tag receive_to_published}) and HistogramLogAnalyzer. Interval timestamps come from the
+ * The log ({@link IntervalLogFile}) is appended to across restarts and rolled by day or size. It is
+ * readable by {@code HistogramLogReader}, {@code HistogramLogProcessor} (in the HdrHistogram jar,
+ * {@code -tag receive_to_published}) and HistogramLogAnalyzer. Interval timestamps come from the
  * injected {@link EpochClock}; the schedule from the injected {@link NanoClock}, so tests drive both.
  * <p>
  * {@link #doWork()} and {@link #onClose()} run on the agent's thread; {@link #sample()} and
@@ -34,13 +26,10 @@ public final class HistogramLogAgent implements Agent
 {
     private final LatencyStage[] stages = LatencyStage.values();
     private final LatencyRecorders recorders;
-    private final Path logFile;
+    private final IntervalLogFile log;
     private final long intervalNs;
     private final NanoClock nanoClock;
     private final EpochClock epochClock;
-    private final ErrorHandler errorHandler;
-    private final PrintStream logStream;
-    private final HistogramLogWriter logWriter;
     private final Histogram[] intervalHistograms;
     private final Histogram[] cumulativeHistograms;
 
@@ -49,27 +38,22 @@ public final class HistogramLogAgent implements Agent
 
     // Guarded by this.
     private long intervalStartTimeMs;
-    private boolean isWriteFailureReported;
     private boolean isClosed;
 
     /**
-     * Create the log file (replacing any old one) and write its header: format version, start time,
-     * base time and legend.
-     *
      * @param recorders the timers to sample.
-     * @param logFile the interval log, e.g. {@code dataDir/latency.hlog}.
+     * @param log the interval log, opened; closed by {@link #onClose()}.
      * @param intervalNs how often to write an interval.
      * @param nanoClock schedules the intervals.
-     * @param epochClock timestamps the log (ms since epoch).
-     * @param errorHandler told once if writing the log fails; the agent carries on.
+     * @param epochClock timestamps the intervals (ms since epoch); the same clock as the log's.
+     *                   The first interval starts at the log's StartTime.
      */
     public HistogramLogAgent(
         final LatencyRecorders recorders,
-        final Path logFile,
+        final IntervalLogFile log,
         final long intervalNs,
         final NanoClock nanoClock,
-        final EpochClock epochClock,
-        final ErrorHandler errorHandler)
+        final EpochClock epochClock)
     {
         if (intervalNs <= 0)
         {
@@ -77,11 +61,10 @@ public final class HistogramLogAgent implements Agent
         }
 
         this.recorders = Objects.requireNonNull(recorders, "recorders");
-        this.logFile = Objects.requireNonNull(logFile, "logFile");
+        this.log = Objects.requireNonNull(log, "log");
         this.intervalNs = intervalNs;
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.epochClock = Objects.requireNonNull(epochClock, "epochClock");
-        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
 
         intervalHistograms = new Histogram[stages.length];
         cumulativeHistograms = new Histogram[stages.length];
@@ -92,19 +75,7 @@ public final class HistogramLogAgent implements Agent
             cumulativeHistograms[stage.ordinal()] = cumulative;
         }
 
-        logStream = openLog(logFile);
-        logWriter = new HistogramLogWriter(logStream);
-
-        final long startTimeMs = epochClock.time();
-        logWriter.outputLogFormatVersion();
-        logWriter.outputComment("firstcall stage latencies in ns, tagged by stage");
-        logWriter.outputStartTime(startTimeMs);
-        logWriter.setBaseTime(startTimeMs);
-        logWriter.outputBaseTime(startTimeMs);
-        logWriter.outputLegend();
-        logStream.flush();
-
-        intervalStartTimeMs = startTimeMs;
+        intervalStartTimeMs = log.startTimeMs();
         nextSampleDeadlineNs = nanoClock.nanoTime() + intervalNs;
     }
 
@@ -139,6 +110,7 @@ public final class HistogramLogAgent implements Agent
         }
 
         final long endTimeMs = epochClock.time();
+        log.beginInterval(intervalStartTimeMs, endTimeMs);
         for (final LatencyStage stage : stages)
         {
             final int index = stage.ordinal();
@@ -150,13 +122,11 @@ public final class HistogramLogAgent implements Agent
             interval.setEndTimeStamp(endTimeMs);
             interval.setTag(stage.metricName());
 
-            logWriter.outputIntervalHistogram(interval);
+            log.write(interval);
             cumulativeHistograms[index].add(interval);
         }
         intervalStartTimeMs = endTimeMs;
-
-        logStream.flush();
-        checkWriteFailure();
+        log.endInterval(endTimeMs);
 
         return stages.length;
     }
@@ -176,11 +146,11 @@ public final class HistogramLogAgent implements Agent
     }
 
     /**
-     * @return the interval log file.
+     * @return the current interval log file.
      */
     public Path logFile()
     {
-        return logFile;
+        return log.file();
     }
 
     public String roleName()
@@ -197,40 +167,7 @@ public final class HistogramLogAgent implements Agent
         {
             sample();
             isClosed = true;
-            logWriter.close();
-            checkWriteFailure();
-        }
-    }
-
-    private void checkWriteFailure()
-    {
-        // PrintStream swallows IOExceptions: ask for them so a full disk is reported once, not ignored.
-        if (logStream.checkError() && !isWriteFailureReported)
-        {
-            isWriteFailureReported = true;
-            errorHandler.onError(new IOException("failed to write latency log " + logFile));
-        }
-    }
-
-    private static PrintStream openLog(final Path logFile)
-    {
-        try
-        {
-            final Path parent = logFile.toAbsolutePath().getParent();
-            if (null != parent)
-            {
-                Files.createDirectories(parent);
-            }
-
-            return new PrintStream(
-                new BufferedOutputStream(Files.newOutputStream(
-                    logFile, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)),
-                false,
-                StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create latency log " + logFile, ex);
+            log.close();
         }
     }
 }

@@ -64,12 +64,21 @@ public final class RecordingAcks implements AckListener
 
     public synchronized void onRejected(final long correlationId, final RejectReason reason)
     {
+        if (correlationId < 0)
+        {
+            return;
+        }
         acks.add(new Ack(correlationId, -1, false, reason));
     }
 
     public synchronized List<Ack> acks()
     {
         return new ArrayList<>(acks);
+    }
+
+    public synchronized void clear()
+    {
+        acks.clear();
     }
 
     public synchronized int count()

@@ -43,7 +43,8 @@ class HistogramLogAgentTest
         nanoClock.update(5_000_000_000L);
         epochClock.update(START_TIME_MS);
         logFile = dir.resolve("data/latency.hlog");
-        agent = new HistogramLogAgent(recorders, logFile, INTERVAL_NS, nanoClock, epochClock, errors::add);
+        final IntervalLogFile log = new IntervalLogFile(logFile, new LogRolling("daily", 1 << 20, 3), epochClock, errors::add);
+        agent = new HistogramLogAgent(recorders, log, INTERVAL_NS, nanoClock, epochClock);
     }
 
     @AfterEach

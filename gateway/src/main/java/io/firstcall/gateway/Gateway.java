@@ -3,6 +3,7 @@ package io.firstcall.gateway;
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.gateway.http.HttpOpsHandler;
+import io.firstcall.gateway.metrics.TenantActivity;
 import io.firstcall.gateway.session.AckRouter;
 import io.firstcall.gateway.session.RepDirectory;
 import io.firstcall.gateway.session.RepPushRouter;
@@ -28,7 +29,7 @@ public final class Gateway implements AutoCloseable, OpsView
 {
     private static final long SESSION_TASK_TIMEOUT_MS = 5_000;
 
-    private final GatewayCounters counters = new GatewayCounters();
+    private final GatewayCounters counters;
     private final SessionRegistry registry;
     private final Engine engine;
     private final SessionServices services;
@@ -40,9 +41,11 @@ public final class Gateway implements AutoCloseable, OpsView
         final EngineContext engineCtx,
         final Function<OpsView, ChannelHandler> httpOpsHandlerFactory)
     {
+        counters = new GatewayCounters(gatewayCtx.tenants().keySet());
         registry = new SessionRegistry(gatewayCtx.maxConnections());
         final RepDirectory repDirectory = new RepDirectory();
-        engineCtx.ackListener(new AckRouter(registry)).outputListener(new RepPushRouter(repDirectory));
+        engineCtx.ackListener(new AckRouter(registry))
+            .outputListener(new RepPushRouter(repDirectory, counters.tenants()));
         engine = Engine.launch(engineCtx);
 
         try
@@ -110,6 +113,26 @@ public final class Gateway implements AutoCloseable, OpsView
     }
 
     /**
+     * @return true when every listener speaks TLS.
+     */
+    public boolean isTlsEnabled()
+    {
+        return null != servers.tls();
+    }
+
+    /**
+     * Check the TLS certificate and key files now, as the reload timer does, and load them for new
+     * connections if they changed.
+     *
+     * @return true when a new certificate was loaded; false when TLS is off, nothing changed or the new
+     * files do not load (the previous certificate then stays, and the failure is logged).
+     */
+    public boolean reloadTlsIfChanged()
+    {
+        return null != servers.tls() && servers.tls().reloadIfChanged();
+    }
+
+    /**
      * @return the gateway's counters (connections, errors, back-pressure, acks, pushes).
      */
     public GatewayCounters counters()
@@ -118,17 +141,48 @@ public final class Gateway implements AutoCloseable, OpsView
     }
 
     /**
-     * @return true while every listener accepts connections and the gateway is not closing.
+     * Healthy while every listener accepts connections, the gateway is not closing and the engine
+     * reports no problem (journals appending, disk space above its minimum).
      */
-    public boolean healthy()
+    public List<String> healthProblems()
     {
+        final List<String> problems = new ArrayList<>();
         final GatewayServers servers = this.servers;
-        return !closed && null != servers && servers.isListening();
+        if (closed)
+        {
+            problems.add("gateway: shutting down");
+        }
+        else if (null == servers || !servers.isListening())
+        {
+            problems.add("gateway: a listener does not accept connections");
+        }
+        problems.addAll(engine.health().problems());
+        return problems;
     }
 
     public void forEachGatewayCounter(final ObjLongConsumer<String> consumer)
     {
-        counters.forEach(consumer);
+        counters.forEachCount(consumer);
+    }
+
+    public void forEachGatewayGauge(final ObjLongConsumer<String> consumer)
+    {
+        counters.forEachGauge(consumer);
+    }
+
+    public TenantActivity tenantActivity()
+    {
+        return counters.tenants();
+    }
+
+    public void forEachTenant(final Consumer<String> consumer)
+    {
+        services.tenantTraffic().tenants().forEach(consumer);
+    }
+
+    public void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
+    {
+        services.tenantTraffic().forEachCounter(tenant, consumer);
     }
 
     /**

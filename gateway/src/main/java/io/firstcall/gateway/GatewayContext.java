@@ -7,6 +7,10 @@ import java.util.Map;
  * Every gateway setting, with defaults and a system property under {@code firstcall.gateway.};
  * the fluent setters (and the configuration file) override both. {@link #conclude()} validates
  * once at launch. A port of 0 binds an ephemeral port (tests); {@link Gateway} reports the bound one.
+ * <p>
+ * Security settings: TLS on every listener ({@link #tls()}, off by default); the bearer token of
+ * the HTTP operations endpoints; event rate limits per connection and per tenant (0: no limit, the
+ * default).
  */
 public final class GatewayContext
 {
@@ -35,6 +39,18 @@ public final class GatewayContext
     public static final String IO_THREADS_PROP_NAME = "firstcall.gateway.io.threads";
     public static final int IO_THREADS_DEFAULT = 1;
 
+    public static final String OPS_TOKEN_PROP_NAME = "firstcall.gateway.ops.token";
+    public static final String OPS_OPEN_HEALTH_PROP_NAME = "firstcall.gateway.ops.open.health";
+    public static final boolean OPS_OPEN_HEALTH_DEFAULT = true;
+    public static final String OPS_OPEN_METRICS_PROP_NAME = "firstcall.gateway.ops.open.metrics";
+    public static final boolean OPS_OPEN_METRICS_DEFAULT = true;
+    public static final String CONNECTION_EVENTS_PER_SECOND_PROP_NAME = "firstcall.gateway.limits.connection.rate";
+    public static final String CONNECTION_BURST_PROP_NAME = "firstcall.gateway.limits.connection.burst";
+    public static final String TENANT_EVENTS_PER_SECOND_PROP_NAME = "firstcall.gateway.limits.tenant.rate";
+    public static final String TENANT_BURST_PROP_NAME = "firstcall.gateway.limits.tenant.burst";
+    /** No rate limit; a burst of 0 means one second's worth of the rate. */
+    public static final long RATE_LIMIT_DEFAULT = 0;
+
     private String host = System.getProperty(HOST_PROP_NAME, HOST_DEFAULT);
     private int jsonPort = Integer.getInteger(JSON_PORT_PROP_NAME, JSON_PORT_DEFAULT);
     private int sbePort = Integer.getInteger(SBE_PORT_PROP_NAME, SBE_PORT_DEFAULT);
@@ -47,6 +63,16 @@ public final class GatewayContext
     private long idleTimeoutMs = Long.getLong(IDLE_TIMEOUT_MS_PROP_NAME, IDLE_TIMEOUT_MS_DEFAULT);
     private int repBufferBytes = Integer.getInteger(REP_BUFFER_BYTES_PROP_NAME, REP_BUFFER_BYTES_DEFAULT);
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
+    private String opsToken = System.getProperty(OPS_TOKEN_PROP_NAME);
+    private boolean opsOpenHealth = Boolean.parseBoolean(
+        System.getProperty(OPS_OPEN_HEALTH_PROP_NAME, String.valueOf(OPS_OPEN_HEALTH_DEFAULT)));
+    private boolean opsOpenMetrics = Boolean.parseBoolean(
+        System.getProperty(OPS_OPEN_METRICS_PROP_NAME, String.valueOf(OPS_OPEN_METRICS_DEFAULT)));
+    private long connectionEventsPerSecond = Long.getLong(CONNECTION_EVENTS_PER_SECOND_PROP_NAME, RATE_LIMIT_DEFAULT);
+    private long connectionBurst = Long.getLong(CONNECTION_BURST_PROP_NAME, RATE_LIMIT_DEFAULT);
+    private long tenantEventsPerSecond = Long.getLong(TENANT_EVENTS_PER_SECOND_PROP_NAME, RATE_LIMIT_DEFAULT);
+    private long tenantBurst = Long.getLong(TENANT_BURST_PROP_NAME, RATE_LIMIT_DEFAULT);
+    private final TlsContext tls = new TlsContext();
     private final Map<String, TenantAccess> tenants = new LinkedHashMap<>();
 
     /**
@@ -65,6 +91,10 @@ public final class GatewayContext
         checkMin(IDLE_TIMEOUT_MS_PROP_NAME, idleTimeoutMs, 1);
         checkMin(REP_BUFFER_BYTES_PROP_NAME, repBufferBytes, 1024);
         checkMin(IO_THREADS_PROP_NAME, ioThreads, 1);
+        tls.conclude();
+        checkRate(CONNECTION_EVENTS_PER_SECOND_PROP_NAME, connectionEventsPerSecond, CONNECTION_BURST_PROP_NAME,
+            connectionBurst);
+        checkRate(TENANT_EVENTS_PER_SECOND_PROP_NAME, tenantEventsPerSecond, TENANT_BURST_PROP_NAME, tenantBurst);
         return this;
     }
 
@@ -223,6 +253,112 @@ public final class GatewayContext
         return this;
     }
 
+    /**
+     * @return the TLS settings of every listener.
+     */
+    public TlsContext tls()
+    {
+        return tls;
+    }
+
+    /**
+     * The operator's bearer token for the HTTP endpoints: sees every tenant; null for none.
+     */
+    public String opsToken()
+    {
+        return opsToken;
+    }
+
+    public GatewayContext opsToken(final String opsToken)
+    {
+        this.opsToken = opsToken;
+        return this;
+    }
+
+    /**
+     * Whether /health answers without a token (probes).
+     */
+    public boolean opsOpenHealth()
+    {
+        return opsOpenHealth;
+    }
+
+    public GatewayContext opsOpenHealth(final boolean opsOpenHealth)
+    {
+        this.opsOpenHealth = opsOpenHealth;
+        return this;
+    }
+
+    /**
+     * Whether /metrics answers without a token (a Prometheus scrape).
+     */
+    public boolean opsOpenMetrics()
+    {
+        return opsOpenMetrics;
+    }
+
+    public GatewayContext opsOpenMetrics(final boolean opsOpenMetrics)
+    {
+        this.opsOpenMetrics = opsOpenMetrics;
+        return this;
+    }
+
+    /**
+     * Events per second one connection may send; 0 for no limit.
+     */
+    public long connectionEventsPerSecond()
+    {
+        return connectionEventsPerSecond;
+    }
+
+    public GatewayContext connectionEventsPerSecond(final long connectionEventsPerSecond)
+    {
+        this.connectionEventsPerSecond = connectionEventsPerSecond;
+        return this;
+    }
+
+    /**
+     * Events a connection may send at once above its rate; 0 for one second's worth.
+     */
+    public long connectionBurst()
+    {
+        return connectionBurst;
+    }
+
+    public GatewayContext connectionBurst(final long connectionBurst)
+    {
+        this.connectionBurst = connectionBurst;
+        return this;
+    }
+
+    /**
+     * Events per second all connections of one tenant together may send; 0 for no limit.
+     */
+    public long tenantEventsPerSecond()
+    {
+        return tenantEventsPerSecond;
+    }
+
+    public GatewayContext tenantEventsPerSecond(final long tenantEventsPerSecond)
+    {
+        this.tenantEventsPerSecond = tenantEventsPerSecond;
+        return this;
+    }
+
+    /**
+     * Events a tenant may send at once above its rate; 0 for one second's worth.
+     */
+    public long tenantBurst()
+    {
+        return tenantBurst;
+    }
+
+    public GatewayContext tenantBurst(final long tenantBurst)
+    {
+        this.tenantBurst = tenantBurst;
+        return this;
+    }
+
     public Map<String, TenantAccess> tenants()
     {
         return tenants;
@@ -232,6 +368,20 @@ public final class GatewayContext
     {
         tenants.put(access.tenant(), access);
         return this;
+    }
+
+    private static void checkRate(final String rateName, final long rate, final String burstName, final long burst)
+    {
+        checkMin(rateName, rate, 0);
+        checkMin(burstName, burst, 0);
+        if (0 == rate && 0 != burst)
+        {
+            throw new IllegalArgumentException(burstName + " needs " + rateName);
+        }
+        if (rate > 1_000_000_000L)
+        {
+            throw new IllegalArgumentException(rateName + " must be at most 1000000000: " + rate);
+        }
     }
 
     private static void checkPort(final String name, final int port)

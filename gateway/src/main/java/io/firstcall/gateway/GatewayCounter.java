@@ -2,15 +2,15 @@ package io.firstcall.gateway;
 
 /**
  * The gateway's counters, each with a stable id and a lower_snake label used as its metric name.
- * Add new counters at the end with the next id; never renumber.
- * <p>
- * Two are gauges, values that fall as well as rise: {@link #CONNECTIONS_OPEN} (authenticated
- * connections open now, at most {@code max.connections}) and {@link #UNAUTHENTICATED_OPEN}
- * (connections open now that have not said hello, at most {@code max.unauthenticated}).
+ * Most count things and only ever rise; a gauge ({@link #isGauge()}) is a level that also falls, and
+ * is exported as a Prometheus gauge: {@link #CONNECTIONS_OPEN} (authenticated connections open now,
+ * at most {@code max.connections}) and {@link #UNAUTHENTICATED_OPEN} (connections open now that have
+ * not said hello, at most {@code max.unauthenticated}). Add new counters at the end with the next id;
+ * never renumber.
  */
 public enum GatewayCounter
 {
-    CONNECTIONS_OPEN(0, "connections_open"),
+    CONNECTIONS_OPEN(0, "connections_open", true),
     CONNECTIONS_TOTAL(1, "connections_total"),
     HELLO_FAILURES(2, "hello_failures"),
     PROTOCOL_ERRORS(3, "protocol_errors"),
@@ -21,19 +21,30 @@ public enum GatewayCounter
     ACKS_SENT(8, "acks_sent"),
     PUSHES_SENT(9, "pushes_sent"),
     EVENTS_OFFERED(10, "events_offered"),
-    NOT_JOURNALED(11, "not_journaled"),
+    JOURNAL_UNAVAILABLE(11, "journal_unavailable"),
     CONNECTION_ERRORS(12, "connection_errors"),
-    UNAUTHENTICATED_OPEN(13, "unauthenticated_open"),
+    UNAUTHENTICATED_OPEN(13, "unauthenticated_open", true),
     HELLO_TIMEOUTS(14, "hello_timeouts"),
-    UNAUTHENTICATED_EVICTIONS(15, "unauthenticated_evictions");
+    UNAUTHENTICATED_EVICTIONS(15, "unauthenticated_evictions"),
+    TLS_HANDSHAKE_FAILURES(16, "tls_handshake_failures"),
+    TLS_PLAINTEXT_REFUSED(17, "tls_plaintext_refused"),
+    EVENTS_RATE_LIMITED(18, "events_rate_limited"),
+    OPS_UNAUTHORIZED(19, "ops_unauthorized");
 
     private final int id;
     private final String label;
+    private final boolean isGauge;
 
     GatewayCounter(final int id, final String label)
     {
+        this(id, label, false);
+    }
+
+    GatewayCounter(final int id, final String label, final boolean isGauge)
+    {
         this.id = id;
         this.label = label;
+        this.isGauge = isGauge;
     }
 
     public int id()
@@ -44,5 +55,13 @@ public enum GatewayCounter
     public String label()
     {
         return label;
+    }
+
+    /**
+     * @return true for a level that rises and falls (open connections), false for a count.
+     */
+    public boolean isGauge()
+    {
+        return isGauge;
     }
 }

@@ -2,6 +2,8 @@ package io.firstcall.gateway;
 
 import io.firstcall.gateway.session.SessionServices;
 import io.firstcall.gateway.tcp.TcpSessionInitializer;
+import io.firstcall.gateway.tls.ServerTls;
+import io.firstcall.gateway.tls.TlsInitializer;
 import io.firstcall.gateway.ws.HttpInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
  * The Netty side of the gateway: one event loop group (NIO) that both accepts and serves, the three
  * listening channels (JSON lines, SBE, HTTP) and the accepted connections. The group has
  * {@code ioThreads} threads, one by default: on a small machine the engine thread needs the other core.
+ * With TLS configured every listener's pipeline starts with the TLS handlers ({@link TlsInitializer}).
  */
 final class GatewayServers
 {
@@ -37,6 +40,7 @@ final class GatewayServers
 
     private final EventLoopGroup group;
     private final ChannelGroup clients;
+    private ServerTls tls;
     private Channel jsonServer;
     private Channel sbeServer;
     private Channel httpServer;
@@ -57,12 +61,17 @@ final class GatewayServers
         final GatewayServers servers = new GatewayServers(ctx.ioThreads());
         try
         {
-            servers.jsonServer = servers.listen(
-                ctx.host(), ctx.jsonPort(), TcpSessionInitializer.jsonLines(services, servers.clients), true);
-            servers.sbeServer = servers.listen(
-                ctx.host(), ctx.sbePort(), TcpSessionInitializer.sbeFrames(services, servers.clients), true);
-            servers.httpServer = servers.listen(
-                ctx.host(), ctx.httpPort(), new HttpInitializer(services, servers.clients, opsHandler), false);
+            servers.tls = ctx.tls().isEnabled() ? ServerTls.load(ctx.tls()) : null;
+            servers.jsonServer = servers.listen(ctx.host(), ctx.jsonPort(),
+                servers.secure("json", services, TcpSessionInitializer.jsonLines(services, servers.clients)), true);
+            servers.sbeServer = servers.listen(ctx.host(), ctx.sbePort(),
+                servers.secure("sbe", services, TcpSessionInitializer.sbeFrames(services, servers.clients)), true);
+            servers.httpServer = servers.listen(ctx.host(), ctx.httpPort(),
+                servers.secure("http", services, new HttpInitializer(services, servers.clients, opsHandler)), false);
+            if (null != servers.tls)
+            {
+                servers.tls.startReloading();
+            }
 
             return servers;
         }
@@ -72,6 +81,14 @@ final class GatewayServers
             servers.shutdown();
             throw ex;
         }
+    }
+
+    /**
+     * @return the listeners' TLS, or null when TLS is off.
+     */
+    ServerTls tls()
+    {
+        return tls;
     }
 
     int jsonPort()
@@ -127,9 +144,30 @@ final class GatewayServers
      */
     void shutdown()
     {
+        if (null != tls)
+        {
+            tls.close();
+        }
         clients.close().awaitUninterruptibly(CLOSE_TIMEOUT_MS);
         group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
             .awaitUninterruptibly(CLOSE_TIMEOUT_MS);
+    }
+
+    /**
+     * @return the port's initializer, behind the TLS handlers when TLS is on; the HTTP port gets the
+     * context that never asks for a client certificate.
+     */
+    private ChannelInitializer<SocketChannel> secure(
+        final String listener, final SessionServices services, final ChannelInitializer<SocketChannel> initializer)
+    {
+        if (null == tls)
+        {
+            return initializer;
+        }
+        final ServerTls serverTls = tls;
+        return "http".equals(listener) ?
+            new TlsInitializer(serverTls::httpContext, listener, services.counters(), initializer) :
+            new TlsInitializer(serverTls::sourcesContext, listener, services.counters(), initializer);
     }
 
     private Channel listen(

@@ -1,7 +1,10 @@
 package io.firstcall.gateway;
 
 import io.firstcall.Engine;
+import io.firstcall.gateway.metrics.TenantActivity;
 
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -12,10 +15,44 @@ public interface OpsView
 {
     Engine engine();
 
-    boolean healthy();
+    /**
+     * @return what keeps the server from doing its job, each as one sentence for operators; empty when healthy.
+     */
+    List<String> healthProblems();
+
+    default boolean healthy()
+    {
+        return healthProblems().isEmpty();
+    }
 
     /**
-     * @param consumer given each gateway counter's lower_snake name and current value.
+     * @param consumer given each gateway count's (a value that only rises) lower_snake name and current value.
      */
     void forEachGatewayCounter(ObjLongConsumer<String> consumer);
+
+    /**
+     * @param consumer given each gateway gauge's (a level that rises and falls, such as open
+     *                 connections) lower_snake name and current value.
+     */
+    void forEachGatewayGauge(ObjLongConsumer<String> consumer);
+
+    /**
+     * @return the per-tenant counts and the time to claim.
+     */
+    TenantActivity tenantActivity();
+
+    /**
+     * @param consumer given each configured tenant's id.
+     */
+    default void forEachTenant(final Consumer<String> consumer)
+    {
+    }
+
+    /**
+     * @param consumer given each of the tenant's own counters (connections_open, events_offered,
+     *                 events_rate_limited) by name; nothing for an unknown tenant.
+     */
+    default void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
+    {
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Who may connect for a tenant: the token lead sources present, and the token reps present (with
  * their rep id) in the hello line. A rep given a token of their own in {@code repTokens} may connect
- * only with that token, so no other rep of the tenant can connect as them and see their alerts.
+ * only with that token, so no other rep of the tenant can connect as them and see their alerts. An
+ * ops token lets the tenant read its own figures on the HTTP endpoints, and nothing of another tenant.
  */
 public final class TenantAccess
 {
@@ -14,6 +15,7 @@ public final class TenantAccess
     private final String sourceToken;
     private final String repToken;
     private final Map<String, String> repTokens;
+    private final String opsToken;
 
     public TenantAccess(final String tenant, final String sourceToken, final String repToken)
     {
@@ -25,10 +27,24 @@ public final class TenantAccess
      */
     public TenantAccess(final String tenant, final String sourceToken, final String repToken, final Map<String, String> repTokens)
     {
+        this(tenant, sourceToken, repToken, repTokens, null);
+    }
+
+    /**
+     * @param opsToken the bearer token that reads this tenant's figures on the HTTP endpoints, or null for none.
+     */
+    public TenantAccess(
+        final String tenant,
+        final String sourceToken,
+        final String repToken,
+        final Map<String, String> repTokens,
+        final String opsToken)
+    {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.sourceToken = Objects.requireNonNull(sourceToken, "sourceToken");
         this.repToken = Objects.requireNonNull(repToken, "repToken");
         this.repTokens = Map.copyOf(repTokens);
+        this.opsToken = opsToken;
     }
 
     public String tenant()
@@ -57,5 +73,13 @@ public final class TenantAccess
     public Map<String, String> repTokens()
     {
         return repTokens;
+    }
+
+    /**
+     * @return the tenant's bearer token for the HTTP endpoints, or null when it has none.
+     */
+    public String opsToken()
+    {
+        return opsToken;
     }
 }

@@ -171,7 +171,7 @@ class SilentConnectionsTest
         assertEquals(0, ((Number)stats.get("connections_open")).intValue(), stats.toString());
 
         final String metrics = OpsRequests.get(fixture.gateway().httpPort(), "/metrics");
-        assertTrue(metrics.contains("\nfirstcall_gateway_unauthenticated_open_total 2.0\n"), metrics);
+        assertTrue(metrics.contains("\nfirstcall_gateway_unauthenticated_open 2.0\n"), metrics);
         assertTrue(metrics.contains("\nfirstcall_gateway_unauthenticated_evictions_total 1.0\n"), metrics);
         assertTrue(metrics.contains("\nfirstcall_gateway_hello_timeouts_total 0.0\n"), metrics);
     }

@@ -62,6 +62,11 @@ final class DemoCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), "--rate must be >= 1 and --duration >= 0");
         }
         final FirstcallConfig config = options.load();
+        if (config.gateway().tls().isEnabled())
+        {
+            throw new IllegalArgumentException(
+                "the demo's simulated sources and reps speak plaintext: run it with a configuration without gateway.tls");
+        }
         if (!options.hasDataDir())
         {
             config.dataDir(Files.createTempDirectory("firstcall-demo-"));

@@ -1,10 +1,15 @@
 package io.firstcall.gateway.cli;
 
+import io.firstcall.gateway.logging.LogFormat;
+import io.firstcall.gateway.logging.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -32,6 +37,7 @@ import java.util.concurrent.Callable;
         " 0:success; replay: the outputs are identical",
         " 1:error: bad configuration, missing data, failure to start",
         " 2:replay: the outputs diverged",
+        " 3:replay --verify-snapshot: snapshot + tail reached another state than the full replay",
         "64:bad arguments (the usage is printed)",
         "130/143:run or demo stopped by Ctrl-C (SIGINT) or SIGTERM after a graceful shutdown" })
 public final class FirstcallCli implements Callable<Integer>
@@ -40,12 +46,30 @@ public final class FirstcallCli implements Callable<Integer>
     private CommandSpec spec;
 
     /**
+     * Switch logging to the format given, before the command runs; any command takes it.
+     */
+    @Option(
+        names = "--log-format",
+        paramLabel = "text|json",
+        scope = ScopeType.INHERIT,
+        converter = LogFormatConverter.class,
+        description = "Log lines as text or as one JSON object per line, on standard error; default: the " +
+            "system property " + LogFormat.PROP_NAME + ", else text.")
+    void logFormat(final LogFormat format)
+    {
+        LogSetup.apply(format);
+    }
+
+    /**
      * Parse the arguments, run the command and exit with its code.
      */
     public static void main(final String[] args)
     {
-        // Before any Chronicle class loads; the ./firstcall script passes it too, java -jar users may not.
+        // Before any Chronicle class loads; the ./firstcall script passes them too, java -jar users may not.
         System.setProperty("chronicle.analytics.disable", "true");
+        // The engine's DiskSpaceGuard watches free space with its own minimum and logs once per episode;
+        // Chronicle's monitor would log an error at every check below 200 MiB free.
+        System.setProperty("chronicle.disk.monitor.disable", "true");
         System.exit(commandLine().execute(args));
     }
 
@@ -83,14 +107,21 @@ public final class FirstcallCli implements Callable<Integer>
     }
 
     /**
-     * The version from the jar's manifest, when built as a jar.
+     * The version and commit the build recorded ({@link BuildInfo}).
      */
     static final class Version implements IVersionProvider
     {
         public String[] getVersion()
         {
-            final String version = FirstcallCli.class.getPackage().getImplementationVersion();
-            return new String[]{ "firstcall " + (null == version ? "(development build)" : version) };
+            return new String[]{ BuildInfo.load().line() };
+        }
+    }
+
+    static final class LogFormatConverter implements ITypeConverter<LogFormat>
+    {
+        public LogFormat convert(final String value)
+        {
+            return LogFormat.parse(value, "--log-format");
         }
     }
 }

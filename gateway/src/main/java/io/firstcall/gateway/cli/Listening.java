@@ -22,7 +22,7 @@ final class Listening
         {
             tenants.add(tenant.id());
         }
-        return "firstcall listening on " + config.gateway().host() +
+        return "firstcall listening on " + config.gateway().host() + (gateway.isTlsEnabled() ? " (TLS)" : "") +
             ": json " + gateway.jsonPort() + ", sbe " + gateway.sbePort() + ", http " + gateway.httpPort() +
             "; data " + config.engine().dataDir().toAbsolutePath().normalize() +
             "; tenants " + tenants + "; config " + config.origin();

@@ -9,6 +9,7 @@ import io.firstcall.EngineContext;
 import io.firstcall.event.EventWriter;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.json.JsonEventDecoder;
+import io.firstcall.gateway.tls.ServerTls;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -17,16 +18,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a firstcall configuration file (YAML, see docs/configuration.md) into a
  * {@link FirstcallConfig}. Every key is checked: an unknown key, a value of the wrong type or
  * range, and a tenant whose rules the engine would reject are all {@link ConfigException}s whose
  * message starts with the key's path, e.g. {@code gateway.jsonPrt: unknown key}.
+ * <p>
+ * Any string value may be {@code ${env:NAME}} or {@code ${file:PATH}}, resolved first (see
+ * {@link SecretReferences}).
  * <p>
  * Precedence, highest first: a key present in the file, its {@code firstcall.*} system property,
  * the built-in default. The embedded default file is the exception: there a set system property
@@ -58,9 +66,17 @@ public final class ConfigLoader
      */
     public static FirstcallConfig load(final Path file)
     {
+        return load(file, SecretReferences.SYSTEM_ENVIRONMENT);
+    }
+
+    /**
+     * As {@link #load(Path)}, reading {@code ${env:NAME}} references from {@code environment}.
+     */
+    static FirstcallConfig load(final Path file, final UnaryOperator<String> environment)
+    {
         try (InputStream in = Files.newInputStream(file))
         {
-            return load(in, file.toString(), false);
+            return load(in, file.toString(), false, environment);
         }
         catch (final NoSuchFileException ex)
         {
@@ -78,7 +94,7 @@ public final class ConfigLoader
      */
     public static FirstcallConfig load(final InputStream in, final String origin)
     {
-        return load(in, origin, false);
+        return load(in, origin, false, SecretReferences.SYSTEM_ENVIRONMENT);
     }
 
     /**
@@ -92,7 +108,7 @@ public final class ConfigLoader
             {
                 throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " missing from the classpath");
             }
-            return load(in, DEFAULT_ORIGIN, true);
+            return load(in, DEFAULT_ORIGIN, true, SecretReferences.SYSTEM_ENVIRONMENT);
         }
         catch (final IOException ex)
         {
@@ -100,16 +116,21 @@ public final class ConfigLoader
         }
     }
 
-    private static FirstcallConfig load(final InputStream in, final String origin, final boolean propertiesWin)
+    private static FirstcallConfig load(
+        final InputStream in, final String origin, final boolean propertiesWin, final UnaryOperator<String> environment)
     {
         final JsonNode root = read(in);
         YamlValues.requireMapping(root, "(top level)");
+        SecretReferences.resolve(root, environment);
         YamlValues.checkKeys(root, "", TOP_KEYS);
 
         final EngineContext engine = new EngineContext();
         final GatewayContext gateway = new GatewayContext();
-        applySection(root.get("engine"), "engine", EngineSetting.values(), engine, EngineContext::new, propertiesWin);
-        applySection(root.get("gateway"), "gateway", GatewaySetting.values(), gateway, GatewayContext::new, propertiesWin);
+        applySection(root.get("engine"), "engine", List.of(EngineSetting.values()), engine, EngineContext::new,
+            propertiesWin);
+        final List<Setting<GatewayContext>> gatewaySettings = new ArrayList<>(List.of(GatewaySetting.values()));
+        gatewaySettings.addAll(List.of(SecuritySetting.values()));
+        applySection(root.get("gateway"), "gateway", gatewaySettings, gateway, GatewayContext::new, propertiesWin);
 
         final JsonNode tenantsNode = root.get("tenants");
         if (null == tenantsNode)
@@ -136,8 +157,12 @@ public final class ConfigLoader
         }
         catch (final JsonProcessingException ex)
         {
-            throw new ConfigException("not valid YAML: " + ex.getOriginalMessage() +
-                (null == ex.getLocation() ? "" : " (line " + ex.getLocation().getLineNr() + ")"), ex);
+            // The parser's message quotes the offending line, which may hold a token: keep its first
+            // line (the problem) and the position, and drop the cause, whose message has the quote too.
+            final String message = String.valueOf(ex.getOriginalMessage());
+            final int newline = message.indexOf('\n');
+            throw new ConfigException("not valid YAML: " + (newline < 0 ? message : message.substring(0, newline)) +
+                (null == ex.getLocation() ? "" : " (line " + ex.getLocation().getLineNr() + ")"));
         }
         catch (final IOException ex)
         {
@@ -151,12 +176,15 @@ public final class ConfigLoader
     }
 
     /**
+     * A key with a dot ({@code tls.certificate}) is read from a nested mapping ({@code tls:} then
+     * {@code certificate:}), whose keys are checked as the section's are.
+     *
      * @param scratch makes a throwaway context: a key its system property overrides is still checked on one.
      */
     private static <C> void applySection(
         final JsonNode section,
         final String name,
-        final Setting<C>[] settings,
+        final List<Setting<C>> settings,
         final C context,
         final Supplier<C> scratch,
         final boolean propertiesWin)
@@ -166,16 +194,32 @@ public final class ConfigLoader
             return;
         }
         YamlValues.requireMapping(section, name);
-        final Set<String> known = new LinkedHashSet<>();
+        final Map<String, Set<String>> keysByGroup = new LinkedHashMap<>();
         for (final Setting<C> setting : settings)
         {
-            known.add(setting.key());
+            final String key = setting.key();
+            final int dot = key.indexOf('.');
+            keysByGroup.computeIfAbsent("", (group) -> new LinkedHashSet<>()).add(dot < 0 ? key : key.substring(0, dot));
+            if (dot > 0)
+            {
+                keysByGroup.computeIfAbsent(key.substring(0, dot), (group) -> new LinkedHashSet<>())
+                    .add(key.substring(dot + 1));
+            }
         }
-        YamlValues.checkKeys(section, name + ".", known);
+        for (final Map.Entry<String, Set<String>> group : keysByGroup.entrySet())
+        {
+            final String groupPath = group.getKey().isEmpty() ? name : name + "." + group.getKey();
+            final JsonNode mapping = group.getKey().isEmpty() ? section : section.get(group.getKey());
+            if (null != mapping && !mapping.isNull())
+            {
+                YamlValues.requireMapping(mapping, groupPath);
+                YamlValues.checkKeys(mapping, groupPath + ".", group.getValue());
+            }
+        }
 
         for (final Setting<C> setting : settings)
         {
-            final JsonNode value = section.get(setting.key());
+            final JsonNode value = valueAt(section, setting.key());
             if (null != value)
             {
                 final String path = name + "." + setting.key();
@@ -183,6 +227,17 @@ public final class ConfigLoader
                 setting.apply(overridden ? scratch.get() : context, value, path);
             }
         }
+    }
+
+    private static JsonNode valueAt(final JsonNode section, final String key)
+    {
+        final int dot = key.indexOf('.');
+        if (dot < 0)
+        {
+            return section.get(key);
+        }
+        final JsonNode group = section.get(key.substring(0, dot));
+        return null == group || group.isNull() ? null : group.get(key.substring(dot + 1));
     }
 
     /**
@@ -208,6 +263,18 @@ public final class ConfigLoader
         catch (final IllegalArgumentException ex)
         {
             throw new ConfigException("gateway: " + ex.getMessage(), ex);
+        }
+        if (gateway.tls().isEnabled())
+        {
+            try
+            {
+                ServerTls.check(gateway.tls());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                // The message starts with the key (gateway.tls.certificate: ...).
+                throw new ConfigException(ex.getMessage(), ex);
+            }
         }
 
         for (int i = 0; i < tenants.size(); i++)

@@ -37,10 +37,17 @@ enum EngineSetting implements Setting<EngineContext>
         "none: ack once in the memory-mapped journal (survives a process crash); batch: msync each batch before acking " +
             "(survives power loss)",
         (ctx, value, path) -> ctx.syncMode(YamlValues.choice(value, path, "none", "batch"))),
-    DEDUP_WINDOW(
-        "dedupWindow", EngineContext.DEDUP_WINDOW_PROP_NAME, String.valueOf(EngineContext.DEDUP_WINDOW_DEFAULT),
-        "How many recent (tenant, event id) pairs are remembered to acknowledge retries without processing them twice",
-        (ctx, value, path) -> ctx.dedupWindow(YamlValues.intAtLeast(value, path, 1))),
+    DEDUP_HORIZON(
+        "dedupHorizon", EngineContext.DEDUP_HORIZON_MS_PROP_NAME, YamlValues.formatDurationMs(EngineContext.DEDUP_HORIZON_MS_DEFAULT),
+        "How long, in engine time, a journaled (tenant, event id) is remembered: a retry within it is acknowledged as " +
+            "a duplicate with its original seq (docs/protocol.md); a duration (24h, 7d) or milliseconds",
+        (ctx, value, path) -> ctx.dedupHorizonMs(YamlValues.durationMs(value, path, 1))),
+    DEDUP_MAX_IDS(
+        "dedupMaxIds", EngineContext.DEDUP_MAX_IDS_PROP_NAME, String.valueOf(EngineContext.DEDUP_MAX_IDS_DEFAULT),
+        "The most ids remembered per tenant (56 bytes each, off the heap, allocated as used, at most " +
+            EngineContext.DEDUP_MAX_IDS_LIMIT + "); a tenant journaling more within the horizon loses its oldest early " +
+            "(counter dedup_early_evictions)",
+        (ctx, value, path) -> ctx.dedupMaxIds(YamlValues.intInRange(value, path, 1, EngineContext.DEDUP_MAX_IDS_LIMIT))),
     TICK_INTERVAL_MS(
         "tickIntervalMs", EngineContext.TICK_INTERVAL_MS_PROP_NAME, String.valueOf(EngineContext.TICK_INTERVAL_MS_DEFAULT),
         "Milliseconds between journaled timer ticks: the resolution of claim windows and escalations",
@@ -50,10 +57,58 @@ enum EngineSetting implements Setting<EngineContext>
         String.valueOf(EngineContext.HISTOGRAM_INTERVAL_MS_DEFAULT),
         "Milliseconds per interval histogram written to latency.hlog",
         (ctx, value, path) -> ctx.histogramIntervalMs(YamlValues.durationMs(value, path, 1))),
+    LATENCY_LOG_ROLL(
+        "latencyLogRoll", EngineContext.LATENCY_LOG_ROLL_PROP_NAME, EngineContext.LATENCY_LOG_ROLL_DEFAULT,
+        "When latency.hlog is renamed aside to latency-yyyyMMddTHHmmssSSSZ.hlog (the UTC time of the roll) and begun afresh: daily (at the first " +
+            "interval of each UTC day) or size (only at latencyLogMaxBytes); it is appended to across restarts",
+        (ctx, value, path) -> ctx.latencyLogRoll(YamlValues.choice(value, path, "daily", "size"))),
+    LATENCY_LOG_MAX_BYTES(
+        "latencyLogMaxBytes", EngineContext.LATENCY_LOG_MAX_BYTES_PROP_NAME,
+        String.valueOf(EngineContext.LATENCY_LOG_MAX_BYTES_DEFAULT),
+        "A latency.hlog this large is rolled, in either mode (at least 1024)",
+        (ctx, value, path) -> ctx.latencyLogMaxBytes(YamlValues.intAtLeast(value, path, 1024))),
+    LATENCY_LOG_KEEP(
+        "latencyLogKeep", EngineContext.LATENCY_LOG_KEEP_PROP_NAME, String.valueOf(EngineContext.LATENCY_LOG_KEEP_DEFAULT),
+        "Rolled latency logs kept beside latency.hlog; the oldest beyond this are deleted",
+        (ctx, value, path) -> ctx.latencyLogKeep(YamlValues.intAtLeast(value, path, 0))),
     INITIAL_LEADS(
         "initialLeads", EngineContext.INITIAL_LEADS_PROP_NAME, String.valueOf(EngineContext.INITIAL_LEADS_DEFAULT),
         "Leads per tenant the lead registry is sized for at start; it grows beyond, at the cost of a rehash",
-        (ctx, value, path) -> ctx.initialLeads(YamlValues.intAtLeast(value, path, 1)));
+        (ctx, value, path) -> ctx.initialLeads(YamlValues.intAtLeast(value, path, 1))),
+    MIN_FREE_DISK_MB(
+        "minFreeDiskMb", EngineContext.MIN_FREE_DISK_MB_PROP_NAME, String.valueOf(EngineContext.MIN_FREE_DISK_MB_DEFAULT),
+        "Free space (MiB) the data directory's filesystem must keep: below it new events are refused with " +
+            "journal_unavailable and /health is down until there is room again; 0 turns the check off",
+        (ctx, value, path) -> ctx.minFreeDiskMb(YamlValues.intAtLeast(value, path, 0))),
+    SNAPSHOTS(
+        "snapshots", EngineContext.SNAPSHOTS_PROP_NAME, String.valueOf(EngineContext.SNAPSHOTS_DEFAULT),
+        "Write snapshots (data/snapshots/) and restart from the newest valid one when the state machine supports them; " +
+            "false: every start replays the whole input journal",
+        (ctx, value, path) -> ctx.snapshots(YamlValues.bool(value, path))),
+    SNAPSHOT_REPLICA(
+        "snapshotReplica", EngineContext.SNAPSHOT_REPLICA_PROP_NAME, String.valueOf(EngineContext.SNAPSHOT_REPLICA_DEFAULT),
+        "A second copy of the state machine on a low-priority thread follows the input journal and writes the periodic " +
+            "snapshots (twice the state's memory, background CPU); false: snapshots only on graceful shutdown",
+        (ctx, value, path) -> ctx.snapshotReplica(YamlValues.bool(value, path))),
+    SNAPSHOT_EVENTS(
+        "snapshotEvents", EngineContext.SNAPSHOT_INTERVAL_EVENTS_PROP_NAME,
+        String.valueOf(EngineContext.SNAPSHOT_INTERVAL_EVENTS_DEFAULT),
+        "The replica writes a snapshot after this many events since its last one...",
+        (ctx, value, path) -> ctx.snapshotIntervalEvents(YamlValues.intAtLeast(value, path, 1))),
+    SNAPSHOT_INTERVAL(
+        "snapshotInterval", EngineContext.SNAPSHOT_INTERVAL_MS_PROP_NAME,
+        YamlValues.formatDurationMs(EngineContext.SNAPSHOT_INTERVAL_MS_DEFAULT),
+        "...or once this much engine time has passed since it, whichever comes first: a duration (10m, 1h) or milliseconds",
+        (ctx, value, path) -> ctx.snapshotIntervalMs(YamlValues.durationMs(value, path, 1))),
+    SNAPSHOT_KEEP(
+        "snapshotKeep", EngineContext.SNAPSHOT_KEEP_PROP_NAME, String.valueOf(EngineContext.SNAPSHOT_KEEP_DEFAULT),
+        "Snapshots kept, newest first; a corrupt newest one falls back to the next",
+        (ctx, value, path) -> ctx.snapshotKeep(YamlValues.intAtLeast(value, path, 1))),
+    JOURNAL_RETENTION(
+        "journalRetention", EngineContext.JOURNAL_RETENTION_PROP_NAME, EngineContext.JOURNAL_RETENTION_DEFAULT,
+        "keep: never move journal files (audits replay from the start); archive: at start, move input and output cycle " +
+            "files no kept snapshot needs to data/archive/",
+        (ctx, value, path) -> ctx.journalRetention(YamlValues.choice(value, path, "keep", "archive")));
 
     private final String key;
     private final String propertyName;

@@ -17,6 +17,7 @@ final class SettingsTable
             .append("| --- | --- | --- | --- |\n");
         rows(table, "engine", EngineSetting.values());
         rows(table, "gateway", GatewaySetting.values());
+        rows(table, "gateway", SecuritySetting.values());
         return table.toString();
     }
 

@@ -21,14 +21,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code tenants} section: a list of {@code {id, token, repToken, repTokens, rules}}. Each tenant's
- * {@code rules} mapping is written back out as its own YAML document, with {@code tenant:} filled
- * from {@code id}, and parsed by the engine's {@link TenantRulesParser} here, so a bad rule stops
+ * The {@code tenants} section: a list of {@code {id, token, repToken, repTokens, opsToken, rules}}.
+ * Each tenant's {@code rules} mapping is written back out as its own YAML document, with
+ * {@code tenant:} filled from {@code id}, and parsed by the engine's {@link TenantRulesParser} here, so a bad rule stops
  * the start with the tenant named rather than surfacing later as a rejected configuration change.
  */
 final class TenantsSection
 {
-    static final Set<String> KEYS = new LinkedHashSet<>(List.of("id", "token", "repToken", "repTokens", "rules"));
+    static final Set<String> KEYS =
+        new LinkedHashSet<>(List.of("id", "token", "repToken", "repTokens", "opsToken", "rules"));
 
     /**
      * Bounds of the hello line (docs/protocol.md): a tenant or token longer than these could never log in.
@@ -76,8 +77,9 @@ final class TenantsSection
         YamlValues.requireMapping(node, path);
         YamlValues.checkKeys(node, path + ".", KEYS);
         final String id = YamlValues.text(required(node, "id", path), path + ".id", MAX_TENANT_BYTES);
-        final String token = YamlValues.text(required(node, "token", path), path + ".token", MAX_TOKEN_BYTES);
-        final String repToken = YamlValues.text(required(node, "repToken", path), path + ".repToken", MAX_TOKEN_BYTES);
+        final String token = YamlValues.secretText(required(node, "token", path), path + ".token", MAX_TOKEN_BYTES);
+        final String repToken =
+            YamlValues.secretText(required(node, "repToken", path), path + ".repToken", MAX_TOKEN_BYTES);
 
         final String document = rulesDocument(node.get("rules"), id, path + ".rules");
         final TenantRules rules;
@@ -90,8 +92,10 @@ final class TenantsSection
             throw new ConfigException(path + ".rules." + ex.getMessage() + " (tenant '" + id + "')", ex);
         }
 
-        return new TenantConfig(new TenantAccess(id, token, repToken, repTokens(node.get("repTokens"), path + ".repTokens")),
-            document, rules);
+        final JsonNode opsNode = node.get("opsToken");
+        final String opsToken = null == opsNode ? null : YamlValues.secretText(opsNode, path + ".opsToken", MAX_TOKEN_BYTES);
+        final Map<String, String> repTokens = repTokens(node.get("repTokens"), path + ".repTokens");
+        return new TenantConfig(new TenantAccess(id, token, repToken, repTokens, opsToken), document, rules);
     }
 
     /**
@@ -112,7 +116,8 @@ final class TenantsSection
             {
                 throw new ConfigException(path + ": rep id '" + entry.getKey() + "' must be 1.." + MAX_REP_BYTES + " bytes");
             }
-            tokens.put(entry.getKey(), YamlValues.text(entry.getValue(), path + "." + entry.getKey(), MAX_TOKEN_BYTES));
+            tokens.put(entry.getKey(),
+                YamlValues.secretText(entry.getValue(), path + "." + entry.getKey(), MAX_TOKEN_BYTES));
         }
         return tokens;
     }

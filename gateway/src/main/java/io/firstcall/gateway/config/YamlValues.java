@@ -41,6 +41,24 @@ final class YamlValues
         return text;
     }
 
+    /**
+     * As {@link #text(JsonNode, String, int)} for a secret (a token): no error message shows the value.
+     */
+    static String secretText(final JsonNode value, final String path, final int maxUtf8Bytes)
+    {
+        if (!value.isTextual() || value.asText().isEmpty())
+        {
+            throw new ConfigException(path + ": must be a non-empty string, got " + describeKind(value) +
+                " (secret values are never printed)");
+        }
+        final int bytes = value.asText().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxUtf8Bytes)
+        {
+            throw new ConfigException(path + ": must be at most " + maxUtf8Bytes + " bytes of UTF-8, got " + bytes);
+        }
+        return value.asText();
+    }
+
     static String choice(final JsonNode value, final String path, final String... allowed)
     {
         final String text = value.isTextual() ? value.asText() : null;
@@ -67,6 +85,25 @@ final class YamlValues
             throw new ConfigException(path + ": must be >= " + min + ", got " + number);
         }
         return number;
+    }
+
+    static int intInRange(final JsonNode value, final String path, final int min, final int max)
+    {
+        final int number = intAtLeast(value, path, min);
+        if (number > max)
+        {
+            throw new ConfigException(path + ": must be at most " + max + ", got " + number);
+        }
+        return number;
+    }
+
+    static boolean bool(final JsonNode value, final String path)
+    {
+        if (!value.isBoolean())
+        {
+            throw new ConfigException(path + ": must be true or false, got " + describe(value));
+        }
+        return value.asBoolean();
     }
 
     static int port(final JsonNode value, final String path)
@@ -162,6 +199,10 @@ final class YamlValues
 
     static String describe(final JsonNode value)
     {
+        if (value instanceof SecretReferences.Resolved)
+        {
+            return "the value of " + ((SecretReferences.Resolved)value).reference();
+        }
         if (value.isNull() || value.isMissingNode())
         {
             return "nothing (null)";
@@ -177,6 +218,34 @@ final class YamlValues
         if (value.isBoolean())
         {
             return value.asText() + " (a boolean)";
+        }
+        return value.isArray() ? "a list" : "a mapping";
+    }
+
+    /**
+     * @return what kind of value it is, without the value.
+     */
+    static String describeKind(final JsonNode value)
+    {
+        if (value instanceof SecretReferences.Resolved)
+        {
+            return describe(value);
+        }
+        if (value.isNull() || value.isMissingNode())
+        {
+            return "nothing (null)";
+        }
+        if (value.isTextual())
+        {
+            return value.asText().isEmpty() ? "an empty string" : "a string";
+        }
+        if (value.isNumber())
+        {
+            return value.isIntegralNumber() ? "an integer" : "a decimal number";
+        }
+        if (value.isBoolean())
+        {
+            return "a boolean";
         }
         return value.isArray() ? "a list" : "a mapping";
     }

@@ -4,6 +4,8 @@ import io.firstcall.gateway.OpsView;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
@@ -15,7 +17,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * and one pass over each source is cheaper than a callback per counter.
  * <p>
  * Names: {@code firstcall_<engine counter>_total} and {@code firstcall_gateway_<name>_total}; the
- * text writer appends {@code _total} to counter families.
+ * text writer appends {@code _total} to counter families. A gateway gauge, a level that also falls
+ * (open connections), is a gauge {@code firstcall_gateway_<name>} without the suffix.
  */
 final class CounterCollector implements MultiCollector
 {
@@ -47,6 +50,15 @@ final class CounterCollector implements MultiCollector
                     snapshots.metricSnapshot(counter(metricName, "Gateway counter " + name, value));
                 }
             });
+        view.forEachGatewayGauge(
+            (name, value) ->
+            {
+                final String metricName = GATEWAY_PREFIX + metricName(name);
+                if (!snapshots.containsMetricName(metricName))
+                {
+                    snapshots.metricSnapshot(gauge(metricName, "Gateway gauge " + name, value));
+                }
+            });
 
         return snapshots.build();
     }
@@ -71,6 +83,15 @@ final class CounterCollector implements MultiCollector
         }
 
         return sanitized.toString();
+    }
+
+    private static GaugeSnapshot gauge(final String name, final String help, final long value)
+    {
+        return GaugeSnapshot.builder()
+            .name(name)
+            .help(help)
+            .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
+            .build();
     }
 
     private static CounterSnapshot counter(final String name, final String help, final long value)

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,12 +30,15 @@ import java.util.Objects;
 /**
  * Answers the operations endpoints of the HTTP port:
  * <ul>
- *     <li>{@code GET /health}: 200 {@code {"status":"up"}} or 503 {@code {"status":"down"}};</li>
- *     <li>{@code GET /metrics}: Prometheus text format 0.0.4, see {@link PrometheusExporter};</li>
+ *     <li>{@code GET /health}: 200 {@code {"status":"up"}} or 503 {@code {"status":"down","problems":[..]}};</li>
+ *     <li>{@code GET /metrics}: Prometheus text format 0.0.4, or OpenMetrics when the {@code Accept}
+ *     header asks for it, see {@link PrometheusExporter};</li>
  *     <li>{@code GET /latency}: per-stage percentiles, a text table, or JSON with {@code ?format=json}
  *     or {@code Accept: application/json}, see {@link LatencyReport};</li>
- *     <li>{@code GET /stats}: the counters as JSON, see {@link StatsWriter}.</li>
+ *     <li>{@code GET /stats}: the counters as JSON, as much as the request's {@link OpsPrincipal} may see,
+ *     see {@link StatsWriter}.</li>
  * </ul>
+ * Who may ask is decided before, by the {@link OpsAuthHandler} in front of this handler.
  * Other paths are answered 404, other methods on these paths 405, and a request the codec could not
  * parse 400 (and the connection closed). Every answer is a {@link FullHttpResponse} with Content-Type
  * and Content-Length; the connection stays open when the request asks for keep-alive.
@@ -55,7 +59,6 @@ public final class HttpOpsHandler extends SimpleChannelInboundHandler<FullHttpRe
     private static final String JSON_FORMAT = "json";
     private static final String TEXT_FORMAT = "text";
     private static final byte[] UP_BODY = "{\"status\":\"up\"}\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DOWN_BODY = "{\"status\":\"down\"}\n".getBytes(StandardCharsets.US_ASCII);
 
     private final OpsView view;
     private final PrometheusExporter exporter;
@@ -123,26 +126,42 @@ public final class HttpOpsHandler extends SimpleChannelInboundHandler<FullHttpRe
                 return health(ctx);
 
             case METRICS_PATH:
-                return response(ctx, HttpResponseStatus.OK, PrometheusExporter.CONTENT_TYPE, exporter::scrape);
+            {
+                final ExpositionFormatWriter writer = exporter.writer(request.headers().get(HttpHeaderNames.ACCEPT));
+                return response(ctx, HttpResponseStatus.OK, writer.getContentType(), out -> exporter.scrape(writer, out));
+            }
 
             case LATENCY_PATH:
                 return latency(ctx, request, uri);
 
             default:
-                return response(ctx, HttpResponseStatus.OK, OpsJson.CONTENT_TYPE, out -> StatsWriter.write(view, out));
+                return stats(ctx);
         }
+    }
+
+    /**
+     * The figures the request's principal may see; none without one (no {@link OpsAuthHandler} in front).
+     */
+    private FullHttpResponse stats(final ChannelHandlerContext ctx) throws IOException
+    {
+        final OpsPrincipal principal = ctx.channel().attr(OpsPrincipal.KEY).get();
+        if (null == principal)
+        {
+            return error(ctx, HttpResponseStatus.FORBIDDEN, "forbidden", null, null);
+        }
+        return response(ctx, HttpResponseStatus.OK, OpsJson.CONTENT_TYPE, out -> StatsWriter.write(view, principal, out));
     }
 
     private FullHttpResponse health(final ChannelHandlerContext ctx) throws IOException
     {
-        final boolean isHealthy = view.healthy();
-        final byte[] json = isHealthy ? UP_BODY : DOWN_BODY;
+        final List<String> problems = view.healthProblems();
+        if (problems.isEmpty())
+        {
+            return response(ctx, HttpResponseStatus.OK, OpsJson.CONTENT_TYPE, out -> out.write(UP_BODY));
+        }
 
         return response(
-            ctx,
-            isHealthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-            OpsJson.CONTENT_TYPE,
-            out -> out.write(json));
+            ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, OpsJson.CONTENT_TYPE, out -> OpsJson.writeDown(out, problems));
     }
 
     private FullHttpResponse latency(

@@ -4,6 +4,8 @@ import io.firstcall.gateway.OpsView;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Quantiles;
@@ -12,25 +14,28 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSna
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * Exports each stage's cumulative HdrHistogram as a Prometheus summary, read at scrape time:
+ * Exports each stage's cumulative HdrHistogram, read at scrape time, three ways:
  * <pre>
  * firstcall_latency_seconds{stage="receive_to_journaled",quantile="0.99"} 3.0207E-5
  * firstcall_latency_seconds_count{stage="receive_to_journaled"} 1000
  * firstcall_latency_seconds_sum{stage="receive_to_journaled"} 0.0112
  * firstcall_latency_max_seconds{stage="receive_to_journaled"} 1.21343E-4
+ * firstcall_stage_latency_seconds_bucket{stage="receive_to_journaled",le="5.0E-5"} 981
  * </pre>
- * A hand-built {@link SummarySnapshot} from a {@link MultiCollector}, not the client's
- * {@code Summary} (which estimates quantiles itself, on the recording thread) nor
- * {@code SummaryWithCallback}: one histogram copy per stage then feeds both the summary and the max
- * gauge, and the quantiles are HdrHistogram's, the same as {@code /latency} and the interval log.
+ * A summary with HdrHistogram's exact quantiles (the same as {@code /latency} and the interval log),
+ * the max as a gauge, and a histogram with explicit buckets ({@link HistogramBuckets#STAGE_LATENCY})
+ * that, unlike quantiles, can be summed across instances. Hand-built snapshots from a
+ * {@link MultiCollector}, not the client's {@code Summary} or {@code Histogram} (which record on the
+ * recording thread): one histogram copy per stage feeds all three.
  * <p>
- * The quantiles are over everything since start, not a sliding window: for recent latency, use
- * {@code rate(_sum) / rate(_count)} or the interval log.
+ * Everything covers the time since start, not a sliding window: for recent latency use
+ * {@code rate()} of the buckets, {@code _sum} and {@code _count}, or the interval log.
  */
 final class LatencyCollector implements MultiCollector
 {
     static final String LATENCY_NAME = "firstcall_latency_seconds";
     static final String MAX_NAME = "firstcall_latency_max_seconds";
+    static final String HISTOGRAM_NAME = "firstcall_stage_latency_seconds";
     static final String STAGE_LABEL = "stage";
 
     private static final double NANOS_PER_SECOND = 1e9;
@@ -53,6 +58,11 @@ final class LatencyCollector implements MultiCollector
             .name(MAX_NAME)
             .unit(Unit.SECONDS)
             .help("Largest stage latency since start");
+        final HistogramSnapshot.Builder histogram = HistogramSnapshot.builder()
+            .name(HISTOGRAM_NAME)
+            .unit(Unit.SECONDS)
+            .help("Stage latency since start in explicit buckets, from HdrHistogram; " +
+                "stage receive_to_published is the alert latency");
 
         for (final StageLatency stage : stages)
         {
@@ -69,9 +79,14 @@ final class LatencyCollector implements MultiCollector
                 .quantiles(quantiles.build())
                 .build());
             max.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(seconds(stage.maxNs())).build());
+            histogram.dataPoint(HistogramDataPointSnapshot.builder()
+                .labels(labels)
+                .sum(stage.sumNs() / NANOS_PER_SECOND)
+                .classicHistogramBuckets(HistogramBuckets.STAGE_LATENCY.buckets(stage.bucketCounts()))
+                .build());
         }
 
-        return MetricSnapshots.of(summary.build(), max.build());
+        return MetricSnapshots.of(summary.build(), max.build(), histogram.build());
     }
 
     private static double seconds(final long valueNs)

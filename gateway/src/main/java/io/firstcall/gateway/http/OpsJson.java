@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * JSON plumbing shared by the endpoint writers: the one Jackson factory (streaming only) and the
@@ -63,6 +64,26 @@ final class OpsJson
             {
                 json.writeStringField(detailName, detailValue);
             }
+            json.writeEndObject();
+            endDocument(json);
+        }
+    }
+
+    /**
+     * Write {@code {"status":"down","problems":["...",...]}}.
+     */
+    static void writeDown(final OutputStream out, final List<String> problems) throws IOException
+    {
+        try (JsonGenerator json = generator(out))
+        {
+            json.writeStartObject();
+            json.writeStringField("status", "down");
+            json.writeArrayFieldStart("problems");
+            for (final String problem : problems)
+            {
+                json.writeString(problem);
+            }
+            json.writeEndArray();
             json.writeEndObject();
             endDocument(json);
         }

@@ -18,6 +18,7 @@ final class StageLatency
     private final long maxNs;
     private final double meanNs;
     private final long[] percentileNs = new long[PERCENTILES.length];
+    private final long[] bucketCounts;
 
     private StageLatency(final LatencyStage stage, final Histogram histogram)
     {
@@ -29,6 +30,7 @@ final class StageLatency
         {
             percentileNs[percentile.ordinal()] = histogram.getValueAtPercentile(percentile.percentile());
         }
+        bucketCounts = HistogramBuckets.STAGE_LATENCY.counts(histogram);
     }
 
     /**
@@ -87,5 +89,13 @@ final class StageLatency
     long valueNs(final Percentile percentile)
     {
         return percentileNs[percentile.ordinal()];
+    }
+
+    /**
+     * @return the count of each {@link HistogramBuckets#STAGE_LATENCY} bucket, the last for +Inf.
+     */
+    long[] bucketCounts()
+    {
+        return bucketCounts;
     }
 }

@@ -5,6 +5,7 @@ import io.firstcall.gateway.OpsView;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The {@code /stats} body: one JSON object with a member object per source of figures, so new
@@ -13,7 +14,12 @@ import java.io.OutputStream;
  * {"engine":{"events_received":12,"ring_full":0,...},"gateway":{"connections_accepted":3,...}}
  * </pre>
  * Engine members are named by {@code EngineCounter.metricName()}, gateway members as the gateway
- * names its counters.
+ * names its gauges and counters; {@code tenants} has each tenant's own counters. That is the operator's view. A
+ * tenant sees only its own counters, and nothing global (the engine and gateway totals include other
+ * tenants' traffic):
+ * <pre>
+ * {"tenant":"acme","gateway":{"connections_open":1,"events_offered":12,"events_rate_limited":0}}
+ * </pre>
  */
 final class StatsWriter
 {
@@ -21,16 +27,46 @@ final class StatsWriter
     {
     }
 
-    static void write(final OpsView view, final OutputStream out) throws IOException
+    static void write(final OpsView view, final OpsPrincipal principal, final OutputStream out) throws IOException
     {
         try (JsonGenerator json = OpsJson.generator(out))
         {
             json.writeStartObject();
-            writeEngine(view, json);
-            writeGateway(view, json);
+            if (principal.isOperator())
+            {
+                writeEngine(view, json);
+                writeGateway(view, json);
+                writeTenants(view, json);
+            }
+            else
+            {
+                json.writeStringField("tenant", principal.tenant());
+                json.writeObjectFieldStart("gateway");
+                view.forEachTenantCounter(principal.tenant(), (name, value) -> OpsJson.writeNumberField(json, name, value));
+                json.writeEndObject();
+            }
             json.writeEndObject();
             OpsJson.endDocument(json);
         }
+    }
+
+    private static void writeTenants(final OpsView view, final JsonGenerator json) throws IOException
+    {
+        json.writeObjectFieldStart("tenants");
+        view.forEachTenant((tenant) ->
+        {
+            try
+            {
+                json.writeObjectFieldStart(tenant);
+                view.forEachTenantCounter(tenant, (name, value) -> OpsJson.writeNumberField(json, name, value));
+                json.writeEndObject();
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        json.writeEndObject();
     }
 
     private static void writeEngine(final OpsView view, final JsonGenerator json) throws IOException
@@ -44,6 +80,7 @@ final class StatsWriter
     private static void writeGateway(final OpsView view, final JsonGenerator json) throws IOException
     {
         json.writeObjectFieldStart("gateway");
+        view.forEachGatewayGauge((name, value) -> OpsJson.writeNumberField(json, name, value));
         view.forEachGatewayCounter((name, value) -> OpsJson.writeNumberField(json, name, value));
         json.writeEndObject();
     }

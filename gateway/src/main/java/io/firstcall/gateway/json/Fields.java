@@ -94,7 +94,8 @@ final class Fields
         choice(ROLE, "role", "rep");
 
         WRONG_VALUE_REASON[TYPE] = "must be a string";
-        WRONG_VALUE_REASON[AT] = "must be an ISO-8601 UTC time (2026-11-26T10:15:30Z) or epoch milliseconds";
+        WRONG_VALUE_REASON[AT] = "must be an ISO-8601 time with Z or an offset " +
+            "(2026-11-26T10:15:30Z, 2026-11-26T12:15:30+02:00) or epoch milliseconds";
         WRONG_VALUE_REASON[EMPLOYEES] = "must be an integer from 0 to 2147483647";
         WRONG_VALUE_REASON[SCORE] = "must be a 32-bit integer";
         WRONG_VALUE_REASON[AMOUNT] = "must be a non-negative number with at most 2 decimals";

@@ -2,13 +2,18 @@ package io.firstcall.gateway.json;
 
 /**
  * Exact, allocation-free parsing of the protocol's non-string scalars from the parser's chars:
- * ISO-8601 UTC times and money amounts; and the ISO formatting the output lines use.
+ * ISO-8601 times (UTC or with an offset) and money amounts; and the ISO formatting the output lines use.
  */
 final class JsonNumbers
 {
     static final long INVALID = Long.MIN_VALUE;
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */
     static final int ISO_LENGTH = 24;
+    /** {@code yyyy-MM-ddTHH:mm:ssZ} up to {@code yyyy-MM-ddTHH:mm:ss.SSSSSSSSS+HH:MM}. */
+    private static final int MIN_ISO_INPUT_LENGTH = 20;
+    private static final int MAX_ISO_INPUT_LENGTH = 35;
+    private static final int OFFSET_LENGTH = 6;
+    private static final int MAX_OFFSET_MINUTES = 18 * 60;
 
     private static final long MS_PER_DAY = 86_400_000L;
     /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the four-digit years. */
@@ -20,14 +25,15 @@ final class JsonNumbers
     }
 
     /**
-     * Parse {@code yyyy-MM-ddTHH:mm:ssZ} or with a fraction of 1..9 digits before the Z (kept to
-     * milliseconds, truncated). Only UTC ("Z") is accepted: the protocol has no zone offsets.
+     * Parse an ISO-8601 (RFC 3339) time {@code yyyy-MM-ddTHH:mm:ss}, with an optional fraction of 1..9
+     * digits (kept to milliseconds, truncated), then a zone: {@code Z} or an offset {@code ±HH:MM}
+     * (at most 18:00, Java's bound), e.g. {@code 2026-11-27T10:15:30+02:00} is 08:15:30Z.
      *
      * @return epoch milliseconds or {@link #INVALID}.
      */
     static long parseIsoMs(final char[] c, final int offset, final int length)
     {
-        if (length < 20 || length > 30 || 'Z' != c[offset + length - 1] ||
+        if (length < MIN_ISO_INPUT_LENGTH || length > MAX_ISO_INPUT_LENGTH ||
             '-' != c[offset + 4] || '-' != c[offset + 7] || 'T' != c[offset + 10] ||
             ':' != c[offset + 13] || ':' != c[offset + 16])
         {
@@ -46,28 +52,34 @@ final class JsonNumbers
             return INVALID;
         }
 
+        final int end = offset + length;
+        int zone = offset + 19;
         int millis = 0;
-        final int fractionDigits = length - 21;
-        if (length > 20)
+        if ('.' == c[zone])
         {
-            if ('.' != c[offset + 19] || fractionDigits < 1)
+            final int fractionStart = zone + 1;
+            zone = fractionStart;
+            while (zone < end && c[zone] >= '0' && c[zone] <= '9')
+            {
+                zone++;
+            }
+            final int fractionDigits = zone - fractionStart;
+            if (fractionDigits < 1 || fractionDigits > 9)
             {
                 return INVALID;
             }
-            final int fraction = digits(c, offset + 20, Math.min(fractionDigits, 3));
-            if (fraction < 0 || (fractionDigits > 3 && digits(c, offset + 23, fractionDigits - 3) < 0))
-            {
-                return INVALID;
-            }
+            final int fraction = digits(c, fractionStart, Math.min(fractionDigits, 3));
             millis = fractionDigits >= 3 ? fraction : fraction * (fractionDigits == 1 ? 100 : 10);
         }
-        else if ('Z' != c[offset + 19])
+
+        final long offsetMs = zoneOffsetMs(c, zone, end - zone);
+        if (INVALID == offsetMs)
         {
             return INVALID;
         }
 
         return daysFromCivil(year, month, day) * MS_PER_DAY +
-            ((hour * 60L + minute) * 60L + second) * 1000L + millis;
+            ((hour * 60L + minute) * 60L + second) * 1000L + millis - offsetMs;
     }
 
     /**
@@ -208,6 +220,32 @@ final class JsonNumbers
     private static long times10(final long value, final int digit)
     {
         return value < 0 || value > (Long.MAX_VALUE - digit) / 10 ? -1 : value * 10 + digit;
+    }
+
+    /**
+     * @return the zone's offset from UTC in milliseconds ({@code Z} is 0, {@code +02:00} is 7,200,000),
+     * or {@link #INVALID} unless the {@code length} chars are exactly one zone.
+     */
+    private static long zoneOffsetMs(final char[] c, final int offset, final int length)
+    {
+        if (1 == length)
+        {
+            return 'Z' == c[offset] ? 0 : INVALID;
+        }
+        if (OFFSET_LENGTH != length || ('+' != c[offset] && '-' != c[offset]) || ':' != c[offset + 3])
+        {
+            return INVALID;
+        }
+
+        final int hours = digits(c, offset + 1, 2);
+        final int minutes = digits(c, offset + 4, 2);
+        if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > MAX_OFFSET_MINUTES)
+        {
+            return INVALID;
+        }
+        final long ms = (hours * 60L + minutes) * 60_000L;
+
+        return '-' == c[offset] ? -ms : ms;
     }
 
     static long daysFromCivil(final int year, final int month, final int day)

@@ -35,6 +35,7 @@ final class LineReader
     static final int TYPE_UNKNOWN = -3;
 
     private static final byte[] LINE_END = { '\n' };
+    private static final String UNRECOGNIZED_TOKEN = "Unrecognized token '";
 
     final FieldValues values = new FieldValues();
 
@@ -101,7 +102,7 @@ final class LineReader
         }
         catch (final JsonProcessingException ex)
         {
-            malformedReason = ex.getOriginalMessage();
+            malformedReason = withoutQuotedInput(ex.getOriginalMessage());
             return false;
         }
         catch (final IOException ex)
@@ -109,6 +110,21 @@ final class LineReader
             malformedReason = ex.getMessage();
             return false;
         }
+    }
+
+    /**
+     * The parser quotes the text of a literal it cannot read ({@code "email":nancy@example.org} gives
+     * "Unrecognized token 'nancy'"), which may be a token or a contact detail: keep the rest of its
+     * message. Error path only.
+     */
+    static String withoutQuotedInput(final String message)
+    {
+        if (null != message && message.startsWith(UNRECOGNIZED_TOKEN))
+        {
+            final int end = message.indexOf("':", UNRECOGNIZED_TOKEN.length());
+            return end < 0 ? "Unrecognized token" : "Unrecognized token" + message.substring(end + 1);
+        }
+        return message;
     }
 
     /**

@@ -1,18 +1,27 @@
 package io.firstcall.gateway.session;
 
+import io.firstcall.pipeline.AckListener;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
  * Single-producer single-consumer queue of acknowledgements, from the engine thread (producer) to a
- * connection's event loop (consumer). An entry is two longs, preallocated: the request number the
- * event was offered with and its outcome. An outcome {@code >= 0} is {@code sequence << 1 | duplicate};
- * a negative one is {@code -1 - rejectReason.ordinal()}.
+ * connection's event loop (consumer). An entry is three longs, preallocated: the request number the
+ * event was offered with, the journal sequence, and the outcome ({@link #JOURNALED}, {@link #DUPLICATE},
+ * or {@link #REJECTED} plus the reject reason's ordinal). The sequence has a slot of its own, so any
+ * value the journal holds goes back to the client as it is and is never taken for an outcome.
  * <p>
- * The client id bytes never cross threads: they wait in the event loop's {@link PendingIds}.
+ * The client id bytes never cross threads: they wait in the event loop's {@link ReplySequencer}.
  */
 final class AckQueue
 {
+    static final int JOURNALED = 0;
+    static final int DUPLICATE = 1;
+    static final int REJECTED = 2;
+
+    private static final AckListener.RejectReason[] REASONS = AckListener.RejectReason.values();
+    private static final int ENTRY_LONGS = 3;
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
 
@@ -49,32 +58,25 @@ final class AckQueue
         }
         this.capacity = capacity;
         this.mask = capacity - 1;
-        this.entries = new long[capacity * 2];
+        this.entries = new long[capacity * ENTRY_LONGS];
     }
 
-    static long journaled(final long sequence, final boolean duplicate)
+    static int rejected(final AckListener.RejectReason reason)
     {
-        return sequence << 1 | (duplicate ? 1 : 0);
-    }
-
-    static long rejected(final int reasonOrdinal)
-    {
-        return -1L - reasonOrdinal;
+        return REJECTED + reason.ordinal();
     }
 
     static boolean isJournaled(final long outcome)
     {
-        return outcome >= 0;
+        return JOURNALED == outcome || DUPLICATE == outcome;
     }
 
-    static long sequence(final long outcome)
+    /**
+     * @return the reason of a rejected outcome.
+     */
+    static AckListener.RejectReason rejectReason(final long outcome)
     {
-        return outcome >>> 1;
-    }
-
-    static boolean isDuplicate(final long outcome)
-    {
-        return (outcome & 1) != 0;
+        return REASONS[(int)(outcome - REJECTED)];
     }
 
     /**
@@ -82,7 +84,7 @@ final class AckQueue
      *
      * @return false when full.
      */
-    boolean offer(final long request, final long outcome)
+    boolean offer(final long request, final long sequence, final int outcome)
     {
         final long t = (long)TAIL.getOpaque(this);
         if (t - (long)HEAD.getAcquire(this) >= capacity)
@@ -90,9 +92,10 @@ final class AckQueue
             return false;
         }
 
-        final int index = (int)(t & mask) << 1;
+        final int index = (int)(t & mask) * ENTRY_LONGS;
         entries[index] = request;
-        entries[index + 1] = outcome;
+        entries[index + 1] = sequence;
+        entries[index + 2] = outcome;
         // Volatile, not release: the consumer clears its "drain scheduled" flag and then reads the tail,
         // the producer writes the tail and then reads that flag; both orders must hold.
         TAIL.setVolatile(this, t + 1);
@@ -113,7 +116,15 @@ final class AckQueue
      */
     long request()
     {
-        return entries[(int)((long)HEAD.getOpaque(this) & mask) << 1];
+        return entries[headIndex()];
+    }
+
+    /**
+     * Consumer side: the oldest entry's journal sequence; only when not {@link #isEmpty()}.
+     */
+    long sequence()
+    {
+        return entries[headIndex() + 1];
     }
 
     /**
@@ -121,7 +132,7 @@ final class AckQueue
      */
     long outcome()
     {
-        return entries[((int)((long)HEAD.getOpaque(this) & mask) << 1) + 1];
+        return entries[headIndex() + 2];
     }
 
     /**
@@ -130,5 +141,10 @@ final class AckQueue
     void advance()
     {
         HEAD.setRelease(this, (long)HEAD.getOpaque(this) + 1);
+    }
+
+    private int headIndex()
+    {
+        return (int)((long)HEAD.getOpaque(this) & mask) * ENTRY_LONGS;
     }
 }

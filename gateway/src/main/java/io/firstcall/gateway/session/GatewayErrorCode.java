@@ -29,10 +29,12 @@ public enum GatewayErrorCode
     UNSUPPORTED_VERSION("unsupported_version"),
     /** An SBE event for another tenant than the connection's; the connection stays open. */
     WRONG_TENANT("wrong_tenant"),
-    /** The event could not be journaled; nothing was acknowledged, send it again. Stays open. */
-    NOT_JOURNALED("not_journaled"),
+    /** The journal did not take the event (failing, or the disk low): not acknowledged, send it again. Stays open. */
+    JOURNAL_UNAVAILABLE("journal_unavailable"),
     /** The encoded event is larger than an engine ring slot; stays open. */
     EVENT_TOO_LARGE("event_too_large"),
+    /** More events than the connection's or the tenant's rate limit; not journaled, stays open. */
+    RATE_LIMITED("rate_limited"),
     /** A hello that would take the gateway over its limit of authenticated connections; closed. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
     /** Too many connections were waiting for their hello and this one had waited longest; closed. */

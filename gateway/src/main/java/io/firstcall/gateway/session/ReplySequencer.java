@@ -43,7 +43,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
     private static final int PAYLOAD_OFFSET = 9;
     private static final int INITIAL_CAPACITY = 1024;
     private static final int MAX_CAPACITY = 4 * 1024 * 1024;
-    private static final String[] NOT_JOURNALED_MESSAGES = notJournaledMessages();
+    private static final String[] UNAVAILABLE_MESSAGES = unavailableMessages();
 
     private final ExpandableRingBuffer entries = new ExpandableRingBuffer(INITIAL_CAPACITY, MAX_CAPACITY, false);
     private final UnsafeBuffer entry = new UnsafeBuffer(new byte[PAYLOAD_OFFSET + 1024]);
@@ -52,7 +52,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
     private final SessionTransport transport;
     private final JsonOutputEncoder encoder;
     private final AtomicCounter acksSent;
-    private final AtomicCounter notJournaled;
+    private final AtomicCounter journalUnavailable;
     private volatile boolean ackOverflow;
     private int events;
     private boolean closeRequested;
@@ -68,7 +68,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
         this.transport = transport;
         this.encoder = encoder;
         this.acksSent = counters.get(GatewayCounter.ACKS_SENT);
-        this.notJournaled = counters.get(GatewayCounter.NOT_JOURNALED);
+        this.journalUnavailable = counters.get(GatewayCounter.JOURNAL_UNAVAILABLE);
     }
 
     /**
@@ -76,7 +76,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
      */
     void onJournaled(final long request, final long sequence, final boolean duplicate)
     {
-        if (!acks.offer(request, AckQueue.journaled(sequence, duplicate)))
+        if (!acks.offer(request, sequence, duplicate ? AckQueue.DUPLICATE : AckQueue.JOURNALED))
         {
             ackOverflow = true;
         }
@@ -87,7 +87,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
      */
     void onRejected(final long request, final AckListener.RejectReason reason)
     {
-        if (!acks.offer(request, AckQueue.rejected(reason.ordinal())))
+        if (!acks.offer(request, -1, AckQueue.rejected(reason)))
         {
             ackOverflow = true;
         }
@@ -194,6 +194,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
             return false;
         }
 
+        final long sequence = acks.sequence();
         final long outcome = acks.outcome();
         acks.advance();
         events--;
@@ -203,15 +204,14 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
         final int lineLength;
         if (AckQueue.isJournaled(outcome))
         {
-            lineLength = encoder.ack(
-                id, idOffset, payloadLength, AckQueue.sequence(outcome), AckQueue.isDuplicate(outcome));
+            lineLength = encoder.ack(id, idOffset, payloadLength, sequence, AckQueue.DUPLICATE == outcome);
             acksSent.increment();
         }
         else
         {
-            lineLength = encoder.error(id, idOffset, payloadLength, GatewayErrorCode.NOT_JOURNALED.wireName(), null,
-                NOT_JOURNALED_MESSAGES[(int)(-1L - outcome)]);
-            notJournaled.increment();
+            lineLength = encoder.error(id, idOffset, payloadLength, GatewayErrorCode.JOURNAL_UNAVAILABLE.wireName(), null,
+                UNAVAILABLE_MESSAGES[AckQueue.rejectReason(outcome).ordinal()]);
+            journalUnavailable.increment();
         }
         transport.write(channel, encoder.buffer(), 0, lineLength);
 
@@ -226,14 +226,14 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
         }
     }
 
-    private static String[] notJournaledMessages()
+    private static String[] unavailableMessages()
     {
         final AckListener.RejectReason[] reasons = AckListener.RejectReason.values();
         final String[] messages = new String[reasons.length];
         for (final AckListener.RejectReason reason : reasons)
         {
-            messages[reason.ordinal()] =
-                "the event could not be journaled (" + reason.name().toLowerCase(Locale.ROOT) + "); send it again";
+            messages[reason.ordinal()] = "the journal did not take the event (" +
+                reason.name().toLowerCase(Locale.ROOT) + "); nothing was acknowledged: send it again";
         }
 
         return messages;

@@ -5,6 +5,8 @@ import io.firstcall.gateway.GatewayCounters;
 import io.firstcall.gateway.json.Hello;
 import io.firstcall.gateway.json.JsonEventDecoder;
 import io.firstcall.gateway.json.JsonOutputEncoder;
+import io.firstcall.gateway.metrics.TenantActivity;
+import io.firstcall.gateway.limit.EventAdmission;
 import io.netty.channel.Channel;
 import org.agrona.MutableDirectBuffer;
 
@@ -42,7 +44,9 @@ public final class Session
     private final PendingHello pendingHello;
     private long connectionId = NO_CONNECTION_ID;
     private RepMembership rep;
+    private EventAdmission admission;
     private Hello hello;
+    private int tenantSlot = TenantActivity.UNKNOWN_TENANT;
     private long nextRequest;
     private boolean inputShutdown;
     private boolean failing;
@@ -146,6 +150,8 @@ public final class Session
         }
 
         this.hello = hello;
+        tenantSlot = counters.tenants().slot(hello.tenant());
+        admission = services.tenantTraffic().admit(hello.tenant());
         final int length = encoder.welcome(hello, services.clock().nanoTime() / 1_000_000);
         transport.write(channel, encoder.buffer(), 0, length);
         channel.flush();
@@ -161,6 +167,7 @@ public final class Session
     /**
      * Offer the event in {@link #eventBuffer()} to the engine; its acknowledgement is written once it
      * is journaled. If the ring is full the session stops reading and retries until the ring takes it.
+     * An event over a rate limit is answered {@code rate_limited} instead, in order, and never offered.
      *
      * @param id the client id (idempotency key) echoed in the acknowledgement, at most 255 bytes.
      */
@@ -177,10 +184,18 @@ public final class Session
                 "the encoded event is larger than an engine ring slot");
             return;
         }
+        if (!admission.tryAdmit(receivedNs))
+        {
+            counters.increment(GatewayCounter.EVENTS_RATE_LIMITED);
+            reply(encoder.error(id, idOffset, idLength, GatewayErrorCode.RATE_LIMITED.wireName(), null,
+                admission.refusal()), false);
+            return;
+        }
 
         final long request = nextRequest++ & SessionRegistry.REQUEST_MASK;
         replies.addEvent(id, idOffset, idLength, request);
         counters.increment(GatewayCounter.EVENTS_OFFERED);
+        counters.tenants().onEventAccepted(tenantSlot);
 
         if (!intake.offer(length, SessionRegistry.correlationId(connectionId, request), receivedNs))
         {
@@ -199,6 +214,7 @@ public final class Session
     public void reject(final JsonEventDecoder decoder)
     {
         counters.increment(GatewayCounter.EVENT_ERRORS);
+        counters.tenants().onEventRejected(tenantSlot);
         reply(encoder.error(decoder), false);
     }
 
@@ -214,6 +230,7 @@ public final class Session
         final CharSequence message)
     {
         counters.increment(GatewayCounter.EVENT_ERRORS);
+        counters.tenants().onEventRejected(tenantSlot);
         reply(encoder.error(id, idOffset, idLength, code, field, message), false);
     }
 
@@ -319,6 +336,10 @@ public final class Session
             if (null != rep)
             {
                 rep.leave(this);
+            }
+            if (null != admission)
+            {
+                admission.release();
             }
             counters.get(GatewayCounter.CONNECTIONS_OPEN).decrement();
         }

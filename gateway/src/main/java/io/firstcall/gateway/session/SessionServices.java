@@ -2,6 +2,7 @@ package io.firstcall.gateway.session;
 
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.GatewayCounters;
+import io.firstcall.gateway.limit.TenantTrafficTable;
 import io.firstcall.pipeline.IngestPublisher;
 import io.netty.channel.Channel;
 import org.agrona.ErrorHandler;
@@ -10,7 +11,7 @@ import org.agrona.concurrent.EpochNanoClock;
 /**
  * What every session of one gateway shares: settings, the way into the engine, the clock, counters,
  * the table of authenticated sessions, the connections still waiting for their hello, the rep
- * directory and the authenticator. Built once at launch.
+ * directory, the authenticator and the tenants' rate limits. Built once at launch.
  */
 public final class SessionServices
 {
@@ -22,6 +23,7 @@ public final class SessionServices
     private final RepDirectory repDirectory;
     private final PendingHellos pendingHellos;
     private final Authenticator authenticator;
+    private final TenantTrafficTable tenantTraffic;
     private final ErrorHandler errorHandler;
     private volatile boolean shuttingDown;
 
@@ -42,6 +44,7 @@ public final class SessionServices
         this.repDirectory = repDirectory;
         this.pendingHellos = new PendingHellos(context.maxUnauthenticated(), context.helloTimeoutMs(), counters);
         this.authenticator = new Authenticator(context.tenants());
+        this.tenantTraffic = new TenantTrafficTable(context);
         this.errorHandler = errorHandler;
     }
 
@@ -95,6 +98,14 @@ public final class SessionServices
     Authenticator authenticator()
     {
         return authenticator;
+    }
+
+    /**
+     * @return each tenant's rate limit and counters.
+     */
+    public TenantTrafficTable tenantTraffic()
+    {
+        return tenantTraffic;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.firstcall.gateway.ws;
 
+import io.firstcall.gateway.http.OpsAccess;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -13,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP port's pipeline, in order: HTTP codec, aggregation into full requests (64 KiB), then the
- * router that makes the connection a WebSocket session (/ws) or hands it to the ops handler, and that
- * holds it to the hello deadline until its first request is complete.
+ * router that makes the connection a WebSocket session (/ws) or hands it to the ops handler behind
+ * its bearer token check, and that holds it to the hello deadline until its first request is complete.
  */
 public final class HttpInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -23,6 +24,7 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel>
     private final SessionServices services;
     private final ChannelGroup clients;
     private final Supplier<ChannelHandler> opsHandler;
+    private final OpsAccess access;
 
     /**
      * @param clients    every accepted connection is added, so shutdown can close them all.
@@ -35,6 +37,7 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel>
         this.services = services;
         this.clients = clients;
         this.opsHandler = opsHandler;
+        this.access = new OpsAccess(services.context());
     }
 
     protected void initChannel(final SocketChannel channel)
@@ -43,6 +46,6 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel>
         final ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
-        pipeline.addLast("router", new HttpRouter(services, opsHandler));
+        pipeline.addLast("router", new HttpRouter(services, opsHandler, access));
     }
 }

@@ -3,6 +3,8 @@ package io.firstcall.gateway.ws;
 import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.session.GatewayErrorCode;
 import io.firstcall.gateway.session.PendingHello;
+import io.firstcall.gateway.http.OpsAccess;
+import io.firstcall.gateway.http.OpsAuthHandler;
 import io.firstcall.gateway.session.SessionServices;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -32,8 +34,10 @@ import java.util.function.Supplier;
 
 /**
  * Decides what an HTTP connection is from its first request: a WebSocket upgrade to {@value #WEBSOCKET_PATH}
- * turns the pipeline into a WebSocket session; anything else goes to the ops handler, which then
- * serves the rest of the connection. Removes itself either way. One per connection.
+ * turns the pipeline into a WebSocket session; anything else goes to the ops handler, behind the
+ * {@link OpsAuthHandler}, which then serve the rest of the connection. An upgrade that carries an
+ * Authorization header must hold a token of the gateway (else 401, no upgrade); without one the
+ * hello authenticates, as on the TCP port. Removes itself either way. One per connection.
  * <p>
  * Until its first request is complete a connection might become a session, so it waits among the
  * {@link io.firstcall.gateway.session.PendingHellos} from the moment it opens: a WebSocket carries the
@@ -46,12 +50,14 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
 
     private final SessionServices services;
     private final Supplier<ChannelHandler> opsHandler;
+    private final OpsAccess access;
     private PendingHello pendingHello;
 
-    HttpRouter(final SessionServices services, final Supplier<ChannelHandler> opsHandler)
+    HttpRouter(final SessionServices services, final Supplier<ChannelHandler> opsHandler, final OpsAccess access)
     {
         this.services = services;
         this.opsHandler = opsHandler;
+        this.access = access;
     }
 
     public void channelActive(final ChannelHandlerContext ctx)
@@ -78,6 +84,13 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
         final ChannelPipeline pipeline = ctx.pipeline();
         if (msg instanceof FullHttpRequest && isWebSocketUpgrade((FullHttpRequest)msg))
         {
+            final FullHttpRequest upgrade = (FullHttpRequest)msg;
+            if (!access.admitsWebSocket(upgrade.headers().get(HttpHeaderNames.AUTHORIZATION)))
+            {
+                OpsAuthHandler.refuse(ctx, upgrade, services.counters(), HttpResponseStatus.UNAUTHORIZED);
+                return;
+            }
+
             final int maxLineBytes = services.context().maxLineBytes();
             // Netty's UTF-8 check would close a bad text message with status 1007 and no answer; the
             // JSON lines codec checks as strictly and answers malformed_json, as on the TCP port.
@@ -102,7 +115,8 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
         else
         {
             pendingHello.resolve();
-            pipeline.addAfter(ctx.name(), "ops", opsHandler.get());
+            pipeline.addAfter(ctx.name(), "ops-auth", new OpsAuthHandler(access, services.counters()));
+            pipeline.addAfter("ops-auth", "ops", opsHandler.get());
         }
 
         ctx.fireChannelRead(msg);

@@ -55,7 +55,8 @@ class ConfigurationDocsTest
         int examples = 0;
         for (final String block : yamlBlocks(Files.readString(DOC)))
         {
-            if (block.contains("\ntenants:\n") || block.startsWith("tenants:\n"))
+            // The TLS example names files and variables of a production machine: SecurityConfigTest loads it.
+            if ((block.contains("\ntenants:\n") || block.startsWith("tenants:\n")) && !block.contains("\n  tls:\n"))
             {
                 ConfigLoader.load(new ByteArrayInputStream(block.getBytes(StandardCharsets.UTF_8)), "example");
                 examples++;

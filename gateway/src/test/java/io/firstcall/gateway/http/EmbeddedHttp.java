@@ -35,6 +35,8 @@ final class EmbeddedHttp implements AutoCloseable
     EmbeddedHttp(final OpsView view)
     {
         server = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(65536), new HttpOpsHandler(view));
+        // As the OpsAuthHandler leaves it for a request with the operator's token.
+        server.attr(OpsPrincipal.KEY).set(OpsPrincipal.OPERATOR);
     }
 
     /**

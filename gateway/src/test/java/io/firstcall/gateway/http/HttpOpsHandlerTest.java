@@ -2,12 +2,10 @@ package io.firstcall.gateway.http;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
-import io.firstcall.event.EventWriter;
 import io.firstcall.gateway.http.EmbeddedHttp.Response;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.timing.LatencyStage;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static io.firstcall.gateway.http.JsonTree.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 class HttpOpsHandlerTest
 {
@@ -79,13 +74,15 @@ class HttpOpsHandlerTest
 
         assertEquals(503, response.status());
         assertWellFormed(response, JSON_CONTENT_TYPE);
-        assertEquals("down", JsonTree.parseObject(response.body()).get("status"));
+        final Map<String, Object> body = JsonTree.parseObject(response.body());
+        assertEquals("down", body.get("status"));
+        assertEquals(List.of("test: made unhealthy"), body.get("problems"), "says why");
     }
 
     @Test
     void shouldExportCountersAndStageLatencyInPrometheusTextFormat()
     {
-        final long journaled = publishAndAwaitLatency();
+        final long journaled = EngineEvents.publishAndAwaitLatency(engine, EVENTS);
 
         final Response response = http.get("/metrics");
 
@@ -139,7 +136,7 @@ class HttpOpsHandlerTest
     @Test
     void shouldReportLatencyAsTextTableByDefault()
     {
-        final long journaled = publishAndAwaitLatency();
+        final long journaled = EngineEvents.publishAndAwaitLatency(engine, EVENTS);
 
         final Response response = http.get("/latency");
 
@@ -168,7 +165,7 @@ class HttpOpsHandlerTest
     @ValueSource(strings = { "/latency?format=json", "/latency?format=JSON", "/latency|Accept: application/json" })
     void shouldReportLatencyAsJsonWhenAsked(final String request)
     {
-        final long journaled = publishAndAwaitLatency();
+        final long journaled = EngineEvents.publishAndAwaitLatency(engine, EVENTS);
         final String[] pathAndHeader = request.split("\\|");
 
         final Response response = pathAndHeader.length == 2 ?
@@ -211,7 +208,7 @@ class HttpOpsHandlerTest
     @Test
     void shouldReportCountersAsStatsJson()
     {
-        final long journaled = publishAndAwaitLatency();
+        final long journaled = EngineEvents.publishAndAwaitLatency(engine, EVENTS);
 
         final Response response = http.get("/stats");
 
@@ -341,78 +338,11 @@ class HttpOpsHandlerTest
         assertFalse(http.isOpen());
     }
 
-    /**
-     * Publish {@link #EVENTS} events and wait until they are journaled and every stage's cumulative
-     * histogram holds them.
-     *
-     * @return events journaled in all: the published ones and the tenant configuration the engine
-     * journals at launch.
-     */
-    private long publishAndAwaitLatency()
-    {
-        // Launch offers the tenant configuration itself; let it through first so the count is exact.
-        await(() -> journaled() == received(), "launch events journaled");
-        final long before = journaled();
-
-        final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[4096]));
-        for (int i = 0; i < EVENTS; i++)
-        {
-            final long correlationId = i;
-            final long nowNs = engine.context().clock().nanoTime();
-            final int length = writer.times(nowNs / 1_000_000, nowNs).visit("acme", "e" + i, "L" + i, "/pricing");
-            await(() -> engine.publisher().offer(writer.buffer(), 0, length, correlationId, nowNs), "offer accepted");
-        }
-
-        final long expected = before + EVENTS;
-        await(() -> engine.counters().get(EngineCounter.EVENTS_PROCESSED).get() >= expected, "events processed");
-        await(
-            () ->
-            {
-                // Cumulative histograms grow once per log interval: end the interval now.
-                engine.histograms().sample();
-                for (final LatencyStage stage : LatencyStage.values())
-                {
-                    if (engine.histograms().cumulative(stage).getTotalCount() < expected)
-                    {
-                        return false;
-                    }
-                }
-                return true;
-            },
-            "latency recorded");
-        assertEquals(expected, journaled());
-
-        return expected;
-    }
-
-    private long journaled()
-    {
-        return engine.counters().get(EngineCounter.EVENTS_JOURNALED).get();
-    }
-
-    private long received()
-    {
-        return engine.counters().get(EngineCounter.EVENTS_RECEIVED).get();
-    }
-
     private static void assertWellFormed(final Response response, final String contentType)
     {
         assertEquals(contentType, response.contentType());
         assertEquals(
             response.body().getBytes(StandardCharsets.UTF_8).length,
             Integer.parseInt(response.headers().get("Content-Length")), "Content-Length");
-    }
-
-    private static void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                fail("timed out waiting for " + what);
-            }
-            Thread.yield();
-        }
     }
 }

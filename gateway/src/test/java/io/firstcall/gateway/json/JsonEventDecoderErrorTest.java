@@ -153,7 +153,7 @@ class JsonEventDecoderErrorTest
         "{\"type\":\"opportunity\",\"id\":\"e\",\"lead\":\"L\",\"rep\":\"R\",\"amount\":\"10\"}|INVALID_FIELD|amount",
         "{\"type\":\"opportunity\",\"id\":\"e\",\"lead\":\"L\",\"rep\":\"R\",\"amount\":1e300}|INVALID_FIELD|amount",
         "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\",\"at\":\"2026-11-26 10:15:30Z\"}|INVALID_FIELD|at",
-        "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\",\"at\":\"2026-11-26T10:15:30+01:00\"}|INVALID_FIELD|at",
+        "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\",\"at\":\"2026-11-26T10:15:30+1:00\"}|INVALID_FIELD|at",
         "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\",\"at\":\"2026-02-29T10:15:30Z\"}|INVALID_FIELD|at",
         "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\",\"at\":\"2026-11-26T24:00:00Z\"}|INVALID_FIELD|at",
         "{\"type\":\"converted\",\"id\":\"e\",\"lead\":\"L\",\"at\":\"2026-11-26T10:15:30.Z\"}|INVALID_FIELD|at",

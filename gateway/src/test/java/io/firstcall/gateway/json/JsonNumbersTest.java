@@ -3,6 +3,7 @@ package io.firstcall.gateway.json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Random;
@@ -35,6 +36,53 @@ class JsonNumbersTest
     }
 
     @Test
+    void shouldParseTimesWithOffsetsToTheSameInstantAsJavaTime()
+    {
+        final Random random = new Random(7);
+        final DateTimeFormatter withOffset = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+        for (int i = 0; i < 100_000; i++)
+        {
+            final long ms = JsonNumbers.MIN_ISO_MS + 86_400_000L +
+                Math.floorMod(random.nextLong(), JsonNumbers.MAX_ISO_MS - JsonNumbers.MIN_ISO_MS - 2 * 86_400_000L);
+            final ZoneOffset zone = ZoneOffset.ofTotalSeconds(60 * (random.nextInt(2 * 18 * 60 + 1) - 18 * 60));
+            final String text = withOffset.format(Instant.ofEpochMilli(ms).atOffset(zone));
+
+            final long expected = OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            assertEquals(ms, expected, text);
+            assertEquals(expected, parse(text), text);
+        }
+    }
+
+    @Test
+    void shouldParseOffsetsAtTheirBounds()
+    {
+        final long utc = parse("2026-11-27T08:15:30Z");
+        assertEquals(utc, parse("2026-11-27T10:15:30+02:00"));
+        assertEquals(utc, parse("2026-11-27T03:15:30-05:00"));
+        assertEquals(utc, parse("2026-11-27T08:15:30+00:00"));
+        assertEquals(utc, parse("2026-11-27T08:15:30-00:00"));
+        assertEquals(utc, parse("2026-11-27T13:45:30+05:30"));
+        assertEquals(utc + 123, parse("2026-11-27T10:15:30.123456789+02:00"));
+        assertEquals(utc, parse("2026-11-28T02:15:30+18:00"));
+        assertEquals(utc, parse("2026-11-26T14:15:30-18:00"));
+        assertEquals(0, parse("1970-01-01T01:00:00+01:00"));
+    }
+
+    @Test
+    void shouldRejectMalformedOffsets()
+    {
+        for (final String text : new String[]{
+            "2026-11-27T10:15:30+2:00", "2026-11-27T10:15:30+02", "2026-11-27T10:15:30+0200",
+            "2026-11-27T10:15:30+18:01", "2026-11-27T10:15:30+19:00", "2026-11-27T10:15:30+02:60",
+            "2026-11-27T10:15:30 02:00", "2026-11-27T10:15:30*02:00", "2026-11-27T10:15:30+02:00Z",
+            "2026-11-27T10:15:30Z+02:00", "2026-11-27T10:15:30.+02:00", "2026-11-27T10:15:30.1234567890+02:00",
+            "2026-11-27T10:15:30+02:0a", "2026-11-27T10:15:30", "2026-11-27T10:15:30z" })
+        {
+            assertEquals(JsonNumbers.INVALID, parse(text), text);
+        }
+    }
+
+    @Test
     void shouldNotFormatOutsideFourDigitYears()
     {
         final char[] chars = new char[JsonNumbers.ISO_LENGTH];
@@ -60,6 +108,12 @@ class JsonNumbersTest
         assertCents(JsonNumbers.INVALID, "1e-3");
         assertCents(JsonNumbers.INVALID, "-1");
         assertCents(JsonNumbers.INVALID, "1e200");
+    }
+
+    private static long parse(final String text)
+    {
+        final char[] padded = ("xx" + text + "yy").toCharArray();
+        return JsonNumbers.parseIsoMs(padded, 2, text.length());
     }
 
     private static void assertCents(final long expected, final String literal)

@@ -10,19 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AckQueueTest
 {
     @Test
-    void shouldEncodeJournaledDuplicateAndRejectedOutcomes()
+    void shouldCarryAnySequenceApartFromTheOutcome()
     {
-        final long journaled = AckQueue.journaled(123_456_789_012L, false);
-        final long duplicate = AckQueue.journaled(7, true);
-        final long rejected = AckQueue.rejected(AckListener.RejectReason.JOURNAL_SYNC_FAILED.ordinal());
+        final AckQueue queue = new AckQueue(8);
+        final long[] sequences = { 0, 123_456_789_012L, 1L << 62, Long.MAX_VALUE, -1, Long.MIN_VALUE };
+        for (final long sequence : sequences)
+        {
+            assertTrue(queue.offer(sequence, sequence, AckQueue.DUPLICATE));
+        }
+        assertTrue(queue.offer(99, -1, AckQueue.rejected(AckListener.RejectReason.DISK_SPACE_LOW)));
 
-        assertTrue(AckQueue.isJournaled(journaled));
-        assertEquals(123_456_789_012L, AckQueue.sequence(journaled));
-        assertFalse(AckQueue.isDuplicate(journaled));
-        assertEquals(7, AckQueue.sequence(duplicate));
-        assertTrue(AckQueue.isDuplicate(duplicate));
-        assertFalse(AckQueue.isJournaled(rejected));
-        assertEquals(AckListener.RejectReason.JOURNAL_SYNC_FAILED.ordinal(), (int)(-1L - rejected));
+        for (final long sequence : sequences)
+        {
+            assertEquals(sequence, queue.sequence());
+            assertTrue(AckQueue.isJournaled(queue.outcome()), "a sequence is never read as a rejection: " + sequence);
+            assertEquals(AckQueue.DUPLICATE, queue.outcome());
+            queue.advance();
+        }
+        assertFalse(AckQueue.isJournaled(queue.outcome()));
+        assertEquals(AckListener.RejectReason.DISK_SPACE_LOW, AckQueue.rejectReason(queue.outcome()));
     }
 
     @Test
@@ -33,15 +39,15 @@ class AckQueueTest
         {
             for (int i = 0; i < 4; i++)
             {
-                assertTrue(queue.offer(round * 10 + i, i));
+                assertTrue(queue.offer(round * 10 + i, i, AckQueue.JOURNALED));
             }
-            assertFalse(queue.offer(99, 99), "full");
+            assertFalse(queue.offer(99, 99, AckQueue.JOURNALED), "full");
 
             for (int i = 0; i < 4; i++)
             {
                 assertFalse(queue.isEmpty());
                 assertEquals(round * 10 + i, queue.request());
-                assertEquals(i, queue.outcome());
+                assertEquals(i, queue.sequence());
                 queue.advance();
             }
             assertTrue(queue.isEmpty());
@@ -57,7 +63,7 @@ class AckQueueTest
         {
             for (int i = 0; i < count; i++)
             {
-                while (!queue.offer(i, AckQueue.journaled(i, false)))
+                while (!queue.offer(i, i, AckQueue.JOURNALED))
                 {
                     Thread.onSpinWait();
                 }
@@ -72,7 +78,7 @@ class AckQueueTest
                 Thread.onSpinWait();
             }
             assertEquals(i, queue.request());
-            assertEquals(i, AckQueue.sequence(queue.outcome()));
+            assertEquals(i, queue.sequence());
             queue.advance();
         }
         producer.join();

@@ -31,6 +31,22 @@ public final class FrameClient implements AutoCloseable
         this.in = new DataInputStream(socket.getInputStream());
     }
 
+    /**
+     * @param socket already connected, e.g. a TLS socket; its read timeout is set here.
+     */
+    public static FrameClient over(final Socket socket)
+    {
+        try
+        {
+            socket.setSoTimeout(LineClient.READ_TIMEOUT_MS);
+            return new FrameClient(socket);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     public static FrameClient connect(final int port)
     {
         try

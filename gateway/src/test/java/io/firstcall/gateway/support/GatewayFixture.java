@@ -28,6 +28,8 @@ public final class GatewayFixture implements AutoCloseable
     public static final String GLOBEX = "globex";
     public static final String GLOBEX_SOURCE_TOKEN = "globex-source-secret";
     public static final String GLOBEX_REP_TOKEN = "globex-rep-secret";
+    /** The operator's bearer token for the ops endpoints; {@link OpsRequests} sends it. */
+    public static final String OPS_TOKEN = "operator-test-secret";
 
     private final Path dataDir;
     private final GatewayContext gatewayContext;
@@ -42,6 +44,7 @@ public final class GatewayFixture implements AutoCloseable
             .jsonPort(0)
             .sbePort(0)
             .httpPort(0)
+            .opsToken(OPS_TOKEN)
             .tenant(new TenantAccess(ACME, ACME_SOURCE_TOKEN, ACME_REP_TOKEN))
             .tenant(new TenantAccess(GLOBEX, GLOBEX_SOURCE_TOKEN, GLOBEX_REP_TOKEN));
         engineContext = new EngineContext()

@@ -33,6 +33,22 @@ public final class LineClient implements AutoCloseable
         this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * @param socket already connected, e.g. a TLS socket; its read timeout is set here.
+     */
+    public static LineClient over(final Socket socket)
+    {
+        try
+        {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            return new LineClient(socket);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     public static LineClient connect(final int port)
     {
         return connect(port, -1);

@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * GETs of the ops endpoints, each on a new connection and with a deadline.
+ * GETs of the ops endpoints as the operator ({@link GatewayFixture#OPS_TOKEN}), each on a new
+ * connection and with a deadline.
  */
 public final class OpsRequests
 {
@@ -25,6 +26,7 @@ public final class OpsRequests
         {
             final HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .header("Authorization", "Bearer " + GatewayFixture.OPS_TOKEN)
                     .timeout(Duration.ofMillis(LineClient.READ_TIMEOUT_MS)).build(),
                 HttpResponse.BodyHandlers.ofString());
             if (200 != response.statusCode())

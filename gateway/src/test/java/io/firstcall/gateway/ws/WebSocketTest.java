@@ -152,10 +152,17 @@ class WebSocketTest
     @Test
     void shouldServeOpsEndpointsByDefaultAndNotFoundForPlainGetOfWs() throws Exception
     {
-        fixture = new GatewayFixture(dataDir).launch();
+        fixture = new GatewayFixture(dataDir);
+        fixture.gatewayContext().opsToken("operator-token");
+        fixture.launch();
         final HttpResponse<String> response = get("/health");
         assertEquals(200, response.statusCode());
-        assertEquals(404, get("/ws").statusCode(), "/ws without an upgrade is not a WebSocket");
+        // A plain GET is an ops request, and ops requests other than /health and /metrics need a token.
+        assertEquals(401, get("/ws").statusCode());
+        final HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + fixture.gateway().httpPort() + "/ws"))
+            .header("Authorization", "Bearer operator-token").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, withToken.statusCode(), "/ws without an upgrade is not a WebSocket");
     }
 
     @Test
@@ -196,7 +203,7 @@ class WebSocketTest
         protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
         {
             final StringBuilder body = new StringBuilder("healthy=").append(view.healthy());
-            view.forEachGatewayCounter((name, value) ->
+            view.forEachGatewayGauge((name, value) ->
             {
                 if ("connections_open".equals(name))
                 {
