@@ -248,7 +248,7 @@ final class ConnectionModel
             return;
         }
         final byte[] id = json.acceptedId().getBytes(StandardCharsets.UTF_8);
-        add(judges.ledger().accept(tenant, id, json.accepted()).describe("line", line));
+        add(judges.ledger().accept(tenant, id, json.accepted(), receiveTimeNs).describe("line", line));
     }
 
     private void onFrame(final byte[] body)
@@ -262,7 +262,7 @@ final class ConnectionModel
         }
         final byte[] journaled = ByteBuffer.wrap(body.clone()).order(ByteOrder.LITTLE_ENDIAN)
             .putLong(InputLayout.HEADER_LENGTH + InputLayout.RECEIVE_TIME_OFFSET, receiveTimeNs).array();
-        add(judges.ledger().accept(tenant, sbe.accepted().eventId(), journaled).describe("frame", body));
+        add(judges.ledger().accept(tenant, sbe.accepted().eventId(), journaled, receiveTimeNs).describe("frame", body));
     }
 
     private void fail(final String code, final String what, final byte[] input)

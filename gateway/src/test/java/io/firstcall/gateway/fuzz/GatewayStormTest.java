@@ -48,8 +48,12 @@ class GatewayStormTest
     static final String INPUTS_PROP_NAME = "firstcall.storm.inputs";
     static final long INPUTS_DEFAULT = 25_000;
     static final String SEED_PROP_NAME = "firstcall.storm.seed";
-    /** Small, so that retries of evicted ids are part of even a short run. */
-    static final int DEDUP_WINDOW = 4096;
+    /**
+     * Short and small, so that ids are forgotten both ways in even a short run: past the horizon of
+     * engine time, and early, past a tenant's cap.
+     */
+    static final long DEDUP_HORIZON_MS = TimeUnit.HOURS.toMillis(3);
+    static final int DEDUP_MAX_IDS = 2048;
     static final int MAX_WINDOW = 256;
     /** Monday 2026-11-23 07:00 UTC: reps' working hours start and end during the storm. */
     static final long START_NS = TimeUnit.MILLISECONDS.toNanos(Instant.parse("2026-11-23T07:00:00Z").toEpochMilli());
@@ -117,7 +121,7 @@ class GatewayStormTest
         System.out.println("storm: seed " + seed + ", " + target + " inputs; reproduce with -D" + SEED_PROP_NAME + "=" +
             seed + " -D" + INPUTS_PROP_NAME + "=" + target);
 
-        final Ledger ledger = new Ledger(DEDUP_WINDOW);
+        final Ledger ledger = new Ledger(TimeUnit.MILLISECONDS.toNanos(DEDUP_HORIZON_MS), DEDUP_MAX_IDS);
         final long startNs = System.nanoTime();
         final Storm storm;
         try (ErrorLogCapture log = new ErrorLogCapture())
@@ -137,7 +141,8 @@ class GatewayStormTest
             replay = JournalReplayer.replay(inputs, outputs, LeadStateMachine::new);
         }
         System.out.println("storm: seed " + seed + ", " + TimeUnit.NANOSECONDS.toMillis(stormNs) + " ms (launch to close), " +
-            storm.report() + "\n  input journal: " + journaled + " entries, CRC32C " + Long.toHexString(journalDigest) +
+            storm.report() + "\n  ids sent again once forgotten (new events): " + ledger.forgotten() +
+            "\n  input journal: " + journaled + " entries, CRC32C " + Long.toHexString(journalDigest) +
             "\n  replay: " + replay + " in " + TimeUnit.NANOSECONDS.toMillis(replay.elapsedNs()) + " ms");
 
         assertTrue(replay.identical(), "[seed " + seed + "] " + replay);
@@ -161,7 +166,8 @@ class GatewayStormTest
             .dataDir(dataDir)
             .clock(clock)
             .ticksEnabled(false)
-            .dedupWindow(DEDUP_WINDOW)
+            .dedupHorizonMs(DEDUP_HORIZON_MS)
+            .dedupMaxIds(DEDUP_MAX_IDS)
             .tenant(ACME, ACME_RULES)
             .tenant(GLOBEX, GLOBEX_RULES);
 

@@ -37,7 +37,8 @@ final class JsonFields
     static final long NOT_A_TIME = Long.MIN_VALUE;
 
     private static final Pattern ISO = Pattern.compile(
-        "([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?Z");
+        "([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?(?:Z|([+-])([0-9]{2}):([0-9]{2}))");
+    private static final int MAX_OFFSET_MINUTES = 18 * 60;
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final List<String> PROFILE = List.of("email", "phone", "name", "company", "industry", "region",
         "employees", "product", "source", "owner", "timezone");
@@ -125,8 +126,8 @@ final class JsonFields
     }
 
     /**
-     * "at": an ISO-8601 UTC time with an optional fraction of up to 9 digits (kept to milliseconds), or
-     * non-negative epoch milliseconds.
+     * "at": an ISO-8601 time with an optional fraction of up to 9 digits (kept to milliseconds) and Z or
+     * an offset of +-HH:MM up to 18:00, or non-negative epoch milliseconds.
      *
      * @return epoch milliseconds (negative before 1970), or {@link #NOT_A_TIME}.
      */
@@ -152,7 +153,18 @@ final class JsonFields
                 Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)),
                 Integer.parseInt(iso.group(4)), Integer.parseInt(iso.group(5)), Integer.parseInt(iso.group(6)));
             final String fraction = null == iso.group(7) ? "0" : (iso.group(7) + "00").substring(0, 3);
-            return time.toInstant(ZoneOffset.UTC).toEpochMilli() + Integer.parseInt(fraction);
+            long offsetMinutes = 0;
+            if (null != iso.group(8))
+            {
+                final int minutes = Integer.parseInt(iso.group(10));
+                offsetMinutes = Integer.parseInt(iso.group(9)) * 60L + minutes;
+                if (minutes > 59 || offsetMinutes > MAX_OFFSET_MINUTES)
+                {
+                    return NOT_A_TIME;
+                }
+                offsetMinutes = "-".equals(iso.group(8)) ? -offsetMinutes : offsetMinutes;
+            }
+            return time.toInstant(ZoneOffset.UTC).toEpochMilli() + Integer.parseInt(fraction) - offsetMinutes * 60_000L;
         }
         catch (final DateTimeException ex)
         {

@@ -9,9 +9,10 @@ import java.util.zip.CRC32C;
 /**
  * The storm's model of the input journal. Inputs reach the engine one window at a time and ticks only
  * between windows, so the journal order is the order the storm sent things in: the ledger predicts the
- * sequence of every acknowledgement, which retries are duplicates (the engine remembers the
- * {@code capacity} newest (tenant, event id) keys, oldest out first: docs/protocol.md §4), and the exact
- * bytes of every journal entry, kept as a CRC per sequence.
+ * sequence of every acknowledgement, which retries are duplicates (docs/protocol.md §4: an id re-sent
+ * less than the horizon of engine time after it was journaled, unless its tenant journaled more than
+ * its cap of ids since, which forgets the oldest first), and the exact bytes of every journal entry,
+ * kept as a CRC per sequence.
  */
 final class Ledger
 {
@@ -20,21 +21,27 @@ final class Ledger
     /** The sequence of the storm's first event, until the engine has told it. */
     static final long UNKNOWN = -1;
 
-    private final int capacity;
+    private final long horizonNs;
+    private final int maxIdsPerTenant;
+    /** By (tenant, id): the sequence, the engine time and the tenant's count of ids when it was journaled. */
     private final Map<String, long[]> keys = new HashMap<>();
+    private final Map<String, long[]> idsByTenant = new HashMap<>();
     private final CRC32C crc = new CRC32C();
     private long firstSequence = -1;
     private long firstDigest;
     private long nextSequence;
-    private long keyedRecords;
     private long[] digests = new long[1 << 16];
+    private long forgottenByTime;
+    private long forgottenByCap;
 
     /**
-     * @param capacity the engine's dedup window, in keys.
+     * @param horizonNs       the engine's dedup horizon, in engine time.
+     * @param maxIdsPerTenant the engine's cap of remembered ids per tenant.
      */
-    Ledger(final int capacity)
+    Ledger(final long horizonNs, final int maxIdsPerTenant)
     {
-        this.capacity = capacity;
+        this.horizonNs = horizonNs;
+        this.maxIdsPerTenant = maxIdsPerTenant;
     }
 
     /**
@@ -68,28 +75,50 @@ final class Ledger
     }
 
     /**
+     * @return how many ids came back after the engine had forgotten them: past the horizon, and early
+     * (past the tenant's cap); each was a new event.
+     */
+    String forgotten()
+    {
+        return forgottenByTime + " past the horizon, " + forgottenByCap + " past the tenant's cap";
+    }
+
+    /**
      * A valid event reaches the journal: a duplicate of a key still remembered, or a new entry.
      *
      * @param message the SBE message the journal must hold for it.
+     * @param nowNs   the engine time it is journaled at: the storm's clock.
      * @return its acknowledgement.
      */
-    Expected accept(final String tenant, final byte[] eventId, final byte[] message)
+    Expected accept(final String tenant, final byte[] eventId, final byte[] message, final long nowNs)
     {
+        final String key = key(tenant, eventId);
+        final long[] tenantIds = idsByTenant.computeIfAbsent(tenant, (t) -> new long[1]);
+        final String id = new String(eventId, StandardCharsets.UTF_8);
         if (!started())
         {
             firstDigest = digest(message);
-            keys.put(key(tenant, eventId), new long[] {UNKNOWN, keyedRecords++});
-            return Expected.ack(new String(eventId, StandardCharsets.UTF_8), UNKNOWN, false);
+            keys.put(key, new long[] {UNKNOWN, nowNs, tenantIds[0]++});
+            return Expected.ack(id, UNKNOWN, false);
         }
-        final String key = key(tenant, eventId);
         final long[] original = keys.get(key);
-        final String id = new String(eventId, StandardCharsets.UTF_8);
-        if (null != original && original[1] >= keyedRecords - capacity)
+        if (null != original)
         {
-            return Expected.ack(id, original[0], true);
+            if (nowNs - original[1] >= horizonNs)
+            {
+                forgottenByTime++;
+            }
+            else if (original[2] < tenantIds[0] - maxIdsPerTenant)
+            {
+                forgottenByCap++;
+            }
+            else
+            {
+                return Expected.ack(id, original[0], true);
+            }
         }
         final long sequence = nextSequence++;
-        keys.put(key, new long[] {sequence, keyedRecords++});
+        keys.put(key, new long[] {sequence, nowNs, tenantIds[0]++});
         record(sequence, digest(message));
         return Expected.ack(id, sequence, false);
     }
