@@ -11,7 +11,6 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
-import io.firstcall.pipeline.TickSource;
 import io.firstcall.replay.JournalReplayer;
 import io.firstcall.replay.ReplayReport;
 import io.firstcall.status.EngineCounter;
@@ -57,7 +56,6 @@ class GatewayStormTest
     static final int MAX_WINDOW = 256;
     /** Monday 2026-11-23 07:00 UTC: reps' working hours start and end during the storm. */
     static final long START_NS = TimeUnit.MILLISECONDS.toNanos(Instant.parse("2026-11-23T07:00:00Z").toEpochMilli());
-    static final long TICK_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     static final String ACME = "acme";
     static final String GLOBEX = "globex";
@@ -174,15 +172,11 @@ class GatewayStormTest
         try (Gateway gateway = Gateway.launch(gatewayCtx, engineCtx))
         {
             final Engine engine = gateway.engine();
-            final TickSource ticks = new TickSource(engine.publisher(), clock, TICK_INTERVAL_NS,
-                engine.counters().get(EngineCounter.TICKS));
-            final Storm storm = new Storm(new Storm.Setup(seed, MAX_WINDOW, gateway.jsonPort(), gateway.sbePort(),
-                gatewayCtx.maxLineBytes(), gatewayCtx.maxFrameBytes(), access,
+            final Storm storm = new Storm(new Storm.Setup(seed, MAX_WINDOW, gateway, gatewayCtx, new Storm.Tenants(access,
                 List.of(new TenantWorld(ACME, List.of("ana", "ben", "cruz", "dana", "eli", "fay"), "acme-managers"),
                     new TenantWorld(GLOBEX, List.of("gia", "hal", "ivy"), "globex-managers")),
-                Map.of(ACME, List.of("ana", "cruz", "eli", "acme-managers"), GLOBEX, List.of("gia", "ivy")),
-                clock, ticks, () -> engine.counters().value(EngineCounter.EVENTS_JOURNALED), ledger),
-                ProtocolDoc.read());
+                Map.of(ACME, List.of("ana", "cruz", "eli", "acme-managers"), GLOBEX, List.of("gia", "ivy"))),
+                clock, ledger), ProtocolDoc.read());
             try
             {
                 storm.start();

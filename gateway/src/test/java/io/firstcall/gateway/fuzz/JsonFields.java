@@ -37,7 +37,8 @@ final class JsonFields
     static final long NOT_A_TIME = Long.MIN_VALUE;
 
     private static final Pattern ISO = Pattern.compile(
-        "([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?(?:Z|([+-])([0-9]{2}):([0-9]{2}))");
+        "([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?" +
+        "(?:Z|([+-])([0-9]{2}):([0-9]{2}))");
     private static final int MAX_OFFSET_MINUTES = 18 * 60;
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final List<String> PROFILE = List.of("email", "phone", "name", "company", "industry", "region",

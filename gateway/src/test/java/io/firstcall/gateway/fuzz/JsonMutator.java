@@ -20,7 +20,8 @@ final class JsonMutator
     private static final String[] HUGE_NUMBERS = {"2147483648", "-2147483649", "1e400", "-1e400", "1.5", "1E-400",
         "9223372036854775808", "123456789012345678901234567890", "0.001", "1e30", "1e999999999999", "-0.0"};
     private static final String[] BAD_AT = {"\"2026-13-01T00:00:00Z\"", "\"2026-11-26 10:15:30\"", "\"yesterday\"", "-5",
-        "1.5", "\"2026-02-29T00:00:00Z\"", "\"2024-02-29T00:00:00Z\"", "\"2026-11-26T10:15:30+01:00\"", "\"2026-11-26T10:15:30-18:00\"", "\"2026-11-26T10:15:30+18:01\"",
+        "1.5", "\"2026-02-29T00:00:00Z\"", "\"2024-02-29T00:00:00Z\"", "\"2026-11-26T10:15:30+01:00\"",
+        "\"2026-11-26T10:15:30-18:00\"", "\"2026-11-26T10:15:30+18:01\"",
         "\"2026-11-26T10:15:30+0200\"", "\"2026-11-26T10:15:30+02\"", "\"2026-11-26T10:15:30.123456789-00:30\"",
         "\"2026-11-26T10:15:30z\"", "\"2026-11-26T10:15:30+02:60\"",
         "\"2026-11-26T24:00:00Z\"", "\"2026-11-26T10:15:60Z\"", "\"2026-11-26T10:15:30.1234567890Z\"",
@@ -73,9 +74,11 @@ final class JsonMutator
         }
         if (pick < 23)
         {
-            final String[] unknown = {"tenant", "token", "role", "score", "page", "status", "x-" + random.nextInt(100), "", "Lead"};
+            final String[] unknown = {"tenant", "token", "role", "score", "page", "status", "x-" + random.nextInt(100), "",
+                "Lead"};
             final String field = unknown[random.nextInt(unknown.length)];
-            return line(insert(event.json(random), JsonText.quoted(field) + ":" + JsonText.quoted(otherTenant)), "json:unknown-field");
+            return line(insert(event.json(random), JsonText.quoted(field) + ":" + JsonText.quoted(otherTenant)),
+                "json:unknown-field");
         }
         if (pick < 28)
         {
@@ -93,7 +96,8 @@ final class JsonMutator
         if (pick < 45)
         {
             final String[] choices = {"status", "outcome", "result", "type"};
-            final String[] values = {"\"away\"", "\"STARTED\"", "\"maybe\"", "\"teleport\"", "\"Lead\"", "\" visit\"", "\"hello\""};
+            final String[] values = {"\"away\"", "\"STARTED\"", "\"maybe\"", "\"teleport\"", "\"Lead\"", "\" visit\"",
+                "\"hello\""};
             return line(replace(event, choices[random.nextInt(choices.length)], values[random.nextInt(values.length)], random),
                 "json:choice");
         }
@@ -104,7 +108,8 @@ final class JsonMutator
         if (pick < 58)
         {
             final String[] numeric = {"score", "employees", "amount", "at", "score"};
-            return line(replace(event, numeric[random.nextInt(numeric.length)], hugeNumber(random), random), "json:huge-number");
+            return line(replace(event, numeric[random.nextInt(numeric.length)], hugeNumber(random), random),
+                "json:huge-number");
         }
         if (pick < 63)
         {
@@ -113,7 +118,8 @@ final class JsonMutator
         if (pick < 67)
         {
             final String[] surrogates = {"\\ud800", "\\udc00", "a\\ud83d", "\\ud83d\\ude80", "\\ude80\\ud83d"};
-            return line(replace(event, name, "\"x" + surrogates[random.nextInt(surrogates.length)] + "\"", random), "json:surrogate");
+            return line(replace(event, name, "\"x" + surrogates[random.nextInt(surrogates.length)] + "\"", random),
+                "json:surrogate");
         }
         if (pick < 72 && null != rep)
         {
@@ -222,7 +228,8 @@ final class JsonMutator
         final int[] depths = {8, 100, 499, 501, 999, 1001, 2000, 5000};
         final int depth = depths[random.nextInt(depths.length)];
         final boolean arrays = random.nextBoolean();
-        final String value = (arrays ? "[" : "{\"a\":").repeat(depth - 1) + (arrays ? "[]" : "{}") + (arrays ? "]" : "}").repeat(depth - 1);
+        final String value = (arrays ? "[" : "{\"a\":").repeat(depth - 1) + (arrays ? "[]" : "{}") +
+            (arrays ? "]" : "}").repeat(depth - 1);
         final String field = random.nextBoolean() ? name : "nest";
         return "nest".equals(field) ? insert(event.json(random), "\"nest\":" + value) : replace(event, field, value, random);
     }

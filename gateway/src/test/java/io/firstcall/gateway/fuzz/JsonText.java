@@ -41,7 +41,8 @@ final class JsonText
         string(out, value, random.nextInt(16) == 0, random);
     }
 
-    private static void string(final StringBuilder out, final String value, final boolean escapeSome, final SplittableRandom random)
+    private static void string(
+        final StringBuilder out, final String value, final boolean escapeSome, final SplittableRandom random)
     {
         out.append('"');
         for (int i = 0; i < value.length(); i++)

@@ -152,7 +152,11 @@ final class ReplyChecker
     }
 
     private static void require(
-        final boolean condition, final Expected expected, final Map<String, Object> reply, final String where, final String what)
+        final boolean condition,
+        final Expected expected,
+        final Map<String, Object> reply,
+        final String where,
+        final String what)
     {
         if (!condition)
         {

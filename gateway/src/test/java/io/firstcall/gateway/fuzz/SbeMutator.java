@@ -19,7 +19,8 @@ final class SbeMutator
     /** Invalid UTF-8: overlong '/', overlong NUL, encoded surrogates, above U+10FFFF, 5-byte form, cut, stray. */
     private static final byte[][] BAD_UTF8 = {
         {(byte)0xC0, (byte)0xAF}, {(byte)0xC0, (byte)0x80}, {(byte)0xE0, (byte)0x80, (byte)0xAF},
-        {(byte)0xED, (byte)0xA0, (byte)0x80}, {(byte)0xED, (byte)0xBF, (byte)0xBF}, {(byte)0xF4, (byte)0x90, (byte)0x80, (byte)0x80},
+        {(byte)0xED, (byte)0xA0, (byte)0x80}, {(byte)0xED, (byte)0xBF, (byte)0xBF},
+        {(byte)0xF4, (byte)0x90, (byte)0x80, (byte)0x80},
         {(byte)0xF8, (byte)0x88, (byte)0x80, (byte)0x80, (byte)0x80}, {'a', (byte)0xE2, (byte)0x82}, {(byte)0x80},
         {(byte)0xFF}, {(byte)0xC3, 'x'}, {(byte)0xF0, (byte)0x9F, (byte)0x98}};
     private static final long[] EXTREMES = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, Integer.MIN_VALUE, Integer.MAX_VALUE,
@@ -85,7 +86,8 @@ final class SbeMutator
         }
         if (pick < 48)
         {
-            return framed(SbeBytes.withU16(valid, 2, new int[] {13, 14, 1 + random.nextInt(12)}[random.nextInt(3)]), "sbe:template-id");
+            final int templateId = new int[] {13, 14, 1 + random.nextInt(12)}[random.nextInt(3)];
+            return framed(SbeBytes.withU16(valid, 2, templateId), "sbe:template-id");
         }
         if (pick < 53)
         {
@@ -95,7 +97,8 @@ final class SbeMutator
         {
             final int index = 1 + random.nextInt(texts.length - 2);
             final byte[] bad = BAD_UTF8[random.nextInt(BAD_UTF8.length)];
-            final byte[] text = SbeBytes.insert(SbeBytes.text(valid, index), random.nextInt(1 + SbeBytes.text(valid, index).length), bad);
+            final byte[] good = SbeBytes.text(valid, index);
+            final byte[] text = SbeBytes.insert(good, random.nextInt(1 + good.length), bad);
             return framed(SbeBytes.withText(valid, index, Arrays.copyOf(text, Math.min(255, text.length))), "sbe:bad-utf8");
         }
         if (pick < 68)
@@ -121,7 +124,8 @@ final class SbeMutator
         }
         if (pick < 76)
         {
-            final String tenant = random.nextBoolean() ? otherTenant : new String[] {"ACME", "acme ", "", "x".repeat(40)}[random.nextInt(4)];
+            final String tenant = random.nextBoolean() ? otherTenant :
+                new String[] {"ACME", "acme ", "", "x".repeat(40)}[random.nextInt(4)];
             return framed(SbeBytes.withText(valid, 0, tenant.getBytes(StandardCharsets.UTF_8)), "sbe:wrong-tenant");
         }
         if (pick < 86)
@@ -158,7 +162,8 @@ final class SbeMutator
                 return framed(m, "sbe:envelope-byte");
             }
             case 2:
-                return framed(Arrays.copyOf(valid, boundary(valid, texts, random.nextInt(texts[2]), random)), "sbe:envelope-cut");
+                final int cut = boundary(valid, texts, random.nextInt(texts[2]), random);
+                return framed(Arrays.copyOf(valid, cut), "sbe:envelope-cut");
             case 3:
             {
                 final byte[] garbage = new byte[random.nextInt(300)];
@@ -236,7 +241,8 @@ final class SbeMutator
                 final int extra = 1 + random.nextInt(16);
                 final byte[] padding = new byte[extra];
                 random.nextBytes(padding);
-                return SbeBytes.withU16(SbeBytes.insert(valid, InputLayout.HEADER_LENGTH + declared, padding), 0, declared + extra);
+                final byte[] extended = SbeBytes.insert(valid, InputLayout.HEADER_LENGTH + declared, padding);
+                return SbeBytes.withU16(extended, 0, declared + extra);
             case 1:
                 return SbeBytes.withU16(valid, 0, random.nextInt(InputLayout.MIN_BLOCK_LENGTH));
             case 2:
@@ -303,11 +309,13 @@ final class SbeMutator
         switch (random.nextInt(4))
         {
             case 0:
-                return new Unit(SbeBytes.frame(valid, valid.length - 1 - random.nextInt(Math.min(valid.length, 12))), "sbe:prefix-short");
+                final int shorter = valid.length - 1 - random.nextInt(Math.min(valid.length, 12));
+                return new Unit(SbeBytes.frame(valid, shorter), "sbe:prefix-short");
             case 1:
                 return new Unit(SbeBytes.frame(valid, valid.length + 1 + random.nextInt(40)), "sbe:prefix-long");
             case 2:
-                return new Unit(SbeBytes.frame(new byte[0], maxFrameBytes + 1L + random.nextInt(1 << 20)), "sbe:prefix-too-long");
+                final long tooLong = maxFrameBytes + 1L + random.nextInt(1 << 20);
+                return new Unit(SbeBytes.frame(new byte[0], tooLong), "sbe:prefix-too-long");
             default:
                 return new Unit(SbeBytes.frame(new byte[0], 0xFFFF_FFFFL), "sbe:prefix-max");
         }

@@ -1,7 +1,11 @@
 package io.firstcall.gateway.fuzz;
 
+import io.firstcall.Engine;
+import io.firstcall.gateway.Gateway;
+import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.TenantAccess;
 import io.firstcall.pipeline.TickSource;
+import io.firstcall.status.EngineCounter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,6 +29,8 @@ import java.util.function.LongSupplier;
 final class Storm
 {
     private static final long KEEPALIVE_AFTER_NS = TimeUnit.SECONDS.toNanos(30);
+    /** The engine's default tick interval: the resolution of its timers. */
+    private static final long TICK_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int RECENT = 64;
     /** Per mille of inputs: a source sends an event again that it sent long ago, maybe past the dedup window. */
     private static final int STALE_RETRIES = 5;
@@ -36,26 +42,39 @@ final class Storm
     private static final int STALE_SAMPLING = 50;
 
     /**
-     * Everything the storm is given: the seed, the gateway's ports and limits, the tenants.
+     * The tenants: who may connect, their lead platforms and reps, and which reps stay connected.
      */
-    record Setup(
-        long seed,
-        int maxWindow,
-        int jsonPort,
-        int sbePort,
-        int maxLineBytes,
-        int maxFrameBytes,
-        Map<String, TenantAccess> access,
-        List<TenantWorld> worlds,
-        Map<String, List<String>> listeningReps,
-        StormClock clock,
-        TickSource ticks,
-        LongSupplier journaled,
-        Ledger ledger)
+    record Tenants(Map<String, TenantAccess> access, List<TenantWorld> worlds, Map<String, List<String>> listeningReps)
     {
     }
 
+    /**
+     * Everything the storm is given: the seed, the gateway (its ports and limits, its engine), the
+     * tenants, the clock the engine was launched with, the ledger.
+     */
+    record Setup(long seed, int maxWindow, Gateway gateway, GatewayContext gatewayContext, Tenants tenants,
+        StormClock clock, Ledger ledger)
+    {
+        Map<String, TenantAccess> access()
+        {
+            return tenants.access();
+        }
+
+        List<TenantWorld> worlds()
+        {
+            return tenants.worlds();
+        }
+
+        int jsonPort()
+        {
+            return gateway.jsonPort();
+        }
+    }
+
     private final Setup setup;
+    private final long startNs;
+    private final TickSource ticks;
+    private final LongSupplier journaled;
     private final SplittableRandom random;
     private final ConnectionModel.Judges judges;
     private final ReplyChecker checker;
@@ -68,14 +87,18 @@ final class Storm
     private long inputs;
     private long windows;
     private long connects;
-    private long ticks;
-    private final long startNs;
+    private long ticksPublished;
 
     Storm(final Setup setup, final ProtocolDoc doc)
     {
         this.setup = setup;
         this.random = new SplittableRandom(setup.seed());
-        this.judges = new ConnectionModel.Judges(setup.maxLineBytes(), setup.maxFrameBytes(),
+        final GatewayContext gatewayCtx = setup.gatewayContext();
+        final Engine engine = setup.gateway().engine();
+        this.ticks = new TickSource(
+            engine.publisher(), setup.clock(), TICK_INTERVAL_NS, engine.counters().get(EngineCounter.TICKS));
+        this.journaled = () -> engine.counters().value(EngineCounter.EVENTS_JOURNALED);
+        this.judges = new ConnectionModel.Judges(gatewayCtx.maxLineBytes(), gatewayCtx.maxFrameBytes(),
             new JsonOracle(setup.access()), new SbeOracle(), setup.ledger());
         final Map<String, String> marks = new HashMap<>();
         for (final TenantWorld world : setup.worlds())
@@ -83,17 +106,17 @@ final class Storm
             marks.put(world.tenant(), world.mark());
         }
         this.checker = new ReplyChecker(doc, marks);
-        this.jsonMutator = new JsonMutator(setup.maxLineBytes());
-        this.sbeMutator = new SbeMutator(setup.maxFrameBytes());
+        this.jsonMutator = new JsonMutator(gatewayCtx.maxLineBytes());
+        this.sbeMutator = new SbeMutator(gatewayCtx.maxFrameBytes());
         this.startNs = setup.clock().nanoTime();
         for (final TenantWorld world : setup.worlds())
         {
             final TenantAccess access = setup.access().get(world.tenant());
             kept.add(new StormConnection(world.tenant() + "/json", ConnectionModel.Transport.LINES, setup.jsonPort(),
                 world.tenant(), access.sourceToken(), null));
-            kept.add(new StormConnection(world.tenant() + "/sbe", ConnectionModel.Transport.FRAMES, setup.sbePort(),
+            kept.add(new StormConnection(world.tenant() + "/sbe", ConnectionModel.Transport.FRAMES, setup.gateway().sbePort(),
                 world.tenant(), access.sourceToken(), null));
-            for (final String rep : setup.listeningReps().getOrDefault(world.tenant(), List.of()))
+            for (final String rep : setup.tenants().listeningReps().getOrDefault(world.tenant(), List.of()))
             {
                 kept.add(new StormConnection(world.tenant() + "/rep:" + rep, ConnectionModel.Transport.LINES,
                     setup.jsonPort(), world.tenant(), access.repToken(rep), rep));
@@ -118,7 +141,7 @@ final class Storm
         setup.ledger().startAt(((Number)answers.get(1).getValue().get("seq")).longValue());
         inputs += 2;
         count("hello", 1);
-        count("valid", 1);
+        count("json:valid", 1);
     }
 
     /**
@@ -154,8 +177,10 @@ final class Storm
             repConnection.exchange(checker, "final check");
             source.open(judges);
             source.add(source.hello(), nowNs);
-            final Event presence = new Event("presence").put("id", world.nextId("final-")).put("rep", rep).put("status", "available");
-            final Event form = new Event("form").put("id", world.nextId("final-")).put("lead", lead).put("form", "demo_request");
+            final Event presence = new Event("presence").put("id", world.nextId("final-")).put("rep", rep)
+                .put("status", "available");
+            final Event form = new Event("form").put("id", world.nextId("final-")).put("lead", lead)
+                .put("form", "demo_request");
             for (final Event event : List.of(presence, world.lead(lead, rep, region), form))
             {
                 source.add(source.wire(event.json(random).getBytes(StandardCharsets.UTF_8), "final"), nowNs);
@@ -195,7 +220,8 @@ final class Storm
             }
         }
         return "inputs=" + inputs + " (acknowledged " + acks + ", refused with an error " + refused +
-            ", keepalives and hellos the rest)\n  inputs=" + inputs + " windows=" + windows + " connections=" + connects + " ticks=" + ticks +
+            ", keepalives and hellos the rest)\n  inputs=" + inputs + " windows=" + windows + " connections=" + connects +
+            " ticks=" + ticksPublished +
             " engineTime=" + TimeUnit.NANOSECONDS.toHours(setup.clock().nanoTime() - startNs) + "h\n" +
             "  inputs by kind: " + inputsByKind + "\n" +
             "  answers: " + checker.codes() + "\n" +
@@ -260,11 +286,11 @@ final class Storm
         // A tick offered in the last window may still wait on the ring (when nothing after it needed an
         // answer): the journal stamps it with the clock when it takes it, so let it first.
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (setup.journaled().getAsLong() < setup.ledger().nextSequence())
+        while (journaled.getAsLong() < setup.ledger().nextSequence())
         {
             if (System.nanoTime() > deadlineNs)
             {
-                throw new AssertionError("[seed " + setup.seed() + "] the engine journaled " + setup.journaled().getAsLong() +
+                throw new AssertionError("[seed " + setup.seed() + "] the engine journaled " + journaled.getAsLong() +
                     " events, " + setup.ledger().nextSequence() + " expected");
             }
             LockSupport.parkNanos(50_000);
@@ -273,10 +299,10 @@ final class Storm
         final long ms = pick < 70 ? random.nextLong(0, 2_000) : pick < 95 ? random.nextLong(2_000, 60_000) :
             random.nextLong(60_000, 1_800_000);
         setup.clock().advance(TimeUnit.MILLISECONDS.toNanos(ms));
-        if (setup.ticks().doWork() > 0)
+        if (ticks.doWork() > 0)
         {
             setup.ledger().unkeyed();
-            ticks++;
+            ticksPublished++;
         }
     }
 
@@ -308,7 +334,7 @@ final class Storm
         }
         return new StormConnection(world.tenant() + (json ? "/passing-json" : "/passing-sbe"),
             json ? ConnectionModel.Transport.LINES : ConnectionModel.Transport.FRAMES,
-            json ? setup.jsonPort() : setup.sbePort(), world.tenant(), access.sourceToken(), null);
+            json ? setup.jsonPort() : setup.gateway().sbePort(), world.tenant(), access.sourceToken(), null);
     }
 
     private Unit nextUnit(final StormConnection connection, final long nowNs)
@@ -357,12 +383,13 @@ final class Storm
     {
         if (ConnectionModel.Transport.FRAMES == connection.transport())
         {
-            return SbeMutator.framed(event.sbe(connection.tenant(), event.eventTimeMs(nowNs / 1_000_000), random.nextLong()), kind);
+            return SbeMutator.framed(
+                event.sbe(connection.tenant(), event.eventTimeMs(nowNs / 1_000_000), random.nextLong()), "sbe:" + kind);
         }
         final String json = event.json(random);
         final byte[] ending = random.nextInt(10) == 0 ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
         final byte[] line = json.getBytes(StandardCharsets.UTF_8);
-        return new Unit(SbeBytes.insert(line, line.length, ending), kind);
+        return new Unit(SbeBytes.insert(line, line.length, ending), "json:" + kind);
     }
 
     /**

@@ -86,7 +86,8 @@ final class StormConnection
      */
     Unit hello()
     {
-        final String json = "{\"type\":\"hello\",\"tenant\":" + JsonText.quoted(tenant) + ",\"token\":" + JsonText.quoted(token) +
+        final String json = "{\"type\":\"hello\",\"tenant\":" + JsonText.quoted(tenant) +
+            ",\"token\":" + JsonText.quoted(token) +
             (null == rep ? "" : ",\"role\":\"rep\",\"rep\":" + JsonText.quoted(rep)) + "}";
         return wire(json.getBytes(StandardCharsets.UTF_8), "hello");
     }
