@@ -150,10 +150,11 @@ final class ConnectionModel
         {
             end++;
         }
-        final int room = judges.maxLineBytes() - unit.size();
+        // The line decoder holds the limit and one byte more (a "\r" before its "\n") without a newline,
+        // and fails as soon as it holds more.
+        final int room = judges.maxLineBytes() + 1 - unit.size();
         if (end - from > room)
         {
-            // The line decoder fails as soon as it holds more than the limit without a newline.
             unit.write(bytes, from, room + 1);
             fail("line_too_long", "a line over " + judges.maxLineBytes() + " bytes", unit.toByteArray());
             return from + room + 1;
@@ -166,7 +167,14 @@ final class ConnectionModel
         final byte[] line = unit.toByteArray();
         unit.reset();
         final int length = line.length > 0 && '\r' == line[line.length - 1] ? line.length - 1 : line.length;
-        onUnit(Arrays.copyOf(line, length));
+        if (length > judges.maxLineBytes())
+        {
+            fail("line_too_long", "a line over " + judges.maxLineBytes() + " bytes", line);
+        }
+        else
+        {
+            onUnit(Arrays.copyOf(line, length));
+        }
         return end + 1;
     }
 

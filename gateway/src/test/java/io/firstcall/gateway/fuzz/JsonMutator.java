@@ -136,7 +136,7 @@ final class JsonMutator
         }
         if (pick < 86)
         {
-            return padded(event.json(random), maxLineBytes - random.nextInt(3), random);
+            return padded(event.json(random), maxLineBytes - random.nextInt(3), random.nextBoolean(), random);
         }
         if (pick < 93)
         {
@@ -178,7 +178,9 @@ final class JsonMutator
             case 6:
                 return line("{\"type\":\"hello\",\"tenant\":\"" + otherTenant + "\",\"token\":\"t\"}", "json:second-hello");
             default:
-                return new Unit(Arrays.copyOf(bytes(event.json(random) + " ".repeat(maxLineBytes)), maxLineBytes + 1),
+                // One byte over the limit, then a newline; or two, which the gateway refuses before any newline.
+                final int length = maxLineBytes + 1 + random.nextInt(2);
+                return new Unit(Arrays.copyOf(bytes(event.json(random) + " ".repeat(maxLineBytes)), length),
                     "json:line-too-long");
         }
     }
@@ -244,15 +246,24 @@ final class JsonMutator
         return HUGE_NUMBERS[random.nextInt(HUGE_NUMBERS.length)];
     }
 
-    private Unit padded(final String json, final int length, final SplittableRandom random)
+    /**
+     * @return the event as a line of {@code length} bytes, padded with spaces, ending "\n" or "\r\n"; the
+     * "\r\n" of a line at the limit is split, so the gateway reads the "\r" before the "\n".
+     */
+    private Unit padded(final String json, final int length, final boolean crlf, final SplittableRandom random)
     {
         final byte[] line = bytes(json);
-        final byte[] padded = new byte[length + 1];
+        final byte[] padded = new byte[length + (crlf ? 2 : 1)];
         Arrays.fill(padded, (byte)' ');
         final int at = random.nextBoolean() ? 0 : length - line.length;
         System.arraycopy(line, 0, padded, at, line.length);
-        padded[length] = '\n';
-        return new Unit(padded, length == maxLineBytes ? "json:line-at-limit" : "json:long-line");
+        padded[padded.length - 1] = '\n';
+        if (crlf)
+        {
+            padded[length] = '\r';
+        }
+        return new Unit(padded, (length == maxLineBytes ? "json:line-at-limit" : "json:long-line") + (crlf ? "-crlf" : ""),
+            crlf ? length + 1 : -1);
     }
 
     private static byte[] damage(final byte[] line, final SplittableRandom random)

@@ -38,6 +38,8 @@ final class Storm
     private static final int DUPLICATES = 40;
     /** Per mille: the rest up to here are valid new events; above, broken ones. */
     private static final int VALID = 560;
+    /** One window in this many is also sent in two pieces, split anywhere (a prefix, a body, a line). */
+    private static final int SPLIT_ONE_IN = 10;
     /** One valid event in this many is kept for stale retries. */
     private static final int STALE_SAMPLING = 50;
 
@@ -262,6 +264,10 @@ final class Storm
         for (int i = 0; i < size && !connection.model().isClosed(); i++)
         {
             add(connection, nextUnit(connection, nowNs), nowNs);
+        }
+        if (random.nextInt(SPLIT_ONE_IN) == 0 && connection.windowSize() > 1)
+        {
+            connection.splitAt(1 + random.nextInt(connection.windowSize() - 1));
         }
         if (!connection.model().isClosed())
         {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -16,6 +18,8 @@ import java.util.function.Predicate;
  */
 final class StormConnection
 {
+    private static final long SPLIT_PAUSE_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final String name;
     private final ConnectionModel.Transport transport;
     private final int port;
@@ -23,6 +27,7 @@ final class StormConnection
     private final String token;
     private final String rep;
     private final ByteArrayOutputStream window = new ByteArrayOutputStream(1 << 16);
+    private final List<Integer> splits = new ArrayList<>();
     private StormSocket socket;
     private ConnectionModel model;
     private long lastSendNs;
@@ -109,8 +114,26 @@ final class StormConnection
     boolean add(final Unit unit, final long nowNs)
     {
         final int sent = model.feed(unit.bytes(), nowNs);
+        if (unit.splitAt() > 0 && unit.splitAt() < sent)
+        {
+            splitAt(window.size() + unit.splitAt());
+        }
         window.write(unit.bytes(), 0, sent);
         return !model.isClosed();
+    }
+
+    /**
+     * Send the window's bytes up to {@code position} on their own, so that the gateway reads them apart
+     * from the rest: nothing it answers may depend on how TCP splits the stream.
+     */
+    void splitAt(final int position)
+    {
+        splits.add(position);
+    }
+
+    int windowSize()
+    {
+        return window.size();
     }
 
     /**
@@ -138,9 +161,7 @@ final class StormConnection
      */
     List<Map.Entry<Expected, Map<String, Object>>> exchange(final ReplyChecker checker, final String where)
     {
-        socket.write(window.toByteArray(), window.size());
-        window.reset();
-        lastSendNs = System.nanoTime();
+        send();
         if (endInput)
         {
             socket.shutdownOutput();
@@ -194,9 +215,7 @@ final class StormConnection
         if (System.nanoTime() - lastSendNs > keepaliveAfterNs)
         {
             add(new Unit(ConnectionModel.Transport.LINES == transport ? new byte[] {'\n'} : new byte[4], "keepalive"), 0);
-            socket.write(window.toByteArray(), window.size());
-            window.reset();
-            lastSendNs = System.nanoTime();
+            send();
         }
     }
 
@@ -228,6 +247,30 @@ final class StormConnection
             socket.close();
             socket = null;
         }
+    }
+
+    /**
+     * Write the window, in pieces where it is to be split, with a pause after each piece so the gateway
+     * reads it before the next arrives.
+     */
+    private void send()
+    {
+        final byte[] bytes = window.toByteArray();
+        window.reset();
+        splits.sort(null);
+        int from = 0;
+        for (final int split : splits)
+        {
+            if (split > from && split < bytes.length)
+            {
+                socket.write(bytes, from, split - from);
+                LockSupport.parkNanos(SPLIT_PAUSE_NS);
+                from = split;
+            }
+        }
+        splits.clear();
+        socket.write(bytes, from, bytes.length - from);
+        lastSendNs = System.nanoTime();
     }
 
     private Map<String, Object> nextReply(final ReplyChecker checker, final String where, final Expected expected)

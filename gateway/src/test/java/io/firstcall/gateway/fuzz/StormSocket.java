@@ -48,11 +48,11 @@ final class StormSocket implements AutoCloseable
         }
     }
 
-    void write(final byte[] bytes, final int length)
+    void write(final byte[] bytes, final int offset, final int length)
     {
         try
         {
-            out.write(bytes, 0, length);
+            out.write(bytes, offset, length);
             out.flush();
         }
         catch (final IOException ex)
