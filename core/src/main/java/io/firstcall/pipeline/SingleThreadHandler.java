@@ -11,16 +11,16 @@ import com.lmax.disruptor.EventHandler;
 final class SingleThreadHandler implements EventHandler<RingSlot>
 {
     private final SlotSource slots;
-    private final JournalHandler journalHandler;
-    private final DecisionHandler decisionHandler;
+    private final JournalStage journalStage;
+    private final DecisionStage decisionStage;
     private long batchStart = -1;
 
     SingleThreadHandler(
-        final SlotSource slots, final JournalHandler journalHandler, final DecisionHandler decisionHandler)
+        final SlotSource slots, final JournalStage journalStage, final DecisionStage decisionStage)
     {
         this.slots = slots;
-        this.journalHandler = journalHandler;
-        this.decisionHandler = decisionHandler;
+        this.journalStage = journalStage;
+        this.decisionStage = decisionStage;
     }
 
     /**
@@ -28,8 +28,8 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
      */
     public void onStart()
     {
-        decisionHandler.onStart();
-        journalHandler.onStart();
+        decisionStage.onStart();
+        journalStage.onStart();
     }
 
     public void onEvent(final RingSlot slot, final long sequence, final boolean endOfBatch)
@@ -39,7 +39,7 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
             batchStart = sequence;
         }
 
-        journalHandler.onEvent(slot, sequence, endOfBatch);
+        journalStage.onEvent(slot, sequence, endOfBatch);
 
         if (endOfBatch)
         {
@@ -47,7 +47,7 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
             batchStart = -1;
             for (long s = first; s <= sequence; s++)
             {
-                decisionHandler.onEvent(slots.get(s), s, s == sequence);
+                decisionStage.onEvent(slots.get(s), s, s == sequence);
             }
         }
     }

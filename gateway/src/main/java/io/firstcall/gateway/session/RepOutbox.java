@@ -92,7 +92,7 @@ final class RepOutbox implements MessageHandler
 
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        final int lineLength = encoder.encode(buffer, index);
+        final int lineLength = encoder.encode(buffer, index, length);
         if (lineLength > 0)
         {
             transport.write(channel, encoder.buffer(), 0, lineLength);

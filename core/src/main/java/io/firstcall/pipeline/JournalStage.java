@@ -9,6 +9,7 @@ import io.firstcall.journal.SyncMode;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
 import io.firstcall.status.EngineHealth;
+import io.firstcall.timing.LatencyStage;
 import io.firstcall.timing.StageTimer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
@@ -31,7 +32,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * <p>
  * The engine timestamp never goes backwards, even if the clock does: replayed timers depend on it.
  */
-final class JournalHandler implements EventHandler<RingSlot>
+final class JournalStage implements EventHandler<RingSlot>
 {
     private final SlotSource slots;
     private final Journal journal;
@@ -39,6 +40,7 @@ final class JournalHandler implements EventHandler<RingSlot>
     private final EpochNanoClock clock;
     private final SyncMode syncMode;
     private final AckListener ackListener;
+    private final boolean endsAckBatches;
     private final ErrorHandler errorHandler;
     private final EngineHealth health;
     private final StartGate start;
@@ -56,29 +58,24 @@ final class JournalHandler implements EventHandler<RingSlot>
     private boolean failedInBatch;
     private boolean failing;
 
-    JournalHandler(
-        final SlotSource slots,
-        final Journal journal,
-        final DedupWindow dedupWindow,
-        final EpochNanoClock clock,
-        final SyncMode syncMode,
-        final AckListener ackListener,
-        final ErrorHandler errorHandler,
-        final EngineCounters counters,
-        final EngineHealth health,
-        final StageTimer receiveToJournaled,
-        final StartGate start)
+    /**
+     * @param endsAckBatches whether this stage ends each batch of acknowledgements itself (a
+     *                       journal thread of its own), rather than the {@link OutputStage} after it.
+     */
+    JournalStage(final PipelineContext ctx, final SlotSource slots, final StartGate start, final boolean endsAckBatches)
     {
         this.slots = slots;
-        this.journal = journal;
-        this.dedupWindow = dedupWindow;
-        this.clock = clock;
-        this.syncMode = syncMode;
-        this.ackListener = ackListener;
-        this.errorHandler = errorHandler;
-        this.health = health;
-        this.receiveToJournaled = receiveToJournaled;
+        this.journal = ctx.inputJournal();
+        this.dedupWindow = ctx.dedupWindow();
+        this.clock = ctx.clock();
+        this.syncMode = ctx.syncMode();
+        this.ackListener = ctx.ackListener();
+        this.endsAckBatches = endsAckBatches;
+        this.errorHandler = ctx.errorHandler();
+        this.health = ctx.health();
+        this.receiveToJournaled = ctx.latency().timer(LatencyStage.RECEIVE_TO_JOURNALED);
         this.start = start;
+        final EngineCounters counters = ctx.counters();
         journaledCounter = counters.get(EngineCounter.EVENTS_JOURNALED);
         duplicateCounter = counters.get(EngineCounter.DUPLICATES);
         failureCounter = counters.get(EngineCounter.JOURNAL_FAILURES);
@@ -95,11 +92,6 @@ final class JournalHandler implements EventHandler<RingSlot>
             nextSequence = start.nextSequence();
             lastTimestampNs = start.lastTimestampNs();
         }
-    }
-
-    long nextSequence()
-    {
-        return nextSequence;
     }
 
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
@@ -219,6 +211,17 @@ final class JournalHandler implements EventHandler<RingSlot>
         syncInBatch = false;
         appendedInBatch = false;
         failedInBatch = false;
+        if (endsAckBatches)
+        {
+            try
+            {
+                ackListener.endOfBatch();
+            }
+            catch (final Throwable ex)
+            {
+                errorHandler.onError(ex);
+            }
+        }
     }
 
     /**
