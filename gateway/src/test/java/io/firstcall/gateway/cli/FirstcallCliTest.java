@@ -1,9 +1,13 @@
 package io.firstcall.gateway.cli;
 
+import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
+import io.firstcall.status.EngineCounter;
+import io.firstcall.support.LeadRun;
+import io.firstcall.support.RecordingAcks;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,12 +143,35 @@ class FirstcallCliTest
         assertTrue(out.toString().contains("(STATE DIFFERS)"), out.toString());
     }
 
+    /**
+     * The real engine on the routing workload: the replica's snapshot (the newest, the shutdown one
+     * having been removed as a crash would) plus the journal after it against a full replay.
+     */
+    @Test
+    void shouldVerifyTheRealMachinesSnapshotOnARoutingWorkload() throws IOException
+    {
+        final LeadRun run = new LeadRun(dir);
+        try (Engine engine = Engine.launch(run.context().snapshotReplica(true).snapshotIntervalEvents(500)
+            .snapshotIntervalMs(TimeUnit.DAYS.toMillis(365))))
+        {
+            run.publish(engine, 0, 2_000);
+            RecordingAcks.await(() -> engine.counters().value(EngineCounter.SNAPSHOT_REPLICA_EVENTS) == 2_000, "replica");
+        }
+        Files.delete(run.store().list().get(0));
+
+        assertEquals(ExitCodes.OK, execute("replay", "--data", dir.toString(), "--verify-snapshot"), err.toString());
+        assertTrue(out.toString().startsWith("SNAPSHOT IDENTICAL: snapshot-00000000000000001499.fcs"), out.toString());
+        assertTrue(out.toString().contains("full replay:       events=2000"), out.toString());
+    }
+
     @Test
     void shouldSayThereIsNothingToVerifyWhenTheStateMachineWritesNoSnapshots()
     {
-        RecordedJournal.record(dir);
+        RecordedJournal.record(dir, new EngineContext().snapshots(false));
 
-        assertEquals(ExitCodes.ERROR, execute("replay", "--data", dir.toString(), "--verify-snapshot"));
+        assertEquals(ExitCodes.ERROR, execute(new ReplayCommand(outputs -> (message, sequence, timestampNs) ->
+        {
+        }), "--data", dir.toString(), "--verify-snapshot"));
         assertTrue(err.toString().contains("the state machine does not write snapshots"), err.toString());
     }
 
