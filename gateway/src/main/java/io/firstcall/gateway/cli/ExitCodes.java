@@ -28,6 +28,12 @@ public final class ExitCodes
     public static final int STATE_DIVERGED = 3;
 
     /**
+     * The data directory's journals are of a format this build does not read (docs/operations.md,
+     * "Journal compatibility"): {@code run}, {@code demo} and {@code replay} refuse them.
+     */
+    public static final int UNSUPPORTED_JOURNAL = 4;
+
+    /**
      * Bad arguments: the usage is printed. 64 is EX_USAGE of sysexits.h, clear of {@link #DIVERGED}.
      */
     public static final int USAGE = 64;

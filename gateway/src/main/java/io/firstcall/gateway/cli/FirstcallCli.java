@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
         " 1:error: bad configuration, missing data, failure to start",
         " 2:replay: the outputs diverged",
         " 3:replay --verify-snapshot: snapshot + tail reached another state than the full replay",
+        " 4:run, demo or replay: the data directory's journals are of a format this version does not read",
         "64:bad arguments (the usage is printed)",
         "130/143:run or demo stopped by Ctrl-C (SIGINT) or SIGTERM after a graceful shutdown" })
 public final class FirstcallCli implements Callable<Integer>

@@ -4,6 +4,7 @@ import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
+import io.firstcall.journal.JournalFormat;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.support.LeadRun;
@@ -173,6 +174,23 @@ class FirstcallCliTest
         {
         }), "--data", dir.toString(), "--verify-snapshot"));
         assertTrue(err.toString().contains("the state machine does not write snapshots"), err.toString());
+    }
+
+    @Test
+    void shouldRefuseToReplayOrRunOnJournalsOfAnUnsupportedFormat() throws IOException
+    {
+        RecordedJournal.record(dir);
+        Files.delete(dir.resolve("input").resolve(JournalFormat.FILE_NAME));
+
+        assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, execute("replay", "--data", dir.toString()));
+        assertTrue(err.toString().startsWith("replay: " + dir.resolve("input") + ": journal written by a firstcall before " +
+            "journal format versions"), err.toString());
+
+        final Path config = Files.writeString(dir.resolve("firstcall.yaml"), "gateway: {host: 127.0.0.1, jsonPort: 0, " +
+            "sbePort: 0, httpPort: 0}\ntenants:\n  - {id: acme, token: t, repToken: r}\n");
+        assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, execute("run", "--config", config.toString(), "--data", dir.toString()));
+        assertTrue(err.toString().contains("run: " + dir.resolve("input") + ": journal written by a firstcall before"),
+            err.toString());
     }
 
     @Test
