@@ -31,6 +31,14 @@ public interface AckListener
     void onRejected(long correlationId, RejectReason reason);
 
     /**
+     * Called once per ring batch, after the batch's last acknowledgement (and, on one engine thread,
+     * after its outputs): a place to wake the connections' threads once rather than per event.
+     */
+    default void endOfBatch()
+    {
+    }
+
+    /**
      * Why the journal did not take an event. Every one means: not acknowledged, send it again.
      */
     enum RejectReason

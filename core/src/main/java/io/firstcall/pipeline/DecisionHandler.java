@@ -11,7 +11,8 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Stage two: hands each journaled event to the {@link StateMachine} on this one thread, in journal
- * order; its outputs go out through the {@link OutputPublisher} during the call. Duplicates and
+ * order; its outputs go out through the {@link OutputPublisher} during the call, and the publisher
+ * hears the end of each ring batch. Duplicates and
  * events that failed to journal never reach the state machine, and it sees only a view bounded to the
  * slot's message: a reused slot's bytes beyond it, left by an earlier event, cannot be read. An
  * exception from the state machine is counted and logged and the engine goes on with the next event.
@@ -58,11 +59,18 @@ final class DecisionHandler implements EventHandler<RingSlot>
 
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
-        if (RingSlot.JOURNALED != slot.state())
+        if (RingSlot.JOURNALED == slot.state())
         {
-            return;
+            decide(slot);
         }
+        if (endOfBatch)
+        {
+            outputPublisher.endOfBatch();
+        }
+    }
 
+    private void decide(final RingSlot slot)
+    {
         try
         {
             outputPublisher.beginInput(slot.sequence(), slot.timestampNs());

@@ -18,7 +18,8 @@ import org.agrona.concurrent.status.AtomicCounter;
  * Stage one: gives each new event its journal sequence and engine timestamp and appends it to the
  * input journal; answers retried event ids from the {@link DedupWindow} without journaling them
  * again. At the end of each batch it syncs (when the {@link SyncMode} asks) and only then
- * acknowledges the batch, so no acknowledgement ever precedes durability.
+ * acknowledges the batch, so no acknowledgement ever precedes durability; then it tells the listener
+ * the batch ended ({@link AckListener#endOfBatch()}), unless the decisions on the same thread follow.
  * <p>
  * An event the journal cannot take (an append that fails, or the disk below its minimum free space) is
  * refused, not acknowledged: it gets no sequence, the de-duplication window does not remember it and it
@@ -55,6 +56,7 @@ final class JournalHandler implements EventHandler<RingSlot>
     private boolean appendedInBatch;
     private boolean failedInBatch;
     private boolean failing;
+    private boolean endsAckBatches = true;
 
     JournalHandler(
         final SlotSource slots,
@@ -100,6 +102,30 @@ final class JournalHandler implements EventHandler<RingSlot>
     long nextSequence()
     {
         return nextSequence;
+    }
+
+    /**
+     * On one engine thread the batch's decisions follow its acknowledgements: the caller ends the batch
+     * of acknowledgements after them ({@link #endAckBatch()}), so the edge is woken once per batch.
+     */
+    void deferAckBatchEnd()
+    {
+        endsAckBatches = false;
+    }
+
+    /**
+     * Tell the acknowledgement listener that the batch's acknowledgements are all out.
+     */
+    void endAckBatch()
+    {
+        try
+        {
+            ackListener.endOfBatch();
+        }
+        catch (final Throwable ex)
+        {
+            errorHandler.onError(ex);
+        }
     }
 
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
@@ -218,6 +244,10 @@ final class JournalHandler implements EventHandler<RingSlot>
         syncInBatch = false;
         appendedInBatch = false;
         failedInBatch = false;
+        if (endsAckBatches)
+        {
+            endAckBatch();
+        }
     }
 
     /**

@@ -12,4 +12,12 @@ public interface OutputListener
     OutputListener NONE = (buffer, offset, length, inputSequence) -> {};
 
     void onOutput(DirectBuffer buffer, int offset, int length, long inputSequence);
+
+    /**
+     * Called once per ring batch, after the batch's last {@link #onOutput}: a place to wake the
+     * edge's readers once rather than per output.
+     */
+    default void endOfBatch()
+    {
+    }
 }

@@ -92,6 +92,21 @@ final class OutputPublisher implements OutputSink
     }
 
     /**
+     * The ring batch ended: tell the listener once.
+     */
+    void endOfBatch()
+    {
+        try
+        {
+            listener.endOfBatch();
+        }
+        catch (final Throwable ex)
+        {
+            errorHandler.onError(ex);
+        }
+    }
+
+    /**
      * Append an output that recovery found missing from the journal's tail; it was delivered before.
      *
      * @param buffer holds the record, {@link RecordHeader} first.

@@ -5,7 +5,8 @@ import com.lmax.disruptor.EventHandler;
 /**
  * The default topology for small machines: journal and decide on one thread. Each batch is first
  * journaled (and synced and acknowledged) as a whole, then handed to the state machine slot by
- * slot. The slots of a batch stay valid until this handler returns from the end-of-batch call,
+ * slot; the listeners hear the batch's end once its outputs are out too, so the edge is woken once
+ * per batch. The slots of a batch stay valid until this handler returns from the end-of-batch call,
  * because the processor only releases its sequence after that.
  */
 final class SingleThreadHandler implements EventHandler<RingSlot>
@@ -21,6 +22,7 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
         this.slots = slots;
         this.journalHandler = journalHandler;
         this.decisionHandler = decisionHandler;
+        journalHandler.deferAckBatchEnd();
     }
 
     /**
@@ -49,6 +51,7 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
             {
                 decisionHandler.onEvent(slots.get(s), s, s == sequence);
             }
+            journalHandler.endAckBatch();
         }
     }
 }
