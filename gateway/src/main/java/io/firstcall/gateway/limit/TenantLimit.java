@@ -1,33 +1,22 @@
 package io.firstcall.gateway.limit;
 
-import org.agrona.concurrent.status.AtomicCounter;
-
 /**
- * One tenant's share of the gateway: its event rate limit (shared by all its connections, on any I/O
- * thread) and its counters, which /stats shows that tenant and no other.
+ * One tenant's event rate limit, shared by all its connections on any I/O thread, and the tenant's
+ * slot in the per-tenant counters.
  */
-final class TenantTraffic
+final class TenantLimit
 {
     final TokenBucket bucket;
     final String refusal;
-    final AtomicCounter connectionsOpen;
-    final AtomicCounter eventsOffered;
-    final AtomicCounter eventsRateLimited;
+    final int tenantSlot;
 
     /**
      * @param bucket null for no limit.
      */
-    TenantTraffic(
-        final TokenBucket bucket,
-        final String refusal,
-        final AtomicCounter connectionsOpen,
-        final AtomicCounter eventsOffered,
-        final AtomicCounter eventsRateLimited)
+    TenantLimit(final TokenBucket bucket, final String refusal, final int tenantSlot)
     {
         this.bucket = bucket;
         this.refusal = refusal;
-        this.connectionsOpen = connectionsOpen;
-        this.eventsOffered = eventsOffered;
-        this.eventsRateLimited = eventsRateLimited;
+        this.tenantSlot = tenantSlot;
     }
 }
