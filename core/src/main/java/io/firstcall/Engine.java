@@ -1,22 +1,22 @@
 package io.firstcall;
 
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
-import io.firstcall.event.InputEnvelope;
-import io.firstcall.event.InputTypes;
-import io.firstcall.journal.EntryHandler;
 import io.firstcall.journal.Journal;
-import io.firstcall.journal.JournalReader;
-import io.firstcall.journal.RecordHeader;
+import io.firstcall.journal.JournalRetention;
 import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.EnginePipeline;
 import io.firstcall.pipeline.IngestPublisher;
-import io.firstcall.pipeline.Recovery;
 import io.firstcall.pipeline.TickSource;
-import io.firstcall.replay.RecordedOutputs;
+import io.firstcall.recovery.JournalRetainer;
+import io.firstcall.recovery.OutputRelay;
+import io.firstcall.recovery.RecoveryContext;
+import io.firstcall.recovery.ShutdownSnapshot;
+import io.firstcall.recovery.SnapshotRecovery;
+import io.firstcall.recovery.SnapshotReplica;
+import io.firstcall.snapshot.SnapshotStore;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.DiskSpaceGuard;
 import io.firstcall.status.EngineCounter;
@@ -26,7 +26,6 @@ import io.firstcall.timing.HistogramLogAgent;
 import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -60,6 +59,9 @@ public final class Engine implements AutoCloseable
     private final Journal inputJournal;
     private final Journal outputJournal;
     private final StateMachine stateMachine;
+    private final DedupWindow dedupWindow;
+    private final RecoveryContext recoveryContext;
+    private final AgentRunner replicaRunner;
     private final EnginePipeline pipeline;
     private final AgentRunner agentRunner;
     private final long recoveredEvents;
@@ -82,19 +84,47 @@ public final class Engine implements AutoCloseable
             TimeUnit.MILLISECONDS.toNanos(ctx.histogramIntervalMs()),
             new SystemNanoClock(),
             epochClock);
+        final SnapshotStore snapshotStore = ctx.snapshots() ?
+            new SnapshotStore(ctx.dataDir().resolve(SnapshotStore.DIRECTORY_NAME), ctx.snapshotKeep(), ctx.logger()) : null;
+        if (null != snapshotStore && JournalRetention.ARCHIVE == ctx.journalRetention())
+        {
+            // Before the journals open: Chronicle caches its directory listing while a queue is open.
+            counters.get(EngineCounter.JOURNAL_FILES_ARCHIVED).setRelease(
+                JournalRetainer.archive(snapshotStore, ctx.dataDir(), ctx.logger()));
+        }
         inputJournal = ctx.journalFactory().apply(ctx.dataDir().resolve("input"));
         outputJournal = ctx.journalFactory().apply(ctx.dataDir().resolve("output"));
+        recoveryContext = new RecoveryContext()
+            .inputJournal(inputJournal)
+            .outputJournal(outputJournal)
+            .stateMachineFactory(ctx.stateMachineFactory())
+            .dedup(TimeUnit.MILLISECONDS.toNanos(ctx.dedupHorizonMs()), ctx.dedupMaxIds())
+            .snapshotStore(snapshotStore)
+            .snapshotInterval(ctx.snapshotIntervalEvents(), TimeUnit.MILLISECONDS.toNanos(ctx.snapshotIntervalMs()))
+            .counters(counters)
+            .errorHandler(errorHandler)
+            .logger(ctx.logger())
+            .journalArchived(null != snapshotStore && JournalRetainer.inputArchived(ctx.dataDir()));
 
         final OutputRelay relay = new OutputRelay();
-        stateMachine = ctx.stateMachineFactory().apply(relay);
-        final DedupWindow dedupWindow = new DedupWindow(ctx.dedupWindow(), inputJournal.openReader());
-        final JournalRecovery recovery = new JournalRecovery(dedupWindow, relay);
+        final SnapshotRecovery recovery;
+        try
+        {
+            recovery = SnapshotRecovery.prepare(recoveryContext, relay);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(inputJournal, outputJournal, errorHandler, counters);
+            throw ex;
+        }
+        stateMachine = recovery.machine();
+        dedupWindow = recovery.dedupWindow();
 
         pipeline = new EnginePipeline(
             ctx.topology(), ctx.ringSize(), ctx.maxMessageLength(), ctx.waitStrategy(), ctx.threadFactory(),
             inputJournal, outputJournal, dedupWindow, recovery, stateMachine, ctx.outputListener(), ctx.syncMode(),
             ctx.clock(), ctx.ackListener(), errorHandler, counters, health, latency);
-        relay.live = pipeline.outputSink();
+        relay.live(pipeline.outputSink());
         diskSpaceGuard.check();
         pipeline.start();
         try
@@ -104,11 +134,11 @@ public final class Engine implements AutoCloseable
         catch (final RuntimeException ex)
         {
             pipeline.close();
-            CloseHelper.quietCloseAll(inputJournal, outputJournal, errorHandler, counters);
+            CloseHelper.quietCloseAll(dedupWindow, inputJournal, outputJournal, errorHandler, counters);
             throw ex;
         }
-        recoveryNs = recovery.elapsedNs;
-        recoveredEvents = recovery.events;
+        recoveryNs = recovery.elapsedNs();
+        recoveredEvents = recovery.replayedEvents();
         publishConfigChanges(changedTenantDocuments());
 
         final TickSource tickSource = new TickSource(
@@ -120,6 +150,8 @@ public final class Engine implements AutoCloseable
                 new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
                 new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
+        replicaRunner = recoveryContext.snapshots(stateMachine) && ctx.snapshotReplica() ?
+            startReplica(new SnapshotReplica(recoveryContext, recovery.loadedSnapshot())) : null;
     }
 
     /**
@@ -201,9 +233,19 @@ public final class Engine implements AutoCloseable
         }
         closed = true;
         CloseHelper.quietClose(agentRunner);
+        CloseHelper.quietClose(replicaRunner);
         pipeline.close();
         histogramLogAgent.sample();
-        CloseHelper.closeAll(inputJournal, outputJournal, errorHandler, counters);
+        try
+        {
+            ShutdownSnapshot.write(recoveryContext, stateMachine, dedupWindow);
+        }
+        catch (final RuntimeException ex)
+        {
+            counters.get(EngineCounter.SNAPSHOT_FAILURES).incrementRelease();
+            errorHandler.onError(ex);
+        }
+        CloseHelper.closeAll(dedupWindow, inputJournal, outputJournal, errorHandler, counters);
     }
 
     /**
@@ -239,113 +281,15 @@ public final class Engine implements AutoCloseable
         }
     }
 
-    /**
-     * Rebuilds state from the journals, on the decision thread before its first event: every input goes
-     * through the state machine again, through a view bounded to its message as live, every output it
-     * produces is checked against the output journal, and outputs missing from the journal's tail (a
-     * crash between the two appends, or an output append that failed) are appended by that same thread.
-     * The de-duplication window is refilled on the way.
-     */
-    private final class JournalRecovery implements Recovery, EntryHandler
+    private AgentRunner startReplica(final SnapshotReplica replica)
     {
-        private final DedupWindow dedupWindow;
-        private final OutputRelay relay;
-        private final InputEnvelope envelope = new InputEnvelope();
-        private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
-        private RecordedOutputs recorded;
-        private long events;
-        private long nextSequence;
-        private long lastTimestampNs;
-        private long elapsedNs;
-
-        private JournalRecovery(final DedupWindow dedupWindow, final OutputRelay relay)
-        {
-            this.dedupWindow = dedupWindow;
-            this.relay = relay;
-        }
-
-        public void recover(final OutputSink outputRepair)
-        {
-            final long startNs = System.nanoTime();
-            try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
-            {
-                recorded = new RecordedOutputs(outputs, outputRepair);
-                relay.target = recorded;
-                while (inputs.readNext(this))
-                {
-                    events++;
-                }
-                dedupWindow.endRestore();
-            }
-            finally
-            {
-                relay.target = relay.live;
-            }
-
-            counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(events);
-            if (null != recorded.firstDivergence())
-            {
-                counters.get(EngineCounter.REPLAY_DIVERGENCES).setRelease(1);
-                errorHandler.onError(new IllegalStateException("recovery diverged from the output journal: " +
-                    recorded.firstDivergence()));
-            }
-            if (recorded.beyondRecording() > 0)
-            {
-                System.getLogger(CountingErrorHandler.LOGGER_NAME).log(System.Logger.Level.INFO,
-                    "recovery appended " + recorded.beyondRecording() + " output(s) missing from the tail of " +
-                    ctx.dataDir().resolve("output"));
-            }
-            elapsedNs = System.nanoTime() - startNs;
-        }
-
-        public long nextSequence()
-        {
-            return nextSequence;
-        }
-
-        public long lastTimestampNs()
-        {
-            return lastTimestampNs;
-        }
-
-        public void onEntry(final DirectBuffer buffer, final int offset, final int length, final long position)
-        {
-            final long sequence = RecordHeader.sequence(buffer, offset);
-            final long timestampNs = RecordHeader.timestampNs(buffer, offset);
-            final int messageOffset = offset + RecordHeader.LENGTH;
-            final int messageLength = length - RecordHeader.LENGTH;
-            if (envelope.wrap(buffer, messageOffset, messageLength) && InputTypes.TICK != envelope.templateId() &&
-                envelope.eventIdLength() > 0)
-            {
-                dedupWindow.restore(envelope.keyHash(), position);
-            }
-            recorded.beginInput(sequence, timestampNs);
-            try
-            {
-                message.wrap(buffer, messageOffset, messageLength);
-                stateMachine.onEvent(message, 0, messageLength, sequence, timestampNs);
-            }
-            catch (final Throwable ex)
-            {
-                errorHandler.onError(ex);
-            }
-            nextSequence = sequence + 1;
-            lastTimestampNs = timestampNs;
-        }
-    }
-
-    /**
-     * The state machine's sink: the recorded outputs during recovery, the live output stage after. Only
-     * the decision thread switches and uses it.
-     */
-    private static final class OutputRelay implements OutputSink
-    {
-        private OutputSink target;
-        private OutputSink live;
-
-        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-        {
-            target.onOutput(buffer, offset, length);
-        }
+        final AgentRunner runner = new AgentRunner(
+            new SleepingMillisIdleStrategy(1), errorHandler, counters.get(EngineCounter.ERRORS), replica);
+        final Thread thread = ctx.threadFactory().newThread(runner);
+        thread.setName(replica.roleName());
+        // Background work: the live engine threads come first.
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+        return runner;
     }
 }

@@ -7,11 +7,13 @@ import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
+import io.firstcall.journal.JournalRetention;
 import io.firstcall.journal.SyncMode;
 import io.firstcall.pipeline.AckListener;
 import io.firstcall.pipeline.OutputListener;
 import io.firstcall.pipeline.Topology;
 import io.firstcall.pipeline.WaitStrategies;
+import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.timing.LogRolling;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -44,8 +47,24 @@ public final class EngineContext
     public static final String WAIT_STRATEGY_DEFAULT = "phased";
     public static final String SYNC_MODE_PROP_NAME = "firstcall.journal.sync";
     public static final String SYNC_MODE_DEFAULT = "none";
-    public static final String DEDUP_WINDOW_PROP_NAME = "firstcall.dedup.window";
-    public static final int DEDUP_WINDOW_DEFAULT = 262_144;
+    public static final String DEDUP_HORIZON_MS_PROP_NAME = "firstcall.dedup.horizon.ms";
+    public static final long DEDUP_HORIZON_MS_DEFAULT = TimeUnit.HOURS.toMillis(24);
+    public static final String DEDUP_MAX_IDS_PROP_NAME = "firstcall.dedup.max.ids";
+    public static final int DEDUP_MAX_IDS_DEFAULT = 1 << 20;
+    /** 2^25 ids: a tenant's off-heap index then takes 1 GiB, the most one buffer addresses. */
+    public static final int DEDUP_MAX_IDS_LIMIT = 1 << 25;
+    public static final String SNAPSHOTS_PROP_NAME = "firstcall.snapshots";
+    public static final boolean SNAPSHOTS_DEFAULT = true;
+    public static final String SNAPSHOT_REPLICA_PROP_NAME = "firstcall.snapshot.replica";
+    public static final boolean SNAPSHOT_REPLICA_DEFAULT = true;
+    public static final String SNAPSHOT_INTERVAL_EVENTS_PROP_NAME = "firstcall.snapshot.interval.events";
+    public static final long SNAPSHOT_INTERVAL_EVENTS_DEFAULT = 1_000_000;
+    public static final String SNAPSHOT_INTERVAL_MS_PROP_NAME = "firstcall.snapshot.interval.ms";
+    public static final long SNAPSHOT_INTERVAL_MS_DEFAULT = TimeUnit.MINUTES.toMillis(10);
+    public static final String SNAPSHOT_KEEP_PROP_NAME = "firstcall.snapshot.keep";
+    public static final int SNAPSHOT_KEEP_DEFAULT = 3;
+    public static final String JOURNAL_RETENTION_PROP_NAME = "firstcall.journal.retention";
+    public static final String JOURNAL_RETENTION_DEFAULT = "keep";
     public static final String TICK_INTERVAL_MS_PROP_NAME = "firstcall.tick.interval.ms";
     public static final long TICK_INTERVAL_MS_DEFAULT = 100;
     public static final String HISTOGRAM_INTERVAL_MS_PROP_NAME = "firstcall.histogram.interval.ms";
@@ -67,7 +86,16 @@ public final class EngineContext
     private String topology = System.getProperty(TOPOLOGY_PROP_NAME, TOPOLOGY_DEFAULT);
     private String waitStrategy = System.getProperty(WAIT_STRATEGY_PROP_NAME, WAIT_STRATEGY_DEFAULT);
     private String syncMode = System.getProperty(SYNC_MODE_PROP_NAME, SYNC_MODE_DEFAULT);
-    private int dedupWindow = Integer.getInteger(DEDUP_WINDOW_PROP_NAME, DEDUP_WINDOW_DEFAULT);
+    private long dedupHorizonMs = Long.getLong(DEDUP_HORIZON_MS_PROP_NAME, DEDUP_HORIZON_MS_DEFAULT);
+    private int dedupMaxIds = Integer.getInteger(DEDUP_MAX_IDS_PROP_NAME, DEDUP_MAX_IDS_DEFAULT);
+    private boolean snapshots = Boolean.parseBoolean(System.getProperty(SNAPSHOTS_PROP_NAME, String.valueOf(SNAPSHOTS_DEFAULT)));
+    private boolean snapshotReplica = Boolean.parseBoolean(
+        System.getProperty(SNAPSHOT_REPLICA_PROP_NAME, String.valueOf(SNAPSHOT_REPLICA_DEFAULT)));
+    private long snapshotIntervalEvents = Long.getLong(SNAPSHOT_INTERVAL_EVENTS_PROP_NAME, SNAPSHOT_INTERVAL_EVENTS_DEFAULT);
+    private long snapshotIntervalMs = Long.getLong(SNAPSHOT_INTERVAL_MS_PROP_NAME, SNAPSHOT_INTERVAL_MS_DEFAULT);
+    private int snapshotKeep = Integer.getInteger(SNAPSHOT_KEEP_PROP_NAME, SNAPSHOT_KEEP_DEFAULT);
+    private String journalRetention = System.getProperty(JOURNAL_RETENTION_PROP_NAME, JOURNAL_RETENTION_DEFAULT);
+    private System.Logger logger = System.getLogger(CountingErrorHandler.LOGGER_NAME);
     private long tickIntervalMs = Long.getLong(TICK_INTERVAL_MS_PROP_NAME, TICK_INTERVAL_MS_DEFAULT);
     private long histogramIntervalMs = Long.getLong(HISTOGRAM_INTERVAL_MS_PROP_NAME, HISTOGRAM_INTERVAL_MS_DEFAULT);
     private int initialLeads = Integer.getInteger(INITIAL_LEADS_PROP_NAME, INITIAL_LEADS_DEFAULT);
@@ -86,6 +114,7 @@ public final class EngineContext
     private Topology concludedTopology;
     private WaitStrategy concludedWaitStrategy;
     private SyncMode concludedSyncMode;
+    private JournalRetention concludedJournalRetention;
     private LogRolling concludedLatencyLogRolling;
 
     /**
@@ -103,9 +132,23 @@ public final class EngineContext
         {
             throw new IllegalArgumentException(MAX_MESSAGE_LENGTH_PROP_NAME + " must be >= 256: " + maxMessageLength);
         }
-        if (dedupWindow < 1)
+        if (dedupHorizonMs < 1)
         {
-            throw new IllegalArgumentException(DEDUP_WINDOW_PROP_NAME + " must be >= 1: " + dedupWindow);
+            throw new IllegalArgumentException(DEDUP_HORIZON_MS_PROP_NAME + " must be >= 1: " + dedupHorizonMs);
+        }
+        if (dedupMaxIds < 1 || dedupMaxIds > DEDUP_MAX_IDS_LIMIT)
+        {
+            throw new IllegalArgumentException(
+                DEDUP_MAX_IDS_PROP_NAME + " must be in 1.." + DEDUP_MAX_IDS_LIMIT + ": " + dedupMaxIds);
+        }
+        if (snapshotIntervalEvents < 1 || snapshotIntervalMs < 1)
+        {
+            throw new IllegalArgumentException(SNAPSHOT_INTERVAL_EVENTS_PROP_NAME + " and " + SNAPSHOT_INTERVAL_MS_PROP_NAME +
+                " must be >= 1: " + snapshotIntervalEvents + ", " + snapshotIntervalMs);
+        }
+        if (snapshotKeep < 1)
+        {
+            throw new IllegalArgumentException(SNAPSHOT_KEEP_PROP_NAME + " must be >= 1: " + snapshotKeep);
         }
         if (tickIntervalMs < 1 || histogramIntervalMs < 1)
         {
@@ -117,6 +160,7 @@ public final class EngineContext
         }
         concludedTopology = parseEnum(Topology.class, topology, TOPOLOGY_PROP_NAME);
         concludedSyncMode = parseEnum(SyncMode.class, syncMode, SYNC_MODE_PROP_NAME);
+        concludedJournalRetention = parseEnum(JournalRetention.class, journalRetention, JOURNAL_RETENTION_PROP_NAME);
         concludedWaitStrategy = WaitStrategies.byName(waitStrategy);
         try
         {
@@ -219,14 +263,127 @@ public final class EngineContext
         return this;
     }
 
-    public int dedupWindow()
+    public long dedupHorizonMs()
     {
-        return dedupWindow;
+        return dedupHorizonMs;
     }
 
-    public EngineContext dedupWindow(final int dedupWindow)
+    /**
+     * How long, in engine time, a journaled (tenant, event id) is remembered: a retry within it is
+     * answered as a duplicate (docs/protocol.md states the guarantee).
+     */
+    public EngineContext dedupHorizonMs(final long dedupHorizonMs)
     {
-        this.dedupWindow = dedupWindow;
+        this.dedupHorizonMs = dedupHorizonMs;
+        return this;
+    }
+
+    public int dedupMaxIds()
+    {
+        return dedupMaxIds;
+    }
+
+    /**
+     * The most ids remembered per tenant, whatever the horizon: bounds memory (56 bytes per id, off
+     * the heap, allocated as used). A tenant journaling more within the horizon loses its oldest early.
+     */
+    public EngineContext dedupMaxIds(final int dedupMaxIds)
+    {
+        this.dedupMaxIds = dedupMaxIds;
+        return this;
+    }
+
+    public boolean snapshots()
+    {
+        return snapshots;
+    }
+
+    /**
+     * Write and load snapshots when the state machine supports them ({@code snapshot.Snapshottable});
+     * off: every start replays the whole input journal.
+     */
+    public EngineContext snapshots(final boolean snapshots)
+    {
+        this.snapshots = snapshots;
+        return this;
+    }
+
+    public boolean snapshotReplica()
+    {
+        return snapshotReplica;
+    }
+
+    /**
+     * Run the snapshot replica: a second state machine on a low-priority thread that follows the
+     * input journal and snapshots itself. Off: snapshots are only written on graceful shutdown.
+     */
+    public EngineContext snapshotReplica(final boolean snapshotReplica)
+    {
+        this.snapshotReplica = snapshotReplica;
+        return this;
+    }
+
+    public long snapshotIntervalEvents()
+    {
+        return snapshotIntervalEvents;
+    }
+
+    /**
+     * The replica snapshots after this many events since its last snapshot, or
+     * {@link #snapshotIntervalMs} of engine time, whichever comes first.
+     */
+    public EngineContext snapshotIntervalEvents(final long snapshotIntervalEvents)
+    {
+        this.snapshotIntervalEvents = snapshotIntervalEvents;
+        return this;
+    }
+
+    public long snapshotIntervalMs()
+    {
+        return snapshotIntervalMs;
+    }
+
+    public EngineContext snapshotIntervalMs(final long snapshotIntervalMs)
+    {
+        this.snapshotIntervalMs = snapshotIntervalMs;
+        return this;
+    }
+
+    public int snapshotKeep()
+    {
+        return snapshotKeep;
+    }
+
+    public EngineContext snapshotKeep(final int snapshotKeep)
+    {
+        this.snapshotKeep = snapshotKeep;
+        return this;
+    }
+
+    public JournalRetention journalRetention()
+    {
+        return concludedJournalRetention;
+    }
+
+    /**
+     * keep: never move journal files; archive: at start, move input and output journal cycle files
+     * older than every kept snapshot needs to {@code data/archive/}.
+     */
+    public EngineContext journalRetention(final String journalRetention)
+    {
+        this.journalRetention = journalRetention;
+        return this;
+    }
+
+    public System.Logger logger()
+    {
+        return logger;
+    }
+
+    /** Where the engine's few operational lines go (snapshots loaded, skipped, written). */
+    public EngineContext logger(final System.Logger logger)
+    {
+        this.logger = logger;
         return this;
     }
 

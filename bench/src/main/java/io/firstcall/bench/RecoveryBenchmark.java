@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  *   java $(flags) -cp bench/target/benchmarks.jar io.firstcall.bench.RecoveryBenchmark
  *       [--events 10000000] [--dir PARENT] [--same-jvm] [--keep]
  * </pre>
+ * With {@code --snapshots [--baseline-events 100000] [--repeats 3]} it measures restarting from a snapshot instead
+ * ({@link SnapshotRestart}): the time until a new event is acknowledged after a restart, for
+ * {@code --events} journaled against {@code --baseline-events}.
  */
 public final class RecoveryBenchmark
 {
@@ -56,6 +59,10 @@ public final class RecoveryBenchmark
         boolean sameJvm = false;
         boolean keep = false;
         Path recoverOnly = null;
+        Path snapshotRestartOnly = null;
+        boolean snapshots = false;
+        long baselineEvents = 100_000;
+        int repeats = 3;
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -75,6 +82,18 @@ public final class RecoveryBenchmark
                 case "--recover-only":
                     recoverOnly = Paths.get(args[++i]);
                     break;
+                case "--snapshots":
+                    snapshots = true;
+                    break;
+                case "--baseline-events":
+                    baselineEvents = Long.parseLong(args[++i].replace("_", ""));
+                    break;
+                case "--repeats":
+                    repeats = Integer.parseInt(args[++i]);
+                    break;
+                case "--snapshot-restart-only":
+                    snapshotRestartOnly = Paths.get(args[++i]);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
@@ -83,6 +102,16 @@ public final class RecoveryBenchmark
         if (null != recoverOnly)
         {
             System.out.println(RESULT_PREFIX + recover(recoverOnly).encode());
+            return;
+        }
+        if (null != snapshotRestartOnly)
+        {
+            System.out.println(SnapshotRestart.RESULT_PREFIX + SnapshotRestart.restart(snapshotRestartOnly).encode());
+            return;
+        }
+        if (snapshots)
+        {
+            SnapshotRestart.run(events, baselineEvents, repeats, dir, keep);
             return;
         }
 
@@ -133,9 +162,17 @@ public final class RecoveryBenchmark
      */
     public static void writeJournal(final Path dataDir, final long events)
     {
+        writeJournal(context(dataDir), events);
+    }
+
+    /**
+     * Journal {@code events} events of the mix through an engine launched with {@code ctx}, and close it.
+     */
+    static void writeJournal(final EngineContext ctx, final long events)
+    {
         final EventMix mix = new EventMix(65_536, 20_000, 11);
         final AckCounter acks = new AckCounter();
-        try (Engine engine = Engine.launch(context(dataDir).ackListener(acks)))
+        try (Engine engine = Engine.launch(ctx.ackListener(acks)))
         {
             final IngestPublisher publisher = engine.publisher();
             final long offset = acks.settled();
@@ -227,7 +264,7 @@ public final class RecoveryBenchmark
         return result;
     }
 
-    private static void checkDiskSpace(final Path dir, final long events)
+    static void checkDiskSpace(final Path dir, final long events)
     {
         final long needed = events * BYTES_PER_EVENT_ESTIMATE;
         final long usable = dir.toFile().getUsableSpace();

@@ -1,5 +1,6 @@
 package io.firstcall.pipeline;
 
+import io.firstcall.EngineContext;
 import io.firstcall.bench.EventMix;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.OutputSink;
@@ -22,6 +23,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline the BRIEF asks for: the same journal, dedup, state machine and output stages, but
@@ -56,9 +58,13 @@ public final class ArrayBlockingQueueBaseline
             final OutputSink[] relay = new OutputSink[1];
             final LeadStateMachine stateMachine = new LeadStateMachine((buffer, offset, length) ->
                 relay[0].onOutput(buffer, offset, length));
+            final DedupWindow dedupWindow = new DedupWindow(
+                TimeUnit.MILLISECONDS.toNanos(EngineContext.DEDUP_HORIZON_MS_DEFAULT), EngineContext.DEDUP_MAX_IDS_DEFAULT,
+                inputJournal.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
+            dedupWindow.endRestore();
             final Stages stages = new Stages(
                 sequence -> slots[(int)(sequence & (SLOTS - 1))], inputJournal, outputJournal,
-                new DedupWindow(262_144, inputJournal.openReader()), Recovery.NONE, stateMachine, OutputListener.NONE,
+                dedupWindow, Recovery.NONE, stateMachine, OutputListener.NONE,
                 SyncMode.NONE, new OffsetEpochNanoClock(), AckListener.NONE,
                 new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()), counters,
                 new EngineHealth(), new LatencyRecorders());

@@ -76,6 +76,19 @@ class QuickBenchmarksTest
     }
 
     @Test
+    void shouldRestartFromTheShutdownSnapshotAndTakeANewEvent(@TempDir final Path dataDir)
+    {
+        final int events = 5_000;
+        RecoveryBenchmark.writeJournal(SnapshotRestart.context(dataDir), events);
+
+        final SnapshotRestart.Restart restart = SnapshotRestart.restart(dataDir);
+
+        assertEquals(events - 1, restart.loadedSequence, "the shutdown snapshot stands after the last event");
+        assertEquals(0, restart.recoveredEvents);
+        assertPositive(restart.firstAckNs, "first new event acked");
+    }
+
+    @Test
     void shouldMeasureTheLoopbackPingPongFloor() throws Exception
     {
         final LatencySummary floor = PingPong.measure(100, 200, 1000);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link Journal} over a Chronicle Queue in one directory. Each entry is one excerpt holding
@@ -37,6 +38,8 @@ import java.util.ArrayList;
  */
 public final class ChronicleJournal implements Journal
 {
+    static final RollCycles ROLL_CYCLE = RollCycles.FAST_HOURLY;
+
     private final Path directory;
     private final ChronicleQueue queue;
     private final ArrayList<ChronicleJournalReader> readers = new ArrayList<>();
@@ -70,6 +73,17 @@ public final class ChronicleJournal implements Journal
      */
     public static ChronicleJournal open(final Path directory)
     {
+        return open(directory, System::currentTimeMillis);
+    }
+
+    /**
+     * Open the journal with a clock of its own for choosing cycle files, so a test can write entries
+     * into hourly files of its choosing. Entries carry their own engine time; this only names files.
+     *
+     * @param epochMs the wall clock in milliseconds since the epoch.
+     */
+    public static ChronicleJournal open(final Path directory, final LongSupplier epochMs)
+    {
         try
         {
             Files.createDirectories(directory);
@@ -85,7 +99,8 @@ public final class ChronicleJournal implements Journal
         // stall of a few ms once an hour. Chronicle keeps the roll cycle of an existing queue.
         final ChronicleQueue queue = SingleChronicleQueueBuilder
             .binary(directory)
-            .rollCycle(RollCycles.FAST_HOURLY)
+            .rollCycle(ROLL_CYCLE)
+            .timeProvider(epochMs::getAsLong)
             .build();
 
         return new ChronicleJournal(directory, queue);
@@ -221,6 +236,12 @@ public final class ChronicleJournal implements Journal
     {
         ensureOpen();
         return queue.lastIndex() < queue.firstIndex();
+    }
+
+    public long lastPosition()
+    {
+        ensureOpen();
+        return isEmpty() ? -1 : queue.lastIndex();
     }
 
     public void close()

@@ -69,6 +69,23 @@ final class ChronicleJournalReader implements JournalReader
         }
     }
 
+    public boolean seekAfter(final long position)
+    {
+        if (position < 0)
+        {
+            tailer.toStart();
+            return true;
+        }
+        if (!tailer.moveToIndex(position))
+        {
+            return false;
+        }
+        try (DocumentContext context = tailer.readingDocument())
+        {
+            return context.isPresent() && context.index() == position;
+        }
+    }
+
     public void close()
     {
         if (isClosed)

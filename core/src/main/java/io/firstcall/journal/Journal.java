@@ -36,5 +36,10 @@ public interface Journal extends AutoCloseable
      */
     boolean isEmpty();
 
+    /**
+     * @return the position of the last entry, or -1 when the journal is empty.
+     */
+    long lastPosition();
+
     void close();
 }

@@ -21,5 +21,13 @@ public interface JournalReader extends AutoCloseable
      */
     boolean readAt(long position, EntryHandler handler);
 
+    /**
+     * Move the sequential cursor just past the entry at {@code position}, so that {@link #readNext}
+     * reads the entry after it; -1 moves it before the first entry.
+     *
+     * @return false when there is no entry at {@code position}; the cursor is then anywhere.
+     */
+    boolean seekAfter(long position);
+
     void close();
 }

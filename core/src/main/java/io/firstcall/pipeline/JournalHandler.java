@@ -154,9 +154,11 @@ final class JournalHandler implements EventHandler<RingSlot>
 
             final boolean keyed = envelope.templateId() != InputTypes.TICK && envelope.eventIdLength() > 0;
             final long keyHash = keyed ? envelope.keyHash() : 0;
+            // The engine time this event is journaled at, or would have been: the dedup horizon is measured to it.
+            final long timestampNs = Math.max(clock.nanoTime(), lastTimestampNs);
             if (keyed)
             {
-                final long originalSequence = dedupWindow.findOriginal(envelope, keyHash);
+                final long originalSequence = dedupWindow.findOriginal(envelope, keyHash, timestampNs);
                 if (originalSequence >= 0)
                 {
                     slot.duplicateOf(originalSequence);
@@ -174,7 +176,7 @@ final class JournalHandler implements EventHandler<RingSlot>
                 return;
             }
 
-            append(slot, keyed, keyHash);
+            append(slot, keyed, keyHash, timestampNs);
         }
         catch (final Throwable ex)
         {
@@ -184,9 +186,8 @@ final class JournalHandler implements EventHandler<RingSlot>
         }
     }
 
-    private void append(final RingSlot slot, final boolean keyed, final long keyHash)
+    private void append(final RingSlot slot, final boolean keyed, final long keyHash, final long timestampNs)
     {
-        final long timestampNs = Math.max(clock.nanoTime(), lastTimestampNs);
         RecordHeader.write(slot.buffer(), 0, nextSequence, timestampNs);
         final long position;
         try
@@ -203,7 +204,7 @@ final class JournalHandler implements EventHandler<RingSlot>
 
         if (keyed)
         {
-            dedupWindow.record(keyHash, position);
+            dedupWindow.record(envelope, keyHash, position, timestampNs);
         }
         lastTimestampNs = timestampNs;
         slot.journaled(nextSequence++, timestampNs, clock.nanoTime());

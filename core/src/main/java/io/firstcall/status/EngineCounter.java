@@ -24,7 +24,14 @@ public enum EngineCounter
     JOURNAL_FAILURES(10, "Events that could not be journaled"),
     REPLAY_DIVERGENCES(11, "Outputs that differed on recovery"),
     OUTPUTS_NOT_JOURNALED(12, "Outputs delivered but not journaled: the output journal failed"),
-    EVENTS_REFUSED_DISK_SPACE(13, "Events refused: disk space below the minimum");
+    EVENTS_REFUSED_DISK_SPACE(13, "Events refused: disk space below the minimum"),
+    DEDUP_EARLY_EVICTIONS(14, "Dedup ids forgotten before the horizon: tenant over its cap"),
+    SNAPSHOTS_WRITTEN(15, "Snapshots written"),
+    SNAPSHOT_FAILURES(16, "Snapshots that could not be written"),
+    SNAPSHOTS_SKIPPED(17, "Snapshots skipped on start: corrupt, incompatible or not matching the journal"),
+    SNAPSHOT_LOADED_EVENTS(18, "Input events the snapshot loaded on start covers, 0 if none"),
+    SNAPSHOT_REPLICA_EVENTS(19, "Input events the snapshot replica has applied"),
+    JOURNAL_FILES_ARCHIVED(20, "Journal cycle files moved to data/archive/ on start");
 
     private static final EngineCounter[] BY_ID = new EngineCounter[values().length];
 

@@ -5,23 +5,38 @@ import io.firstcall.event.InputEnvelope;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
+import io.firstcall.status.EngineCounter;
+import io.firstcall.status.EngineCounters;
+import io.firstcall.support.SnapshotBytes;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The window restored in bulk during recovery must answer exactly as one filled event by event.
+ * The de-duplication guarantee as a time horizon, with a per-tenant cap, and its state in snapshots.
  */
 class DedupWindowTest
 {
-    private static final int CAPACITY = 8;
-    private static final int EVENTS = 21;
+    static final long T0 = TimeUnit.DAYS.toNanos(20_000);
+    static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long HORIZON = TimeUnit.HOURS.toNanos(24);
 
     @TempDir
     Path dir;
@@ -29,93 +44,306 @@ class DedupWindowTest
     private final UnsafeBuffer record = new UnsafeBuffer(new byte[1024]);
     private final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[1024]));
     private final InputEnvelope envelope = new InputEnvelope();
-    private final long[] hashes = new long[EVENTS];
-    private final long[] positions = new long[EVENTS];
+    private final EngineCounters counters = EngineCounters.inMemory();
+    private final AtomicCounter earlyEvictions = counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS);
+    private final List<DedupWindow> windows = new ArrayList<>();
+    private final List<String> tenants = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<Long> positions = new ArrayList<>();
+    private final List<Long> times = new ArrayList<>();
     private Journal journal;
 
     @BeforeEach
-    void journalEvents()
+    void open()
     {
         journal = ChronicleJournal.open(dir);
-        for (int i = 0; i < EVENTS; i++)
-        {
-            final int length = writer.visit("acme", "e" + i, "L1", "/pricing");
-            RecordHeader.write(record, 0, i, 1_000L * i);
-            record.putBytes(RecordHeader.LENGTH, writer.buffer(), 0, length);
-            positions[i] = journal.append(record, 0, RecordHeader.LENGTH + length);
-            envelope.wrap(writer.buffer(), 0, length);
-            hashes[i] = envelope.keyHash();
-        }
     }
 
     @AfterEach
     void close()
     {
+        windows.forEach(DedupWindow::close);
         journal.close();
+        counters.close();
     }
 
     @Test
-    void shouldKeepOnlyTheNewestKeysWhenRestoredInBulk()
+    void shouldAnswerEveryIdReSentOldestFirstWhenMoreThanTheOldCountWereJournaled()
     {
-        final DedupWindow recorded = new DedupWindow(CAPACITY, journal.openReader());
-        final DedupWindow restored = new DedupWindow(CAPACITY, journal.openReader());
-        for (int i = 0; i < EVENTS; i++)
+        final int events = 300_000;
+        final DedupWindow window = live(HORIZON, 1 << 20);
+        for (int i = 0; i < events; i++)
         {
-            recorded.record(hashes[i], positions[i]);
-            restored.restore(hashes[i], positions[i]);
+            recordLive(window, journalEvent("acme", "e" + i, T0 + i * MS));
+        }
+
+        final long nowNs = T0 + events * MS;
+        for (int i = 0; i < events; i++)
+        {
+            assertEquals(i, find(window, i, nowNs), "e" + i);
+        }
+        assertEquals(0, earlyEvictions.get());
+    }
+
+    @Test
+    void shouldForgetAnIdExactlyAtTheHorizon()
+    {
+        final DedupWindow window = live(HORIZON, 1024);
+        recordLive(window, journalEvent("acme", "e0", T0));
+        recordLive(window, journalEvent("acme", "e1", T0 + 5 * MS));
+
+        assertEquals(0, find(window, 0, T0 + HORIZON - 1));
+        assertEquals(-1, find(window, 0, T0 + HORIZON));
+        assertEquals(1, find(window, 1, T0 + HORIZON));
+        assertEquals(-1, find(window, 1, T0 + HORIZON + 5 * MS));
+        assertEquals(0, earlyEvictions.get(), "expiry is not an early eviction");
+    }
+
+    @Test
+    void shouldEvictTheOldestEarlyAndCountWhenATenantPassesItsCap()
+    {
+        final DedupWindow window = live(HORIZON, 8);
+        for (int i = 0; i < 21; i++)
+        {
+            recordLive(window, journalEvent("acme", "e" + i, T0 + i * MS));
+        }
+
+        for (int i = 0; i < 21; i++)
+        {
+            assertEquals(i >= 13 ? i : -1, find(window, i, T0 + 21 * MS), "e" + i);
+        }
+        assertEquals(13, earlyEvictions.get());
+    }
+
+    @Test
+    void shouldNotLetOneTenantsFloodEvictAnotherTenantsIds()
+    {
+        final DedupWindow window = live(HORIZON, 8);
+        for (int i = 0; i < 5; i++)
+        {
+            recordLive(window, journalEvent("globex", "g" + i, T0 + i * MS));
+        }
+        for (int i = 5; i < 105; i++)
+        {
+            recordLive(window, journalEvent("acme", "a" + i, T0 + i * MS));
+        }
+
+        for (int i = 0; i < 5; i++)
+        {
+            assertEquals(i, find(window, i, T0 + 200 * MS), "g" + i);
+        }
+        assertEquals(92, earlyEvictions.get());
+    }
+
+    @Test
+    void shouldNeverConfirmAHashHitForAnotherKey()
+    {
+        final DedupWindow window = live(HORIZON, 8);
+        final int first = journalEvent("acme", "e0", T0);
+        window.record(envelope(first), envelope(journalEvent("acme", "e1", T0)).keyHash(), positions.get(first), T0);
+
+        assertEquals(-1, window.findOriginal(envelope(1), envelope(first).keyHash(), T0), "the entry read back is e0, not e1");
+    }
+
+    @Test
+    void shouldAnswerAndSnapshotTheSameWhetherRecordedLiveOrRestored()
+    {
+        final DedupWindow recorded = live(10 * MS, 8);
+        final DedupWindow restored = window(10 * MS, 8);
+        for (int i = 0; i < 40; i++)
+        {
+            final int event = journalEvent(i % 3 == 0 ? "globex" : "acme", "e" + i, T0 + i * MS);
+            recordLive(recorded, event);
+            restored.restore(envelope(event), envelope(event).keyHash(), positions.get(event), times.get(event));
         }
         restored.endRestore();
 
-        assertEquals(CAPACITY, restored.size());
-        for (int i = 0; i < EVENTS; i++)
+        final long nowNs = T0 + 40 * MS;
+        for (int i = 0; i < 40; i++)
         {
-            final long expected = i >= EVENTS - CAPACITY ? i : -1;
-            assertEquals(expected, find(recorded, i), "recorded e" + i);
-            assertEquals(expected, find(restored, i), "restored e" + i);
+            assertEquals(find(recorded, i, nowNs), find(restored, i, nowNs), "e" + i);
         }
+        assertArrayEquals(snapshot(recorded, nowNs), snapshot(restored, nowNs));
+        assertEquals(recorded.oldestPosition(nowNs), restored.oldestPosition(nowNs));
     }
 
     @Test
-    void shouldAnswerEveryKeyWhenFewerThanCapacityWereRestored()
+    void shouldLoadFromASnapshotExactly()
     {
-        final DedupWindow restored = new DedupWindow(64, journal.openReader());
-        for (int i = 0; i < EVENTS; i++)
+        final DedupWindow original = live(50 * MS, 16);
+        for (int i = 0; i < 200; i++)
         {
-            restored.restore(hashes[i], positions[i]);
+            recordLive(original, journalEvent(i % 4 == 0 ? "globex" : "acme", "e" + i, T0 + i * MS));
         }
-        restored.endRestore();
+        final long snapshotNs = T0 + 199 * MS;
+        final byte[] bytes = snapshot(original, snapshotNs);
 
-        assertEquals(EVENTS, restored.size());
-        for (int i = 0; i < EVENTS; i++)
+        final DedupWindow loaded = window(50 * MS, 16);
+        loaded.readSnapshot(SnapshotBytes.reader(bytes));
+        loaded.endRestore();
+
+        assertArrayEquals(bytes, snapshot(loaded, snapshotNs));
+        assertEquals(original.oldestPosition(snapshotNs), loaded.oldestPosition(snapshotNs));
+        for (int i = 200; i < 260; i++)
         {
-            assertEquals(i, find(restored, i));
+            final int event = journalEvent(i % 4 == 0 ? "globex" : "acme", "e" + i, T0 + i * MS);
+            recordLive(original, event);
+            recordLive(loaded, event);
         }
+        final long nowNs = T0 + 260 * MS;
+        for (int i = 0; i < 260; i++)
+        {
+            assertEquals(find(original, i, nowNs), find(loaded, i, nowNs), "e" + i);
+        }
+        assertArrayEquals(snapshot(original, nowNs), snapshot(loaded, nowNs));
     }
 
     @Test
-    void shouldKeepEvictingOldestKeysWhenRecordingAfterRestore()
+    void shouldLeaveExpiredIdsAndEmptyTenantsOutOfTheSnapshot()
     {
-        final DedupWindow window = new DedupWindow(CAPACITY, journal.openReader());
-        for (int i = 0; i < EVENTS - 3; i++)
+        final DedupWindow window = live(10 * MS, 16);
+        recordLive(window, journalEvent("globex", "old", T0));
+        recordLive(window, journalEvent("acme", "new", T0 + 20 * MS));
+        final DedupWindow other = live(10 * MS, 16);
+        recordLive(other, 1);
+
+        assertArrayEquals(snapshot(other, T0 + 20 * MS), snapshot(window, T0 + 20 * MS));
+        assertEquals(positions.get(1), window.oldestPosition(T0 + 20 * MS));
+    }
+
+    @Test
+    void shouldAnswerAsAReferenceModelOverARandomStreamOfRetries()
+    {
+        final int cap = 64;
+        final long horizonNs = 300 * MS;
+        final DedupWindow window = live(horizonNs, cap);
+        final Map<String, ArrayDeque<long[]>> model = new HashMap<>();
+        final Random random = new Random(5);
+        final String[] names = { "acme", "globex", "initech" };
+        long nowNs = T0;
+        long expectedEarly = 0;
+        for (int i = 0; i < 20_000; i++)
         {
-            window.restore(hashes[i], positions[i]);
+            nowNs += random.nextInt(3) * MS;
+            final String tenant = names[random.nextInt(names.length)];
+            final String id = "e" + random.nextInt(400);
+            final ArrayDeque<long[]> ring = model.computeIfAbsent(tenant, t -> new ArrayDeque<>());
+            long expected = -1;
+            for (final long[] entry : ring)
+            {
+                if (entry[0] == id.hashCode() && nowNs - entry[2] < horizonNs)
+                {
+                    expected = entry[1];
+                }
+            }
+
+            final int length = writer.visit(tenant, id, "L1", "/pricing");
+            envelope.wrap(writer.buffer(), 0, length);
+            assertEquals(expected, window.findOriginal(envelope, envelope.keyHash(), nowNs), tenant + "/" + id + " at " + i);
+            if (expected < 0)
+            {
+                final int event = journalEvent(tenant, id, nowNs);
+                recordLive(window, event);
+                while (!ring.isEmpty() && nowNs - ring.peekFirst()[2] >= horizonNs)
+                {
+                    ring.pollFirst();
+                }
+                if (ring.size() == cap)
+                {
+                    ring.pollFirst();
+                    expectedEarly++;
+                }
+                ring.addLast(new long[]{ id.hashCode(), event, nowNs });
+            }
         }
+        assertEquals(expectedEarly, earlyEvictions.get());
+        assertTrue(expectedEarly > 0 && ids.size() < 20_000, "both evictions and duplicates happened");
+    }
+
+    @Test
+    void shouldNotAllocateToRecordOrMissOnceATenantIsAtItsCap()
+    {
+        final DedupWindow window = live(HORIZON, 1024);
+        final int[] events = new int[4096];
+        for (int i = 0; i < events.length; i++)
+        {
+            events[i] = journalEvent(i % 2 == 0 ? "acme" : "globex", "e" + i, T0 + i * MS);
+        }
+        final InputEnvelope[] envelopes = new InputEnvelope[events.length];
+        final long[] hashes = new long[events.length];
+        for (int i = 0; i < events.length; i++)
+        {
+            final UnsafeBuffer copy = new UnsafeBuffer(new byte[256]);
+            final int length = writer.visit(tenants.get(i), ids.get(i), "L1", "/pricing");
+            copy.putBytes(0, writer.buffer(), 0, length);
+            envelopes[i] = new InputEnvelope();
+            envelopes[i].wrap(copy, 0, length);
+            hashes[i] = envelopes[i].keyHash() ^ 0x5555;
+        }
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (int pass = 0; pass < 20; pass++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < events.length; i++)
+            {
+                window.findOriginal(envelopes[i], hashes[i], T0);
+                window.record(envelopes[i], hashes[i], positions.get(i), T0 + (pass * events.length + i) * MS);
+            }
+            if (pass >= 10)
+            {
+                allocated += threads.getCurrentThreadAllocatedBytes() - before;
+            }
+        }
+        assertEquals(0, allocated);
+    }
+
+    private DedupWindow window(final long horizonNs, final int maxIds)
+    {
+        final DedupWindow window = new DedupWindow(horizonNs, maxIds, journal.openReader(), earlyEvictions);
+        windows.add(window);
+        return window;
+    }
+
+    private DedupWindow live(final long horizonNs, final int maxIds)
+    {
+        final DedupWindow window = window(horizonNs, maxIds);
         window.endRestore();
-        for (int i = EVENTS - 3; i < EVENTS; i++)
-        {
-            window.record(hashes[i], positions[i]);
-        }
-
-        for (int i = 0; i < EVENTS; i++)
-        {
-            assertEquals(i >= EVENTS - CAPACITY ? i : -1, find(window, i), "e" + i);
-        }
+        return window;
     }
 
-    private long find(final DedupWindow window, final int event)
+    private int journalEvent(final String tenant, final String id, final long timestampNs)
     {
-        final int length = writer.visit("acme", "e" + event, "L1", "/pricing");
+        final int event = ids.size();
+        final int length = writer.visit(tenant, id, "L1", "/pricing");
+        RecordHeader.write(record, 0, event, timestampNs);
+        record.putBytes(RecordHeader.LENGTH, writer.buffer(), 0, length);
+        positions.add(journal.append(record, 0, RecordHeader.LENGTH + length));
+        tenants.add(tenant);
+        ids.add(id);
+        times.add(timestampNs);
+        return event;
+    }
+
+    private void recordLive(final DedupWindow window, final int event)
+    {
+        window.record(envelope(event), envelope.keyHash(), positions.get(event), times.get(event));
+    }
+
+    private InputEnvelope envelope(final int event)
+    {
+        final int length = writer.visit(tenants.get(event), ids.get(event), "L1", "/pricing");
         envelope.wrap(writer.buffer(), 0, length);
-        return window.findOriginal(envelope, envelope.keyHash());
+        return envelope;
+    }
+
+    private long find(final DedupWindow window, final int event, final long nowNs)
+    {
+        return window.findOriginal(envelope(event), envelope.keyHash(), nowNs);
+    }
+
+    private static byte[] snapshot(final DedupWindow window, final long nowNs)
+    {
+        return SnapshotBytes.write(writer -> window.writeSnapshot(writer, nowNs));
     }
 }

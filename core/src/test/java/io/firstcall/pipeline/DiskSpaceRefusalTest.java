@@ -86,11 +86,19 @@ class DiskSpaceRefusalTest
         output = new FaultyJournal(ChronicleJournal.open(dir.resolve("output")));
         final StateMachine stateMachine = (buffer, offset, length, sequence, timestampNs) -> decided.add(sequence);
         stages = new Stages(
-            sequence -> slots[(int)(sequence % slots.length)], input, output, new DedupWindow(16, input.openReader()),
+            sequence -> slots[(int)(sequence % slots.length)], input, output, dedupWindow(input),
             Recovery.NONE, stateMachine, OutputListener.NONE, SyncMode.NONE, new ManualClock(1_000, 1), acks,
             Throwable::printStackTrace, counters, health, new LatencyRecorders());
         stages.decisionHandler.onStart();
         stages.journalHandler.onStart();
+    }
+
+    private DedupWindow dedupWindow(final FaultyJournal input)
+    {
+        final DedupWindow window = new DedupWindow(
+            Long.MAX_VALUE, 16, input.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
+        window.endRestore();
+        return window;
     }
 
     /**

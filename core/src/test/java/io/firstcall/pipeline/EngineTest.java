@@ -369,6 +369,11 @@ class EngineTest
             return delegate.isEmpty();
         }
 
+        public long lastPosition()
+        {
+            return delegate.lastPosition();
+        }
+
         public void close()
         {
             delegate.close();

@@ -106,6 +106,11 @@ public final class FaultyJournal implements Journal
         return delegate.isEmpty();
     }
 
+    public long lastPosition()
+    {
+        return delegate.lastPosition();
+    }
+
     public void close()
     {
         delegate.close();

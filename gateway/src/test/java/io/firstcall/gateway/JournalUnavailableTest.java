@@ -102,7 +102,8 @@ class JournalUnavailableTest
         final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[4096]));
         final int length = writer.visit(GatewayFixture.ACME, "v1", "L1", "/pricing");
         final UnsafeBuffer record = new UnsafeBuffer(new byte[4096]);
-        RecordHeader.write(record, 0, hugeSequence, 1_000_000);
+        // Journaled now: ids are remembered for the dedup horizon of engine time (docs/protocol.md).
+        RecordHeader.write(record, 0, hugeSequence, System.currentTimeMillis() * 1_000_000);
         record.putBytes(RecordHeader.LENGTH, writer.buffer(), 0, length);
         try (Journal journal = ChronicleJournal.open(dataDir.resolve("input")))
         {

@@ -21,6 +21,13 @@ public final class ExitCodes
     public static final int DIVERGED = 2;
 
     /**
+     * {@code replay --verify-snapshot}: the outputs match, but the snapshot plus the journal after it
+     * ends in another state than the full replay (or the full replay did not pass through the
+     * snapshot's state).
+     */
+    public static final int STATE_DIVERGED = 3;
+
+    /**
      * Bad arguments: the usage is printed. 64 is EX_USAGE of sysexits.h, clear of {@link #DIVERGED}.
      */
     public static final int USAGE = 64;

@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
         " 0:success; replay: the outputs are identical",
         " 1:error: bad configuration, missing data, failure to start",
         " 2:replay: the outputs diverged",
+        " 3:replay --verify-snapshot: snapshot + tail reached another state than the full replay",
         "64:bad arguments (the usage is printed)",
         "130/143:run or demo stopped by Ctrl-C (SIGINT) or SIGTERM after a graceful shutdown" })
 public final class FirstcallCli implements Callable<Integer>

@@ -37,10 +37,17 @@ enum EngineSetting implements Setting<EngineContext>
         "none: ack once in the memory-mapped journal (survives a process crash); batch: msync each batch before acking " +
             "(survives power loss)",
         (ctx, value, path) -> ctx.syncMode(YamlValues.choice(value, path, "none", "batch"))),
-    DEDUP_WINDOW(
-        "dedupWindow", EngineContext.DEDUP_WINDOW_PROP_NAME, String.valueOf(EngineContext.DEDUP_WINDOW_DEFAULT),
-        "How many recent (tenant, event id) pairs are remembered to acknowledge retries without processing them twice",
-        (ctx, value, path) -> ctx.dedupWindow(YamlValues.intAtLeast(value, path, 1))),
+    DEDUP_HORIZON(
+        "dedupHorizon", EngineContext.DEDUP_HORIZON_MS_PROP_NAME, YamlValues.formatDurationMs(EngineContext.DEDUP_HORIZON_MS_DEFAULT),
+        "How long, in engine time, a journaled (tenant, event id) is remembered: a retry within it is acknowledged as " +
+            "a duplicate with its original seq (docs/protocol.md); a duration (24h, 7d) or milliseconds",
+        (ctx, value, path) -> ctx.dedupHorizonMs(YamlValues.durationMs(value, path, 1))),
+    DEDUP_MAX_IDS(
+        "dedupMaxIds", EngineContext.DEDUP_MAX_IDS_PROP_NAME, String.valueOf(EngineContext.DEDUP_MAX_IDS_DEFAULT),
+        "The most ids remembered per tenant (56 bytes each, off the heap, allocated as used, at most " +
+            EngineContext.DEDUP_MAX_IDS_LIMIT + "); a tenant journaling more within the horizon loses its oldest early " +
+            "(counter dedup_early_evictions)",
+        (ctx, value, path) -> ctx.dedupMaxIds(YamlValues.intInRange(value, path, 1, EngineContext.DEDUP_MAX_IDS_LIMIT))),
     TICK_INTERVAL_MS(
         "tickIntervalMs", EngineContext.TICK_INTERVAL_MS_PROP_NAME, String.valueOf(EngineContext.TICK_INTERVAL_MS_DEFAULT),
         "Milliseconds between journaled timer ticks: the resolution of claim windows and escalations",
@@ -72,7 +79,36 @@ enum EngineSetting implements Setting<EngineContext>
         "minFreeDiskMb", EngineContext.MIN_FREE_DISK_MB_PROP_NAME, String.valueOf(EngineContext.MIN_FREE_DISK_MB_DEFAULT),
         "Free space (MiB) the data directory's filesystem must keep: below it new events are refused with " +
             "journal_unavailable and /health is down until there is room again; 0 turns the check off",
-        (ctx, value, path) -> ctx.minFreeDiskMb(YamlValues.intAtLeast(value, path, 0)));
+        (ctx, value, path) -> ctx.minFreeDiskMb(YamlValues.intAtLeast(value, path, 0))),
+    SNAPSHOTS(
+        "snapshots", EngineContext.SNAPSHOTS_PROP_NAME, String.valueOf(EngineContext.SNAPSHOTS_DEFAULT),
+        "Write snapshots (data/snapshots/) and restart from the newest valid one when the state machine supports them; " +
+            "false: every start replays the whole input journal",
+        (ctx, value, path) -> ctx.snapshots(YamlValues.bool(value, path))),
+    SNAPSHOT_REPLICA(
+        "snapshotReplica", EngineContext.SNAPSHOT_REPLICA_PROP_NAME, String.valueOf(EngineContext.SNAPSHOT_REPLICA_DEFAULT),
+        "A second copy of the state machine on a low-priority thread follows the input journal and writes the periodic " +
+            "snapshots (twice the state's memory, background CPU); false: snapshots only on graceful shutdown",
+        (ctx, value, path) -> ctx.snapshotReplica(YamlValues.bool(value, path))),
+    SNAPSHOT_EVENTS(
+        "snapshotEvents", EngineContext.SNAPSHOT_INTERVAL_EVENTS_PROP_NAME,
+        String.valueOf(EngineContext.SNAPSHOT_INTERVAL_EVENTS_DEFAULT),
+        "The replica writes a snapshot after this many events since its last one...",
+        (ctx, value, path) -> ctx.snapshotIntervalEvents(YamlValues.intAtLeast(value, path, 1))),
+    SNAPSHOT_INTERVAL(
+        "snapshotInterval", EngineContext.SNAPSHOT_INTERVAL_MS_PROP_NAME,
+        YamlValues.formatDurationMs(EngineContext.SNAPSHOT_INTERVAL_MS_DEFAULT),
+        "...or once this much engine time has passed since it, whichever comes first: a duration (10m, 1h) or milliseconds",
+        (ctx, value, path) -> ctx.snapshotIntervalMs(YamlValues.durationMs(value, path, 1))),
+    SNAPSHOT_KEEP(
+        "snapshotKeep", EngineContext.SNAPSHOT_KEEP_PROP_NAME, String.valueOf(EngineContext.SNAPSHOT_KEEP_DEFAULT),
+        "Snapshots kept, newest first; a corrupt newest one falls back to the next",
+        (ctx, value, path) -> ctx.snapshotKeep(YamlValues.intAtLeast(value, path, 1))),
+    JOURNAL_RETENTION(
+        "journalRetention", EngineContext.JOURNAL_RETENTION_PROP_NAME, EngineContext.JOURNAL_RETENTION_DEFAULT,
+        "keep: never move journal files (audits replay from the start); archive: at start, move input and output cycle " +
+            "files no kept snapshot needs to data/archive/",
+        (ctx, value, path) -> ctx.journalRetention(YamlValues.choice(value, path, "keep", "archive")));
 
     private final String key;
     private final String propertyName;

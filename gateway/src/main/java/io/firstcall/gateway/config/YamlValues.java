@@ -87,6 +87,16 @@ final class YamlValues
         return number;
     }
 
+    static int intInRange(final JsonNode value, final String path, final int min, final int max)
+    {
+        final int number = intAtLeast(value, path, min);
+        if (number > max)
+        {
+            throw new ConfigException(path + ": must be at most " + max + ", got " + number);
+        }
+        return number;
+    }
+
     static boolean bool(final JsonNode value, final String path)
     {
         if (!value.isBoolean())

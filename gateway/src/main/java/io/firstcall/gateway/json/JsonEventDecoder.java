@@ -39,6 +39,9 @@ public final class JsonEventDecoder
      */
     public static final int MAX_ENCODED_LENGTH = 4096;
 
+    /** U+FEFF in UTF-8: EF BB BF. */
+    private static final int BYTE_ORDER_MARK_LENGTH = 3;
+
     private final LineReader reader = new LineReader();
     private final FieldValues values = reader.values;
     private final SbeInputWriter writer = new SbeInputWriter();
@@ -231,12 +234,21 @@ public final class JsonEventDecoder
             return fail(JsonErrorCode.MALFORMED_JSON, null, "not valid UTF-8 at byte " + invalidAt);
         }
 
-        if (!reader.read(line, offset, length))
+        // Jackson skips a byte order mark only at the start of its parser's input, and the parser serves
+        // every line of the connection: skip it here, so a line reads the same whatever came before it.
+        final int bom = hasByteOrderMark(line, offset, length) ? BYTE_ORDER_MARK_LENGTH : 0;
+        if (!reader.read(line, offset + bom, length - bom))
         {
             return fail(JsonErrorCode.MALFORMED_JSON, null, reader.malformedReason);
         }
 
         return true;
+    }
+
+    private static boolean hasByteOrderMark(final byte[] line, final int offset, final int length)
+    {
+        return length >= BYTE_ORDER_MARK_LENGTH && (byte)0xEF == line[offset] && (byte)0xBB == line[offset + 1] &&
+            (byte)0xBF == line[offset + 2];
     }
 
     private boolean validate(final boolean expectHello)

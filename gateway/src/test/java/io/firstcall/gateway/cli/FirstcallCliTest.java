@@ -1,5 +1,6 @@
 package io.firstcall.gateway.cli;
 
+import io.firstcall.EngineContext;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
@@ -116,6 +117,37 @@ class FirstcallCliTest
     }
 
     @Test
+    void shouldVerifyTheNewestSnapshotAgainstAFullReplay()
+    {
+        final int events = RecordedJournal.record(dir, new EngineContext().stateMachineFactory(sink -> new CountingMachine(false)));
+
+        assertEquals(ExitCodes.OK, execute(new ReplayCommand(sink -> new CountingMachine(false)),
+            "--data", dir.toString(), "--verify-snapshot"));
+        assertTrue(out.toString().startsWith("SNAPSHOT IDENTICAL: snapshot-"), out.toString());
+        assertTrue(out.toString().contains("full replay:       events=" + (events + 1)), out.toString());
+    }
+
+    @Test
+    void shouldExitThreeWhenTheSnapshotAndTailEndInAnotherState()
+    {
+        RecordedJournal.record(dir, new EngineContext().stateMachineFactory(sink -> new CountingMachine(false)));
+
+        assertEquals(ExitCodes.STATE_DIVERGED, execute(new ReplayCommand(sink -> new CountingMachine(true)),
+            "--data", dir.toString(), "--verify-snapshot"));
+        assertTrue(out.toString().startsWith("SNAPSHOT DIVERGED: "), out.toString());
+        assertTrue(out.toString().contains("(STATE DIFFERS)"), out.toString());
+    }
+
+    @Test
+    void shouldSayThereIsNothingToVerifyWhenTheStateMachineWritesNoSnapshots()
+    {
+        RecordedJournal.record(dir);
+
+        assertEquals(ExitCodes.ERROR, execute("replay", "--data", dir.toString(), "--verify-snapshot"));
+        assertTrue(err.toString().contains("the state machine does not write snapshots"), err.toString());
+    }
+
+    @Test
     void shouldRefuseToReplayADirectoryWithoutJournals()
     {
         final Path missing = dir.resolve("nothing-here");
@@ -143,6 +175,14 @@ class FirstcallCliTest
     {
         assertEquals(ExitCodes.ERROR, execute("stat", "--data", dir.toString()));
         assertTrue(err.toString().contains("no counters file"), err.toString());
+    }
+
+    private int execute(final ReplayCommand command, final String... args)
+    {
+        final CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
     }
 
     private int execute(final String... args)

@@ -30,9 +30,18 @@ final class RecordedJournal
      */
     static int record(final Path dataDir)
     {
+        return record(dataDir, new EngineContext());
+    }
+
+    /**
+     * @param ctx the engine's settings, e.g. a state machine that writes snapshots.
+     * @return how many client events were journaled.
+     */
+    static int record(final Path dataDir, final EngineContext ctx)
+    {
         final TenantConfig demo = ConfigLoader.loadDefault().tenants().get(0);
         final AtomicInteger acks = new AtomicInteger();
-        final EngineContext ctx = new EngineContext()
+        ctx
             .dataDir(dataDir)
             .ticksEnabled(false)
             .tenant(demo.id(), demo.rulesDocument())

@@ -6,6 +6,7 @@ import io.firstcall.engine.tenant.TenantRules;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.TenantAccess;
+import io.firstcall.journal.JournalRetention;
 import io.firstcall.journal.SyncMode;
 import io.firstcall.pipeline.Topology;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,10 +72,17 @@ class ConfigLoaderTest
             "  topology: pipelined\n" +
             "  waitStrategy: yielding\n" +
             "  journalSync: batch\n" +
-            "  dedupWindow: 1000\n" +
+            "  dedupHorizon: 2h\n" +
+            "  dedupMaxIds: 1000\n" +
             "  tickIntervalMs: 50\n" +
             "  histogramIntervalMs: 2s\n" +
             "  initialLeads: 100\n" +
+            "  snapshots: false\n" +
+            "  snapshotReplica: false\n" +
+            "  snapshotEvents: 5000\n" +
+            "  snapshotInterval: 1h\n" +
+            "  snapshotKeep: 7\n" +
+            "  journalRetention: archive\n" +
             "gateway:\n" +
             "  host: 10.1.2.3\n" +
             "  jsonPort: 9070\n" +
@@ -96,12 +105,19 @@ class ConfigLoaderTest
         assertEquals(dir.resolve("d"), engine.dataDir());
         assertEquals(1024, engine.ringSize());
         assertEquals(32768, engine.maxMessageLength());
-        assertEquals(1000, engine.dedupWindow());
+        assertEquals(7_200_000, engine.dedupHorizonMs());
+        assertEquals(1000, engine.dedupMaxIds());
+        assertFalse(engine.snapshots());
+        assertFalse(engine.snapshotReplica());
+        assertEquals(5000, engine.snapshotIntervalEvents());
+        assertEquals(3_600_000, engine.snapshotIntervalMs());
+        assertEquals(7, engine.snapshotKeep());
         assertEquals(50, engine.tickIntervalMs());
         assertEquals(2000, engine.histogramIntervalMs());
         engine.conclude();
         assertEquals(Topology.PIPELINED, engine.topology());
         assertEquals(SyncMode.BATCH, engine.syncMode());
+        assertEquals(JournalRetention.ARCHIVE, engine.journalRetention());
         assertInstanceOf(YieldingWaitStrategy.class, engine.waitStrategy());
         // initialLeads has no getter on EngineContext; its range is checked in shouldNameTheKeyOfABadValue.
 
@@ -200,7 +216,12 @@ class ConfigLoaderTest
         "engine:\n  waitStrategy: spin\n|engine.waitStrategy: must be one of blocking, phased",
         "engine:\n  journalSync: true\n|engine.journalSync: must be one of none, batch, got true (a boolean)",
         "engine:\n  dataDir: [a]\n|engine.dataDir: must be a non-empty string, got a list",
-        "engine:\n  dedupWindow: 0\n|engine.dedupWindow: must be >= 1, got 0",
+        "engine:\n  dedupMaxIds: 0\n|engine.dedupMaxIds: must be >= 1, got 0",
+        "engine:\n  dedupMaxIds: 40000000\n|engine.dedupMaxIds: must be at most 33554432, got 40000000",
+        "engine:\n  dedupHorizon: 0\n|engine.dedupHorizon: must be at least 1 ms",
+        "engine:\n  snapshots: yes please\n|engine.snapshots: must be true or false, got 'yes please' (a string)",
+        "engine:\n  snapshotKeep: 0\n|engine.snapshotKeep: must be >= 1, got 0",
+        "engine:\n  journalRetention: delete\n|engine.journalRetention: must be one of keep, archive",
         "engine:\n  tickIntervalMs: 0\n|engine.tickIntervalMs: must be at least 1 ms",
         "engine:\n  initialLeads: -1\n|engine.initialLeads: must be >= 1",
         "engine: 3\n|engine: must be a mapping",

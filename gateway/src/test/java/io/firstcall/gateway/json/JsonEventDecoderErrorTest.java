@@ -167,6 +167,29 @@ class JsonEventDecoderErrorTest
         assertValidLineStillDecodes();
     }
 
+    /**
+     * Valid JSON past Jackson's default read limits (1000 digits, 1000 levels, 50,000-character names) is
+     * still one JSON object: a bad field, answered with the connection kept open, not malformed_json.
+     */
+    @Test
+    void shouldJudgeValidJsonPastJacksonsDefaultLimitsByItsFields()
+    {
+        final String digits = "1" + "0".repeat(1500);
+        assertError("{\"type\":\"score\",\"id\":\"s\",\"lead\":\"L\",\"score\":" + digits + "}",
+            JsonErrorCode.INVALID_FIELD, "score");
+        assertError("{\"type\":\"opportunity\",\"id\":\"o\",\"lead\":\"L\",\"rep\":\"r\",\"amount\":" + digits + ".5}",
+            JsonErrorCode.INVALID_FIELD, "amount");
+        assertError("{\"type\":\"converted\",\"id\":\"c\",\"lead\":\"L\",\"at\":" + digits + "}",
+            JsonErrorCode.INVALID_FIELD, "at");
+        assertError("{\"type\":\"converted\",\"id\":\"c\",\"lead\":\"L\",\"x\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
+            JsonErrorCode.UNKNOWN_FIELD, "x");
+        assertError("{\"type\":\"converted\",\"id\":\"c\",\"lead\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "}",
+            JsonErrorCode.INVALID_FIELD, "lead");
+        final String name = "n".repeat(50_001);
+        assertError("{\"type\":\"converted\",\"id\":\"c\",\"lead\":\"L\",\"" + name + "\":1}", JsonErrorCode.UNKNOWN_FIELD, name);
+        assertValidLineStillDecodes();
+    }
+
     @Test
     void shouldReportTheClientIdWhenItWasRead()
     {

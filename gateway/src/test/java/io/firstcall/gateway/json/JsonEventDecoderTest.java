@@ -363,6 +363,26 @@ class JsonEventDecoderTest
         assertVisit(0, "v", "L", "/");
     }
 
+    /**
+     * A line saved by an editor that writes a byte order mark is the same line with or without it, on
+     * every line of a connection: Jackson skips one only at the start of its parser's input, which the
+     * decoder reuses from line to line.
+     */
+    @Test
+    void shouldIgnoreAByteOrderMarkAtTheStartOfAnyLine()
+    {
+        final String bom = "\uFEFF";
+        assertEquals("acme", decodeHello(bom + "{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"t\"}").tenant());
+        decode(bom + "{\"type\":\"visit\",\"id\":\"v1\",\"lead\":\"L\",\"page\":\"/\"}");
+        decode("{\"type\":\"visit\",\"id\":\"v2\",\"lead\":\"L\",\"page\":\"/\"}");
+        decode(bom + "{\"type\":\"visit\",\"id\":\"v3\",\"lead\":\"L\",\"page\":\"/\"}");
+        assertVisit(0, "v3", "L", "/");
+        assertEquals(JsonEventDecoder.ERROR, decodeRaw(bom + bom + "{\"type\":\"visit\",\"id\":\"v4\",\"lead\":\"L\",\"page\":\"/\"}"));
+        assertEquals(JsonErrorCode.MALFORMED_JSON, decoder.errorCode());
+        assertEquals(JsonEventDecoder.ERROR, decodeRaw("{\"type\":\"visit\",\"id\":\"v5\",\"lead\":\"L\",\"page\":\"/\"}" + bom));
+        assertEquals(JsonErrorCode.MALFORMED_JSON, decoder.errorCode());
+    }
+
     private void assertVisit(final int offset, final String id, final String lead, final String page)
     {
         final PageVisitedDecoder d = new PageVisitedDecoder().wrapAndApplyHeader(dst, offset, header);

@@ -50,6 +50,11 @@ public final class FailingJournal implements Journal
         return delegate.isEmpty();
     }
 
+    public long lastPosition()
+    {
+        return delegate.lastPosition();
+    }
+
     public void close()
     {
         delegate.close();

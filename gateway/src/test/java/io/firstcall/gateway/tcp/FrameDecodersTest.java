@@ -68,6 +68,34 @@ class FrameDecodersTest
         channel.finishAndReleaseAll();
     }
 
+    /**
+     * A line of exactly the limit ending in "\r\n" is within it, however TCP splits it: its '\r' may come
+     * in one read and its '\n' in the next.
+     */
+    @Test
+    void shouldTakeALineAtTheLimitWhoseCarriageReturnArrivesAloneBeforeItsNewline()
+    {
+        final EmbeddedChannel channel = new EmbeddedChannel(new JsonLineDecoder(256));
+        final String line = "x".repeat(256);
+        channel.writeInbound(Unpooled.copiedBuffer(line + "\r", StandardCharsets.UTF_8));
+        assertNull(channel.readInbound());
+        channel.writeInbound(Unpooled.copiedBuffer("\n", StandardCharsets.UTF_8));
+        assertLine(channel.readInbound(), line);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldRefuseALineOneByteOverTheLimitWhateverItsEnding()
+    {
+        for (final String ending : new String[] {"\n", "\r\n"})
+        {
+            final EmbeddedChannel channel = new EmbeddedChannel(new JsonLineDecoder(256));
+            assertThrows(TooLongFrameException.class,
+                () -> channel.writeInbound(Unpooled.copiedBuffer("x".repeat(257) + ending, StandardCharsets.UTF_8)));
+            channel.finishAndReleaseAll();
+        }
+    }
+
     private static void assertFrame(final ByteBuf frame, final int... bytes)
     {
         try

@@ -1,0 +1,327 @@
+package io.firstcall.pipeline;
+
+import io.firstcall.snapshot.SnapshotReader;
+import io.firstcall.snapshot.SnapshotWriter;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One tenant's journaled event ids, oldest first, off the heap: a ring of entries and an
+ * open-addressing index from key hash to entry, each grown by doubling up to the tenant's cap.
+ * <pre>
+ *   ring entry (24 B):   [key hash int64][journal position int64][engine time ns int64]
+ *   index slot (16 B):   [key hash int64][entry number + 1 int64, 0 = empty]
+ * </pre>
+ * Entries are numbered from 0 in journal order and entry n lives in ring slot {@code n & mask}, so
+ * the oldest is {@link #head} and the newest {@code tail - 1}. Engine time never goes backwards, so
+ * expired entries are always at the head. The index has twice the ring's slots (load at most 1/2);
+ * of two keys with the same hash it keeps the newer, and deletes by backward shift, so lookups never
+ * meet tombstones.
+ * <p>
+ * While restoring (recovery, a snapshot replica) only the ring is kept and the index is built once
+ * at the end ({@link #buildIndex()}): one sequential write per event instead of two random accesses
+ * in a table far larger than the cache.
+ */
+final class TenantIdRing
+{
+    static final int ENTRY_LENGTH = 24;
+    static final int SLOT_LENGTH = 16;
+    private static final int INITIAL_CAPACITY = 1024;
+    private static final int POSITION_OFFSET = 8;
+    private static final int TIME_OFFSET = 16;
+
+    private final byte[] tenant;
+    private final int maxIds;
+    private ByteBuffer ringMemory;
+    private final UnsafeBuffer ring = new UnsafeBuffer(0, 0);
+    private ByteBuffer indexMemory;
+    private final UnsafeBuffer index = new UnsafeBuffer(0, 0);
+    private int ringMask;
+    private int indexMask;
+    private long head;
+    private long tail;
+    private boolean indexed;
+
+    /**
+     * @param indexed false while restoring: the index is built by {@link #buildIndex()}.
+     */
+    TenantIdRing(final byte[] tenant, final int maxIds, final boolean indexed)
+    {
+        this.tenant = tenant;
+        this.maxIds = maxIds;
+        this.indexed = indexed;
+        allocate(Math.min(INITIAL_CAPACITY, capacityFor(maxIds)));
+    }
+
+    byte[] tenant()
+    {
+        return tenant;
+    }
+
+    int size()
+    {
+        return (int)(tail - head);
+    }
+
+    /**
+     * @return the newest entry number with this key hash, or -1.
+     */
+    long find(final long keyHash)
+    {
+        for (int slot = (int)mix(keyHash) & indexMask; ; slot = (slot + 1) & indexMask)
+        {
+            final int offset = slot * SLOT_LENGTH;
+            final long value = index.getLong(offset + 8);
+            if (0 == value)
+            {
+                return -1;
+            }
+            if (index.getLong(offset) == keyHash)
+            {
+                return value - 1;
+            }
+        }
+    }
+
+    long position(final long entry)
+    {
+        return ring.getLong(ringOffset(entry) + POSITION_OFFSET);
+    }
+
+    long timestampNs(final long entry)
+    {
+        return ring.getLong(ringOffset(entry) + TIME_OFFSET);
+    }
+
+    /**
+     * Remember a journaled id: first forget what has expired at {@code timestampNs}, then, when the
+     * tenant is at its cap, its oldest id.
+     *
+     * @return 1 when an id still inside the horizon was forgotten to make room, else 0.
+     */
+    int append(final long keyHash, final long position, final long timestampNs, final long horizonNs)
+    {
+        while (tail > head && timestampNs - timestampNs(head) >= horizonNs)
+        {
+            evictHead();
+        }
+        int early = 0;
+        if (tail - head >= maxIds)
+        {
+            evictHead();
+            early = 1;
+        }
+        if (tail - head > ringMask)
+        {
+            grow();
+        }
+
+        final int offset = ringOffset(tail);
+        ring.putLong(offset, keyHash);
+        ring.putLong(offset + POSITION_OFFSET, position);
+        ring.putLong(offset + TIME_OFFSET, timestampNs);
+        if (indexed)
+        {
+            put(keyHash, tail);
+        }
+        tail++;
+        return early;
+    }
+
+    /**
+     * Build the index from the ring, oldest first, so that of two keys with the same hash the newer wins.
+     */
+    void buildIndex()
+    {
+        index.setMemory(0, index.capacity(), (byte)0);
+        for (long entry = head; entry < tail; entry++)
+        {
+            put(ring.getLong(ringOffset(entry)), entry);
+        }
+        indexed = true;
+    }
+
+    /**
+     * @return the number of entries still inside the horizon at {@code nowNs}: the ones a snapshot holds.
+     */
+    int liveCount(final long nowNs, final long horizonNs)
+    {
+        return (int)(tail - firstLive(nowNs, horizonNs));
+    }
+
+    /**
+     * @return the journal position of the oldest id still inside the horizon, or {@link Long#MAX_VALUE}.
+     */
+    long oldestLivePosition(final long nowNs, final long horizonNs)
+    {
+        final long first = firstLive(nowNs, horizonNs);
+        return first < tail ? position(first) : Long.MAX_VALUE;
+    }
+
+    /**
+     * Write the tenant and its ids still inside the horizon at {@code nowNs}, oldest first.
+     */
+    void writeSnapshot(final SnapshotWriter writer, final long nowNs, final long horizonNs)
+    {
+        final long first = firstLive(nowNs, horizonNs);
+        writer.putInt(tenant.length).putBytes(tenant, 0, tenant.length).putInt((int)(tail - first));
+        for (long entry = first; entry < tail; entry++)
+        {
+            final int offset = ringOffset(entry);
+            writer.putLong(ring.getLong(offset))
+                .putLong(ring.getLong(offset + POSITION_OFFSET))
+                .putLong(ring.getLong(offset + TIME_OFFSET));
+        }
+    }
+
+    /**
+     * Append a snapshot's entries, as {@link #append} would restore them; {@link #buildIndex()} follows.
+     */
+    void readEntries(final SnapshotReader reader, final int count, final long horizonNs)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final long keyHash = reader.getLong();
+            final long position = reader.getLong();
+            append(keyHash, position, reader.getLong(), horizonNs);
+        }
+    }
+
+    void close()
+    {
+        BufferUtil.free(ringMemory);
+        BufferUtil.free(indexMemory);
+    }
+
+    private long firstLive(final long nowNs, final long horizonNs)
+    {
+        long entry = head;
+        while (entry < tail && nowNs - timestampNs(entry) >= horizonNs)
+        {
+            entry++;
+        }
+        return entry;
+    }
+
+    private void evictHead()
+    {
+        if (indexed)
+        {
+            remove(ring.getLong(ringOffset(head)), head);
+        }
+        head++;
+    }
+
+    private void put(final long keyHash, final long entry)
+    {
+        for (int slot = (int)mix(keyHash) & indexMask; ; slot = (slot + 1) & indexMask)
+        {
+            final int offset = slot * SLOT_LENGTH;
+            if (0 == index.getLong(offset + 8) || index.getLong(offset) == keyHash)
+            {
+                index.putLong(offset, keyHash);
+                index.putLong(offset + 8, entry + 1);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Remove the key's slot if it still names {@code entry} (a newer id with the same hash keeps it),
+     * then shift later slots of the probe run back so no lookup stops early.
+     */
+    private void remove(final long keyHash, final long entry)
+    {
+        int slot = (int)mix(keyHash) & indexMask;
+        while (true)
+        {
+            final int offset = slot * SLOT_LENGTH;
+            final long value = index.getLong(offset + 8);
+            if (0 == value)
+            {
+                return;
+            }
+            if (index.getLong(offset) == keyHash)
+            {
+                if (value - 1 != entry)
+                {
+                    return;
+                }
+                break;
+            }
+            slot = (slot + 1) & indexMask;
+        }
+
+        int hole = slot;
+        for (int next = (hole + 1) & indexMask; ; next = (next + 1) & indexMask)
+        {
+            final int nextOffset = next * SLOT_LENGTH;
+            final long value = index.getLong(nextOffset + 8);
+            if (0 == value)
+            {
+                break;
+            }
+            final long hash = index.getLong(nextOffset);
+            final int home = (int)mix(hash) & indexMask;
+            // Move the entry into the hole unless its home lies cyclically in (hole, next].
+            if (((next - home) & indexMask) >= ((next - hole) & indexMask))
+            {
+                final int holeOffset = hole * SLOT_LENGTH;
+                index.putLong(holeOffset, hash);
+                index.putLong(holeOffset + 8, value);
+                hole = next;
+            }
+        }
+        index.putLong(hole * SLOT_LENGTH + 8, 0);
+    }
+
+    private void grow()
+    {
+        final ByteBuffer oldMemory = ringMemory;
+        final UnsafeBuffer oldRing = new UnsafeBuffer(oldMemory);
+        final int oldMask = ringMask;
+        allocate((ringMask + 1) * 2);
+        for (long entry = head; entry < tail; entry++)
+        {
+            ring.putBytes(ringOffset(entry), oldRing, (int)(entry & oldMask) * ENTRY_LENGTH, ENTRY_LENGTH);
+        }
+        BufferUtil.free(oldMemory);
+        if (indexed)
+        {
+            buildIndex();
+        }
+    }
+
+    private void allocate(final int ringCapacity)
+    {
+        final ByteBuffer oldIndex = indexMemory;
+        ringMemory = ByteBuffer.allocateDirect(ringCapacity * ENTRY_LENGTH);
+        ring.wrap(ringMemory);
+        ringMask = ringCapacity - 1;
+        indexMemory = ByteBuffer.allocateDirect(ringCapacity * 2 * SLOT_LENGTH);
+        index.wrap(indexMemory);
+        indexMask = ringCapacity * 2 - 1;
+        if (null != oldIndex)
+        {
+            BufferUtil.free(oldIndex);
+        }
+    }
+
+    private int ringOffset(final long entry)
+    {
+        return (int)(entry & ringMask) * ENTRY_LENGTH;
+    }
+
+    private static int capacityFor(final int maxIds)
+    {
+        return maxIds <= 1 ? 2 : Integer.highestOneBit(maxIds - 1) << 1;
+    }
+
+    private static long mix(final long hash)
+    {
+        // Key hashes are already mixed (InputEnvelope.keyHash); fold the high bits in for small tables.
+        return hash ^ (hash >>> 32);
+    }
+}

@@ -1,0 +1,218 @@
+package io.firstcall.recovery;
+
+import io.firstcall.engine.StateMachine;
+import io.firstcall.event.InputEnvelope;
+import io.firstcall.event.InputTypes;
+import io.firstcall.journal.EntryHandler;
+import io.firstcall.journal.RecordHeader;
+import io.firstcall.pipeline.DedupWindow;
+import io.firstcall.snapshot.SnapshotContent;
+import io.firstcall.snapshot.SnapshotFile;
+import io.firstcall.snapshot.SnapshotFormatException;
+import io.firstcall.snapshot.SnapshotHeader;
+import io.firstcall.snapshot.SnapshotReader;
+import io.firstcall.snapshot.SnapshotSection;
+import io.firstcall.snapshot.SnapshotWriter;
+import io.firstcall.snapshot.Snapshottable;
+import io.firstcall.snapshot.StateDigest;
+import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Everything a snapshot holds, as one object: the journal stage's counters (next sequence, last
+ * engine time), the de-duplication window and the state machine, plus where in the input journal
+ * that state stands. Applying a journal entry advances all of them together, as the live engine
+ * does; writing it gives the snapshot's sections.
+ */
+final class EngineState implements SnapshotContent, EntryHandler
+{
+    /**
+     * Told the cause of the outputs the next input produces (the recorded-outputs comparison).
+     */
+    @FunctionalInterface
+    interface InputObserver
+    {
+        InputObserver NONE = (sequence, timestampNs) -> {};
+
+        void beginInput(long sequence, long timestampNs);
+    }
+
+    private final StateMachine machine;
+    private final DedupWindow dedup;
+    private final ErrorHandler errorHandler;
+    private final InputEnvelope envelope = new InputEnvelope();
+    private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
+    private InputObserver observer = InputObserver.NONE;
+    private long nextSequence;
+    private long lastTimestampNs;
+    private long lastPosition = -1;
+    private long applied;
+
+    EngineState(final StateMachine machine, final DedupWindow dedup, final ErrorHandler errorHandler)
+    {
+        this.machine = machine;
+        this.dedup = dedup;
+        this.errorHandler = errorHandler;
+    }
+
+    StateMachine machine()
+    {
+        return machine;
+    }
+
+    DedupWindow dedup()
+    {
+        return dedup;
+    }
+
+    void observer(final InputObserver observer)
+    {
+        this.observer = observer;
+    }
+
+    long nextSequence()
+    {
+        return nextSequence;
+    }
+
+    long lastTimestampNs()
+    {
+        return lastTimestampNs;
+    }
+
+    /**
+     * @return the input journal position of the last entry applied (or loaded), -1 before any.
+     */
+    long lastPosition()
+    {
+        return lastPosition;
+    }
+
+    /**
+     * @return entries applied since this state was built or loaded.
+     */
+    long applied()
+    {
+        return applied;
+    }
+
+    /**
+     * Apply one input journal entry: the de-duplication window remembers its key, the state machine
+     * decides it; an exception from the machine is handed on and the next entry goes on, as live.
+     */
+    public void onEntry(final DirectBuffer buffer, final int offset, final int length, final long position)
+    {
+        final long sequence = RecordHeader.sequence(buffer, offset);
+        final long timestampNs = RecordHeader.timestampNs(buffer, offset);
+        final int messageOffset = offset + RecordHeader.LENGTH;
+        final int messageLength = length - RecordHeader.LENGTH;
+        if (envelope.wrap(buffer, messageOffset, messageLength) && InputTypes.TICK != envelope.templateId() &&
+            envelope.eventIdLength() > 0)
+        {
+            dedup.restore(envelope, envelope.keyHash(), position, timestampNs);
+        }
+        observer.beginInput(sequence, timestampNs);
+        try
+        {
+            // Exactly the message, as the live decision stage hands it: nothing outside it can be read.
+            message.wrap(buffer, messageOffset, messageLength);
+            machine.onEvent(message, 0, messageLength, sequence, timestampNs);
+        }
+        catch (final Throwable ex)
+        {
+            errorHandler.onError(ex);
+        }
+        nextSequence = sequence + 1;
+        lastTimestampNs = timestampNs;
+        lastPosition = position;
+        applied++;
+    }
+
+    /**
+     * Set where this state stands without replaying: the live engine's, taken from its journal.
+     */
+    void standAt(final long lastSequence, final long timestampNs, final long position)
+    {
+        nextSequence = lastSequence + 1;
+        lastTimestampNs = timestampNs;
+        lastPosition = position;
+    }
+
+    /**
+     * @return a header for a snapshot of this state: where it stands, and what a restart from it reads.
+     */
+    SnapshotHeader header(final long outputPosition)
+    {
+        final Snapshottable snapshottable = (Snapshottable)machine;
+        return new SnapshotHeader()
+            .schema(snapshottable.snapshotSchemaId(), snapshottable.snapshotSchemaVersion())
+            .sequence(nextSequence - 1)
+            .engineTimeNs(lastTimestampNs)
+            .inputPosition(lastPosition)
+            .outputPosition(outputPosition)
+            .retainInputFrom(Math.min(lastPosition, dedup.oldestPosition(lastTimestampNs)));
+    }
+
+    /**
+     * Load a checked snapshot file into this new state.
+     *
+     * @throws SnapshotFormatException when the file does not read back as the header says.
+     */
+    void load(final SnapshotFile file)
+    {
+        file.load(this);
+        final SnapshotHeader header = file.header();
+        if (nextSequence != header.sequence() + 1 || lastTimestampNs != header.engineTimeNs())
+        {
+            throw new SnapshotFormatException("the pipeline section (next sequence " + nextSequence + ", engine time " +
+                lastTimestampNs + ") disagrees with the header (" + header + ")");
+        }
+        lastPosition = header.inputPosition();
+    }
+
+    /**
+     * @return the SHA-256 of this state's canonical bytes, as a snapshot of it would record.
+     */
+    byte[] digest()
+    {
+        return StateDigest.of(this);
+    }
+
+    public void writeSection(final SnapshotSection section, final SnapshotWriter writer)
+    {
+        switch (section)
+        {
+            case PIPELINE:
+                writer.putLong(nextSequence).putLong(lastTimestampNs);
+                break;
+
+            case DEDUP:
+                dedup.writeSnapshot(writer, lastTimestampNs);
+                break;
+
+            default:
+                ((Snapshottable)machine).writeSnapshot(writer);
+                break;
+        }
+    }
+
+    public void readSection(final SnapshotSection section, final SnapshotReader reader)
+    {
+        switch (section)
+        {
+            case PIPELINE:
+                nextSequence = reader.getLong();
+                lastTimestampNs = reader.getLong();
+                break;
+
+            case DEDUP:
+                dedup.readSnapshot(reader);
+                break;
+
+            default:
+                ((Snapshottable)machine).readSnapshot(reader);
+                break;
+        }
+    }
+}
