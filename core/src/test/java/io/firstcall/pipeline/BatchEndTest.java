@@ -6,6 +6,7 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.journal.SyncMode;
+import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
 import io.firstcall.status.EngineHealth;
 import io.firstcall.support.ManualClock;
@@ -93,12 +94,20 @@ class BatchEndTest
         final StateMachine stateMachine =
             (buffer, offset, length, sequence, timestampNs) -> self[0].outputPublisher.onOutput(output, 0, 16);
         stages = new Stages(
-            sequence -> slots[(int)(sequence % slots.length)], input, outputs, new DedupWindow(16, input.openReader()),
+            sequence -> slots[(int)(sequence % slots.length)], input, outputs, dedupWindow(),
             Recovery.NONE, stateMachine, new RecordingOutputs(), SyncMode.NONE, new ManualClock(1_000, 1),
             new RecordingAcks(), Throwable::printStackTrace, counters, new EngineHealth(), new LatencyRecorders());
         self[0] = stages;
         stages.decisionHandler.onStart();
         stages.journalHandler.onStart();
+    }
+
+    private DedupWindow dedupWindow()
+    {
+        final DedupWindow window = new DedupWindow(
+            Long.MAX_VALUE, 16, input.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
+        window.endRestore();
+        return window;
     }
 
     private RingSlot slot(final long correlationId)
