@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable, OpsView
             doorbell,
             counters.get(GatewayCounter.EGRESS_RING_FULL),
             counters.get(GatewayCounter.EGRESS_DROPPED));
-        engineCtx.ackListener(egress).outputListener(egress);
+        engineCtx.ackListener(egress.acks()).outputListener(egress.outputs());
         try
         {
             engine = Engine.launch(engineCtx);

@@ -20,9 +20,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine's side of delivery: every acknowledgement, rejection and output is copied into one
- * Agrona ring buffer ({@link EgressRecord}) and, at the end of each engine batch, the {@link Doorbell}
- * wakes the delivery event loop, which drains the ring. Nothing here knows Netty or a connection: the
- * engine thread copies bytes, and that is all it does for the gateway.
+ * Agrona ring buffer ({@link EgressRecord}) by the engine's listeners ({@link #acks()},
+ * {@link #outputs()}) and, at the end of each engine batch that wrote any, the {@link Doorbell} wakes
+ * the delivery event loop, which drains the ring. Nothing here knows Netty or a connection: the engine
+ * thread copies bytes, and that is all it does for the gateway.
  * <p>
  * A full ring makes the engine wait (counted in {@code egressFullWaits}), spinning briefly and then
  * parking at most {@link #MAX_PARK_NS} at a time: an acknowledgement is a promise and is never
@@ -36,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * for which a one-to-one ring suffices; two in {@code pipelined}, which need a many-to-one ring); the
  * delivery event loop consumes through {@link #read}.
  */
-public final class EgressRing implements AckListener, OutputListener, AutoCloseable
+public final class EgressRing implements AutoCloseable
 {
     /** Rings hold at least this much: the largest ack record and a small push fit many times over. */
     public static final int MIN_CAPACITY = 4096;
@@ -49,6 +50,8 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
     private final Doorbell doorbell;
     private final AtomicCounter fullWaits;
     private final AtomicCounter dropped;
+    private final AckEgress acks = new AckEgress(this);
+    private final OutputEgress outputs = new OutputEgress(this);
     private volatile boolean closed;
 
     /**
@@ -78,13 +81,24 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
         this.dropped = dropped;
     }
 
-    public void onJournaled(final long correlationId, final long sequence, final boolean duplicate)
+    /**
+     * @return the engine's acknowledgement listener: it writes into this ring, on the journal thread.
+     */
+    public AckListener acks()
     {
-        if (correlationId < 0)
-        {
-            return;
-        }
+        return acks;
+    }
 
+    /**
+     * @return the engine's output listener: it writes into this ring, on the decision thread.
+     */
+    public OutputListener outputs()
+    {
+        return outputs;
+    }
+
+    void writeAck(final long correlationId, final long sequence, final boolean duplicate)
+    {
         final int index = claim(duplicate ? EgressRecord.DUPLICATE : EgressRecord.ACK, EgressRecord.ACK_LENGTH);
         if (NOT_CLAIMED != index)
         {
@@ -93,13 +107,8 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
         }
     }
 
-    public void onRejected(final long correlationId, final RejectReason reason)
+    void writeRejected(final long correlationId, final AckListener.RejectReason reason)
     {
-        if (correlationId < 0)
-        {
-            return;
-        }
-
         final int index = claim(EgressRecord.REJECTED, EgressRecord.REJECTED_LENGTH);
         if (NOT_CLAIMED != index)
         {
@@ -108,11 +117,11 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
         }
     }
 
-    public void onOutput(final DirectBuffer message, final int offset, final int length, final long inputSequence)
+    void writeOutput(final DirectBuffer message, final int offset, final int length, final long inputSequence)
     {
         if (EgressRecord.MESSAGE_OFFSET + length > ring.maxMsgLength())
         {
-            onTooLarge(message, offset, length, inputSequence);
+            writeTooLarge(message, offset, length, inputSequence);
             return;
         }
 
@@ -126,9 +135,9 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
     }
 
     /**
-     * Wake the delivery event loop once for the whole batch.
+     * Wake the delivery event loop for the records written so far.
      */
-    public void endOfBatch()
+    void ringDoorbell()
     {
         doorbell.ring();
     }
@@ -144,7 +153,15 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
     }
 
     /**
-     * @return true when no record waits; from the delivery event loop.
+     * @return how far the delivery event loop has read, in bytes since the start.
+     */
+    public long consumerPosition()
+    {
+        return ring.consumerPosition();
+    }
+
+    /**
+     * @return true when no record waits, nor is being written; from the delivery event loop.
      */
     public boolean isEmpty()
     {
@@ -167,7 +184,7 @@ public final class EgressRing implements AckListener, OutputListener, AutoClosea
         closed = true;
     }
 
-    private void onTooLarge(final DirectBuffer message, final int offset, final int length, final long inputSequence)
+    private void writeTooLarge(final DirectBuffer message, final int offset, final int length, final long inputSequence)
     {
         final int index = claim(EgressRecord.OUTPUT_TOO_LARGE, EgressRecord.TOO_LARGE_LENGTH);
         if (NOT_CLAIMED != index)

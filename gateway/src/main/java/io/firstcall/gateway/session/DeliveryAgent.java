@@ -81,11 +81,10 @@ public final class DeliveryAgent implements MessageHandler
     {
         loop.submit(() ->
         {
-            do
+            while (pass() > 0 || !ring.isEmpty())
             {
-                pass();
+                continue;
             }
-            while (!ring.isEmpty());
         }).awaitUninterruptibly();
     }
 
@@ -205,12 +204,12 @@ public final class DeliveryAgent implements MessageHandler
     }
 
     /**
-     * A pass, and another later if records are left: the doorbell rang for them already.
+     * A pass, and another later if it stopped at its limit. A pass that stopped at a record still being
+     * written (two engine threads) needs none: its writer rings the doorbell once it is done.
      */
     private void passAndContinue()
     {
-        pass();
-        if (!ring.isEmpty())
+        if (pass() >= PASS_LIMIT)
         {
             loop.execute(passTask);
         }
@@ -218,16 +217,22 @@ public final class DeliveryAgent implements MessageHandler
 
     /**
      * Route up to {@link #PASS_LIMIT} records, then deliver to every session they touched. A read stops
-     * where the ring wraps, so it reads again until the ring is empty or the limit is reached.
+     * where the ring wraps (or at a padding record), so it reads again while it makes progress.
+     *
+     * @return how many records were taken.
      */
-    private void pass()
+    private int pass()
     {
         pass++;
         int records = 0;
-        int read;
-        while (records < PASS_LIMIT && (read = ring.read(this, PASS_LIMIT - records)) > 0)
+        while (records < PASS_LIMIT)
         {
-            records += read;
+            final long before = ring.consumerPosition();
+            records += ring.read(this, PASS_LIMIT - records);
+            if (ring.consumerPosition() == before)
+            {
+                break;
+            }
         }
         for (int i = 0; i < touchedCount; i++)
         {
@@ -243,5 +248,7 @@ public final class DeliveryAgent implements MessageHandler
             }
         }
         touchedCount = 0;
+
+        return records;
     }
 }

@@ -45,11 +45,11 @@ class EgressRingTest
         final EgressRing ring = ring(TINY, false);
         final UnsafeBuffer output = new UnsafeBuffer(new byte[]{9, 0, 101, 0, 7, 0, 2, 0, 42});
 
-        ring.onJournaled(1L << 24, 7, false);
-        ring.onJournaled(-1, 8, false);
-        ring.onJournaled((1L << 24) + 1, 3, true);
-        ring.onRejected((2L << 24) + 5, AckListener.RejectReason.DISK_SPACE_LOW);
-        ring.onOutput(output, 0, output.capacity(), 8);
+        ring.acks().onJournaled(1L << 24, 7, false);
+        ring.acks().onJournaled(-1, 8, false);
+        ring.acks().onJournaled((1L << 24) + 1, 3, true);
+        ring.acks().onRejected((2L << 24) + 5, AckListener.RejectReason.DISK_SPACE_LOW);
+        ring.outputs().onOutput(output, 0, output.capacity(), 8);
 
         assertEquals(4, ring.read(recorder, 100));
         assertEquals(List.of(
@@ -61,15 +61,29 @@ class EgressRingTest
     void shouldRingOncePerBatch() throws IOException
     {
         final EgressRing ring = ring(TINY, false);
-        ring.onJournaled(1, 1, false);
-        ring.onJournaled(2, 2, false);
+        ring.acks().onJournaled(1, 1, false);
+        ring.acks().onJournaled(2, 2, false);
         assertEquals(0, bytesInPipe(), "nothing until the batch ends");
 
-        ring.endOfBatch();
-        ring.endOfBatch();
+        ring.outputs().endOfBatch();
+        assertEquals(0, bytesInPipe(), "no output in the batch");
+        ring.acks().endOfBatch();
+        ring.acks().endOfBatch();
 
         assertEquals(1, bytesInPipe());
         assertEquals(1, counters.value(GatewayCounter.DOORBELL_RINGS));
+    }
+
+    @Test
+    void shouldWakeNobodyForABatchOfEngineEventsOnly() throws IOException
+    {
+        final EgressRing ring = ring(TINY, false);
+        ring.acks().onJournaled(-1, 1, false);
+        ring.acks().endOfBatch();
+        ring.outputs().endOfBatch();
+
+        assertEquals(0, bytesInPipe(), "a tick has nobody to answer");
+        assertTrue(ring.isEmpty());
     }
 
     @Test
@@ -81,7 +95,7 @@ class EgressRingTest
         {
             for (int i = 0; i < acks; i++)
             {
-                ring.onJournaled(i, i, false);
+                ring.acks().onJournaled(i, i, false);
             }
         }, "engine");
         engine.start();
@@ -113,7 +127,7 @@ class EgressRingTest
         {
             for (int i = 0; i < 1_000; i++)
             {
-                ring.onJournaled(i, i, false);
+                ring.acks().onJournaled(i, i, false);
             }
         }, "engine");
         engine.start();
@@ -133,7 +147,7 @@ class EgressRingTest
         final UnsafeBuffer output = new UnsafeBuffer(new byte[ring.maxOutputLength() + 1]);
         output.putShort(2, (short)111);
 
-        ring.onOutput(output, 0, output.capacity(), 5);
+        ring.outputs().onOutput(output, 0, output.capacity(), 5);
 
         ring.read(recorder, 10);
         assertEquals(List.of("too large 5 template 111 " + output.capacity() + " bytes"), records);
