@@ -2,6 +2,7 @@ package io.firstcall;
 
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
 import io.firstcall.journal.Journal;
@@ -9,9 +10,9 @@ import io.firstcall.journal.JournalRetention;
 import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.EnginePipeline;
 import io.firstcall.pipeline.IngestPublisher;
+import io.firstcall.pipeline.PipelineContext;
 import io.firstcall.pipeline.TickSource;
 import io.firstcall.recovery.JournalRetainer;
-import io.firstcall.recovery.OutputRelay;
 import io.firstcall.recovery.RecoveryContext;
 import io.firstcall.recovery.ShutdownSnapshot;
 import io.firstcall.recovery.SnapshotRecovery;
@@ -58,6 +59,7 @@ public final class Engine implements AutoCloseable
     private final HistogramLogAgent histogramLogAgent;
     private final Journal inputJournal;
     private final Journal outputJournal;
+    private final OutputBatch outputs;
     private final StateMachine stateMachine;
     private final DedupWindow dedupWindow;
     private final RecoveryContext recoveryContext;
@@ -106,11 +108,11 @@ public final class Engine implements AutoCloseable
             .logger(ctx.logger())
             .journalArchived(null != snapshotStore && JournalRetainer.inputArchived(ctx.dataDir()));
 
-        final OutputRelay relay = new OutputRelay();
+        outputs = new OutputBatch();
         final SnapshotRecovery recovery;
         try
         {
-            recovery = SnapshotRecovery.prepare(recoveryContext, relay);
+            recovery = SnapshotRecovery.prepare(recoveryContext, outputs);
         }
         catch (final RuntimeException ex)
         {
@@ -120,11 +122,26 @@ public final class Engine implements AutoCloseable
         stateMachine = recovery.machine();
         dedupWindow = recovery.dedupWindow();
 
-        pipeline = new EnginePipeline(
-            ctx.topology(), ctx.ringSize(), ctx.maxMessageLength(), ctx.waitStrategy(), ctx.threadFactory(),
-            inputJournal, outputJournal, dedupWindow, recovery, stateMachine, ctx.outputListener(), ctx.syncMode(),
-            ctx.clock(), ctx.ackListener(), errorHandler, counters, health, latency);
-        relay.live(pipeline.outputSink());
+        pipeline = new EnginePipeline(new PipelineContext()
+            .topology(ctx.topology())
+            .ringSize(ctx.ringSize())
+            .maxMessageLength(ctx.maxMessageLength())
+            .waitStrategy(ctx.waitStrategy())
+            .threadFactory(ctx.threadFactory())
+            .inputJournal(inputJournal)
+            .outputJournal(outputJournal)
+            .dedupWindow(dedupWindow)
+            .recovery(recovery)
+            .stateMachine(stateMachine)
+            .outputs(outputs)
+            .outputListener(ctx.outputListener())
+            .ackListener(ctx.ackListener())
+            .syncMode(ctx.syncMode())
+            .clock(ctx.clock())
+            .errorHandler(errorHandler)
+            .counters(counters)
+            .health(health)
+            .latency(latency));
         diskSpaceGuard.check();
         pipeline.start();
         try
@@ -238,7 +255,7 @@ public final class Engine implements AutoCloseable
         histogramLogAgent.sample();
         try
         {
-            ShutdownSnapshot.write(recoveryContext, stateMachine, dedupWindow);
+            ShutdownSnapshot.write(recoveryContext, stateMachine, outputs, dedupWindow);
         }
         catch (final RuntimeException ex)
         {

@@ -2,9 +2,9 @@ package io.firstcall;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
-import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.engine.tenant.TenantRulesCache;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalRetention;
@@ -107,10 +107,11 @@ public final class EngineContext
     private EpochNanoClock clock = new OffsetEpochNanoClock();
     private AckListener ackListener = AckListener.NONE;
     private OutputListener outputListener = OutputListener.NONE;
-    private Function<OutputSink, StateMachine> stateMachineFactory;
+    private Function<OutputBatch, StateMachine> stateMachineFactory;
     private ThreadFactory threadFactory;
     private Function<Path, Journal> journalFactory = ChronicleJournal::open;
     private final Map<String, String> tenantDocuments = new LinkedHashMap<>();
+    private final TenantRulesCache tenantRules = new TenantRulesCache();
     private Topology concludedTopology;
     private WaitStrategy concludedWaitStrategy;
     private SyncMode concludedSyncMode;
@@ -173,12 +174,12 @@ public final class EngineContext
         }
         for (final Map.Entry<String, String> tenant : tenantDocuments.entrySet())
         {
-            TenantRulesParser.parse(tenant.getKey(), tenant.getValue());
+            tenantRules.parseIfAbsent(tenant.getKey(), tenant.getValue());
         }
         if (null == stateMachineFactory)
         {
             final int leads = initialLeads;
-            stateMachineFactory = sink -> new LeadStateMachine(sink, leads);
+            stateMachineFactory = outputs -> new LeadStateMachine(outputs, leads, tenantRules);
         }
         if (null == threadFactory)
         {
@@ -517,12 +518,16 @@ public final class EngineContext
         return this;
     }
 
-    public Function<OutputSink, StateMachine> stateMachineFactory()
+    public Function<OutputBatch, StateMachine> stateMachineFactory()
     {
         return stateMachineFactory;
     }
 
-    public EngineContext stateMachineFactory(final Function<OutputSink, StateMachine> stateMachineFactory)
+    /**
+     * How the state machine is built, around the batch it writes its outputs into; a
+     * {@link LeadStateMachine} by default.
+     */
+    public EngineContext stateMachineFactory(final Function<OutputBatch, StateMachine> stateMachineFactory)
     {
         this.stateMachineFactory = stateMachineFactory;
         return this;
@@ -562,8 +567,18 @@ public final class EngineContext
     }
 
     /**
+     * The tenant rules parsed so far, by document: the launcher parses each tenant's document once,
+     * here, and the engine thread takes the result when the change is applied.
+     */
+    public TenantRulesCache tenantRules()
+    {
+        return tenantRules;
+    }
+
+    /**
      * Add or replace a tenant's rules. At launch, a document that differs from the one in force in
-     * the journal is journaled as a configuration change.
+     * the journal is journaled as a configuration change; {@link #conclude()} parses any document
+     * {@link #tenantRules()} does not hold yet.
      */
     public EngineContext tenant(final String tenantId, final String yamlDocument)
     {

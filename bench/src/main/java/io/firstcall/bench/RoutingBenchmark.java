@@ -1,12 +1,10 @@
 package io.firstcall.bench;
 
 import io.firstcall.codec.PresenceStatus;
-import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.output.DetailBuilder;
-import io.firstcall.engine.routing.RepBook;
-import io.firstcall.engine.routing.RoutingPlanner;
-import io.firstcall.engine.tenant.Tenant;
+import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.routing.PlannerProbe;
+import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,11 +26,11 @@ import java.util.concurrent.TimeUnit;
  * own time zones, in {@code owned} (weighted round robin through the fairness ledger) or {@code all}
  * (every eligible rep alerted) mode:
  * <ul>
- *     <li>{@code plan}: {@link RoutingPlanner#route} alone for a lead with no owner: eligibility of
- *     every member, the fairness ledger (owned) and the decision record's detail;</li>
+ *     <li>{@code plan}: the routing planner alone for a lead with no owner: eligibility of every
+ *     member and the fairness ledger (owned), kept for the decision record;</li>
  *     <li>{@code hotLead}: the whole path of one event, a demo request that makes one of 10,000
  *     existing leads hot: decode, score, hot decision, routing, the decision records and every
- *     alert, into a no-op sink.</li>
+ *     alert, written into the output batch.</li>
  * </ul>
  * <pre>
  *   java $(flags) -jar bench/target/benchmarks.jar RoutingBenchmark -prof gc -f 1 -wi 3 -i 5
@@ -61,10 +59,9 @@ public class RoutingBenchmark
     private final UnsafeBuffer events = new UnsafeBuffer(new byte[LEADS * 128]);
     private final int[] offsets = new int[LEADS];
     private final int[] lengths = new int[LEADS];
-    private final RoutingPlanner planner = new RoutingPlanner();
-    private final DetailBuilder detail = new DetailBuilder();
-    private LeadStateMachine machine;
-    private RepBook book;
+    private static final UnsafeBuffer NO_OWNER = new UnsafeBuffer(new byte[0]);
+    private MachineDriver machine;
+    private PlannerProbe planner;
     private Lead lead;
     private int next;
     private long sequence;
@@ -73,7 +70,7 @@ public class RoutingBenchmark
     @Setup
     public void setup()
     {
-        machine = new LeadStateMachine((buffer, offset, length) -> {}, LEADS);
+        machine = new MachineDriver(LEADS);
         final UnsafeBuffer scratch = new UnsafeBuffer(new byte[64 * 1024]);
         final EventWriter writer = new EventWriter(scratch);
         send(scratch, writer.config(TENANT, "cfg", rules()));
@@ -93,9 +90,8 @@ public class RoutingBenchmark
             offset += (length + 7) & ~7;
         }
 
-        final Tenant tenant = machine.tenants().find(TENANT);
-        book = tenant.reps();
-        lead = tenant.leads().lead(0);
+        planner = new PlannerProbe(TenantRulesParser.parse(TENANT, rules()).roster());
+        lead = machine.machine().leads(TENANT).lead(0);
         for (int i = 0; i < LEADS; i++)
         {
             hotLead();
@@ -105,21 +101,20 @@ public class RoutingBenchmark
     @Benchmark
     public int plan()
     {
-        lead.owner().clear();
-        planner.route(book, lead, nowNs, detail.reset());
-        return planner.chosenCount();
+        lead.profile().set(LeadProfile.OWNER, NO_OWNER, 0, 0);
+        return planner.route(lead, nowNs);
     }
 
     @Benchmark
-    public void hotLead()
+    public long hotLead()
     {
         final int i = next++ % LEADS;
-        machine.onEvent(events, offsets[i], lengths[i], sequence++, nowNs += STEP_NS);
+        return machine.send(events, offsets[i], lengths[i], sequence++, nowNs += STEP_NS);
     }
 
     private void send(final UnsafeBuffer buffer, final int length)
     {
-        machine.onEvent(buffer, 0, length, sequence++, nowNs += STEP_NS);
+        machine.send(buffer, 0, length, sequence++, nowNs += STEP_NS);
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scoring and hot-lead criteria: {@link LeadStateMachine#onEvent} driven directly, with a no-op
- * output sink, over a pre-encoded mix of lead signals (visits, forms, profile upserts, external
+ * Scoring and hot-lead criteria: {@link LeadStateMachine#onEvent} driven directly through a
+ * {@link MachineDriver}, outputs only counted, over a pre-encoded mix of lead signals (visits, forms, profile upserts, external
  * scores, trial milestones, a tick every 100 events) across 10,000 leads ({@code -p leads=N})
  * that already exist. One operation is one event; engine time advances 1 ms per event.
  * <pre>
@@ -63,7 +63,7 @@ public class ScoringBenchmark
     private final UnsafeBuffer events = new UnsafeBuffer(new byte[EVENTS * 256]);
     private final int[] offsets = new int[EVENTS];
     private final int[] lengths = new int[EVENTS];
-    private LeadStateMachine machine;
+    private MachineDriver machine;
     private int next;
     private long sequence;
     private long nowNs = TimeUnit.DAYS.toNanos(20_000);
@@ -71,15 +71,15 @@ public class ScoringBenchmark
     @Setup
     public void setup()
     {
-        machine = new LeadStateMachine((buffer, offset, length) -> {}, leads);
+        machine = new MachineDriver(leads);
         final UnsafeBuffer scratch = new UnsafeBuffer(new byte[4096]);
         final EventWriter writer = new EventWriter(scratch);
-        machine.onEvent(scratch, 0, writer.config(TENANT, "cfg", RULES), sequence++, nowNs);
+        machine.send(scratch, 0, writer.config(TENANT, "cfg", RULES), sequence++, nowNs);
         for (int lead = 0; lead < leads; lead++)
         {
             final int length = writer.lead(TENANT, "u" + lead, "L" + lead, "l" + lead + "@example.com", "Lead " + lead,
                 "Co", "retail", "apac", 20, "web", null);
-            machine.onEvent(scratch, 0, length, sequence++, nowNs += STEP_NS);
+            machine.send(scratch, 0, length, sequence++, nowNs += STEP_NS);
         }
 
         // Packed back to back and read in order, as a ring would hand them over, so the event bytes
@@ -101,10 +101,10 @@ public class ScoringBenchmark
     }
 
     @Benchmark
-    public void onEvent()
+    public long onEvent()
     {
         final int i = next++ & (EVENTS - 1);
-        machine.onEvent(events, offsets[i], lengths[i], sequence++, nowNs += STEP_NS);
+        return machine.send(events, offsets[i], lengths[i], sequence++, nowNs += STEP_NS);
     }
 
     private static int encode(final EventWriter writer, final Random random, final int i, final int leads)

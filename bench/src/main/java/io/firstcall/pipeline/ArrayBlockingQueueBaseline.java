@@ -3,12 +3,11 @@ package io.firstcall.pipeline;
 import io.firstcall.EngineContext;
 import io.firstcall.bench.EventMix;
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.event.EventWriter;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
-import io.firstcall.journal.SyncMode;
 import io.firstcall.status.CountingErrorHandler;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
@@ -55,33 +54,35 @@ public final class ArrayBlockingQueueBaseline
             Journal outputJournal = ChronicleJournal.open(dir.resolve("output"));
             EngineCounters counters = EngineCounters.inMemory())
         {
-            final OutputSink[] relay = new OutputSink[1];
-            final LeadStateMachine stateMachine = new LeadStateMachine((buffer, offset, length) ->
-                relay[0].onOutput(buffer, offset, length));
+            final OutputBatch outputs = new OutputBatch();
             final DedupWindow dedupWindow = new DedupWindow(
                 TimeUnit.MILLISECONDS.toNanos(EngineContext.DEDUP_HORIZON_MS_DEFAULT), EngineContext.DEDUP_MAX_IDS_DEFAULT,
                 inputJournal.openReader(), counters.get(EngineCounter.DEDUP_EARLY_EVICTIONS));
             dedupWindow.endRestore();
-            final Stages stages = new Stages(
-                sequence -> slots[(int)(sequence & (SLOTS - 1))], inputJournal, outputJournal,
-                dedupWindow, Recovery.NONE, stateMachine, OutputListener.NONE,
-                SyncMode.NONE, new OffsetEpochNanoClock(), AckListener.NONE,
-                new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()), counters,
-                new EngineHealth(), new LatencyRecorders());
-            relay[0] = stages.outputPublisher;
+            final Stages stages = new Stages(new PipelineContext()
+                .inputJournal(inputJournal)
+                .outputJournal(outputJournal)
+                .dedupWindow(dedupWindow)
+                .stateMachine(new LeadStateMachine(outputs))
+                .outputs(outputs)
+                .clock(new OffsetEpochNanoClock())
+                .errorHandler(new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()))
+                .counters(counters)
+                .health(new EngineHealth())
+                .latency(new LatencyRecorders()), sequence -> slots[(int)(sequence & (SLOTS - 1))]);
 
             final int total = events + 1;
             final Thread consumer = new Thread(() ->
             {
                 try
                 {
-                    stages.decisionHandler.onStart();
-                    stages.journalHandler.onStart();
+                    stages.decisionStage.onStart();
+                    stages.journalStage.onStart();
                     for (long sequence = 0; sequence < total; sequence++)
                     {
                         final RingSlot slot = queue.take();
-                        stages.journalHandler.onEvent(slot, sequence, true);
-                        stages.decisionHandler.onEvent(slot, sequence, true);
+                        stages.journalStage.onEvent(slot, sequence, true);
+                        stages.decisionStage.onEvent(slot, sequence, true);
                     }
                 }
                 catch (final InterruptedException ex)

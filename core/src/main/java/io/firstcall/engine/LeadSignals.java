@@ -1,6 +1,6 @@
 package io.firstcall.engine;
 
-import io.firstcall.codec.DecisionKind;
+import io.firstcall.codec.ActivityKind;
 import io.firstcall.codec.FormSubmittedDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
@@ -8,25 +8,23 @@ import io.firstcall.codec.PageVisitedDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.RecentActivity;
-import io.firstcall.engine.lead.TextField;
-import io.firstcall.engine.output.DetailBuilder;
-import io.firstcall.engine.output.OutputWriter;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
-import io.firstcall.engine.tenant.Tenant;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Decodes the lead signals (profile upsert, form, page visit, trial milestone, external score),
- * applies them to the lead and hands each to the {@link HotLeadEvaluator}. Upserts, forms, trial
- * milestones and scores create a lead never seen before, from their inline fields; a visit never
- * does: a visit by an unknown lead is counted as anonymous and goes no further.
+ * applies them to the lead and hands each to the {@link HotLeadEvaluator}, then to
+ * {@link HotEpisodes}. Upserts, forms, trial milestones and scores create a lead never seen before,
+ * from their inline fields; a visit never does: a visit by an unknown lead is counted as anonymous
+ * and goes no further.
  */
 final class LeadSignals
 {
-    private final OutputWriter out;
+    private final LeadLookup lookup;
     private final HotLeadEvaluator evaluator;
+    private final HotEpisodes hot;
     private final LeadUpsertDecoder upsert = new LeadUpsertDecoder();
     private final FormSubmittedDecoder form = new FormSubmittedDecoder();
     private final PageVisitedDecoder visit = new PageVisitedDecoder();
@@ -34,54 +32,50 @@ final class LeadSignals
     private final ScoreUpdatedDecoder score = new ScoreUpdatedDecoder();
     private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer value = new UnsafeBuffer(new byte[0]);
-    private final UnsafeBuffer field = new UnsafeBuffer(new byte[0]);
-    private final DetailBuilder empty = new DetailBuilder();
     private boolean firmographicChanged;
     private boolean sourceChanged;
 
-    LeadSignals(final OutputWriter out, final HotLeadEvaluator evaluator)
+    LeadSignals(final LeadLookup lookup, final HotLeadEvaluator evaluator, final HotEpisodes hot)
     {
-        this.out = out;
+        this.lookup = lookup;
         this.evaluator = evaluator;
+        this.hot = hot;
     }
 
-    void onLeadUpsert(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
-        final long nowNs)
+    void onLeadUpsert(final Tenant tenant, final DirectBuffer message, final MessageHeaderDecoder header, final long nowNs)
     {
-        final LeadUpsertDecoder d = upsert.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final LeadUpsertDecoder d = upsert.wrap(message, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = lead(tenant, leadId, nowNs);
-        evaluator.begin(tenant, lead, nowNs);
+        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant.scoring(), lead, nowNs);
         beginProfile(lead, LeadUpsertDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
-        profile(lead, buffer, d.limit());
+        profile(lead, message, d.limit());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
-        evaluator.decide();
+        hot.decide(tenant, lead, nowNs);
     }
 
-    void onForm(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
-        final long nowNs)
+    void onForm(final Tenant tenant, final DirectBuffer message, final MessageHeaderDecoder header, final long nowNs)
     {
-        final FormSubmittedDecoder d = form.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final FormSubmittedDecoder d = form.wrap(message, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = lead(tenant, leadId, nowNs);
-        evaluator.begin(tenant, lead, nowNs);
+        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant.scoring(), lead, nowNs);
         beginProfile(lead, FormSubmittedDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
         d.wrapForm(value);
-        profile(lead, buffer, d.limit());
+        profile(lead, message, d.limit());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
-        lead.activity().record(RecentActivity.Kind.FORM, nowNs, value, 0, value.capacity());
+        lead.activity().record(ActivityKind.FORM, nowNs, value, 0, value.capacity());
         evaluator.form(value, 0, value.capacity());
-        evaluator.decide();
+        hot.decide(tenant, lead, nowNs);
     }
 
-    void onVisit(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
-        final long nowNs)
+    void onVisit(final Tenant tenant, final DirectBuffer message, final MessageHeaderDecoder header, final long nowNs)
     {
-        final PageVisitedDecoder d = visit.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final PageVisitedDecoder d = visit.wrap(message, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
@@ -92,95 +86,62 @@ final class LeadSignals
             return;
         }
         d.wrapPage(value);
-        lead.activity().record(RecentActivity.Kind.VISIT, nowNs, value, 0, value.capacity());
-        evaluator.begin(tenant, lead, nowNs);
+        lead.activity().record(ActivityKind.VISIT, nowNs, value, 0, value.capacity());
+        evaluator.begin(tenant.scoring(), lead, nowNs);
         evaluator.visit(value, 0, value.capacity());
-        evaluator.decide();
+        hot.decide(tenant, lead, nowNs);
     }
 
-    void onTrial(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
-        final long nowNs)
+    void onTrial(final Tenant tenant, final DirectBuffer message, final MessageHeaderDecoder header, final long nowNs)
     {
-        final TrialMilestoneDecoder d = trial.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final TrialMilestoneDecoder d = trial.wrap(message, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
         d.wrapMilestone(value);
-        final Lead lead = lead(tenant, leadId, nowNs);
-        lead.activity().record(RecentActivity.Kind.TRIAL, nowNs, value, 0, value.capacity());
-        evaluator.begin(tenant, lead, nowNs);
+        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        lead.activity().record(ActivityKind.TRIAL, nowNs, value, 0, value.capacity());
+        evaluator.begin(tenant.scoring(), lead, nowNs);
         evaluator.trial(value, 0, value.capacity());
-        evaluator.decide();
+        hot.decide(tenant, lead, nowNs);
     }
 
-    void onScore(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final MessageHeaderDecoder header,
-        final long nowNs)
+    void onScore(final Tenant tenant, final DirectBuffer message, final MessageHeaderDecoder header, final long nowNs)
     {
-        final ScoreUpdatedDecoder d = score.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+        final ScoreUpdatedDecoder d = score.wrap(message, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         final int external = d.score();
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = lead(tenant, leadId, nowNs);
-        evaluator.begin(tenant, lead, nowNs);
+        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        evaluator.begin(tenant.scoring(), lead, nowNs);
         evaluator.external(external);
-        evaluator.decide();
+        hot.decide(tenant, lead, nowNs);
     }
 
     /**
-     * @return the lead named by {@code id}, created (and recorded as created) when new.
+     * The ten profile fields LeadUpsert and FormSubmitted share, in schema order from {@code limit}
+     * (email, phone, name, company, industry, region, product, source, owner, timezone, each a uint8
+     * length and its bytes): the order of {@link LeadProfile}'s fields. An empty field leaves the
+     * value unchanged.
      */
-    Lead lead(final Tenant tenant, final DirectBuffer id, final long nowNs)
+    private void profile(final Lead lead, final DirectBuffer message, final int limit)
     {
-        final int knownLeads = tenant.leads().size();
-        final Lead lead = tenant.leads().findOrCreate(id, 0, id.capacity(), nowNs);
-        if (tenant.leads().size() > knownLeads)
-        {
-            out.decision(DecisionKind.LEAD_CREATED, lead, tenant.rules().version(), empty.buffer(), 0);
-        }
-        return lead;
-    }
-
-    /**
-     * The ten profile fields LeadUpsert and FormSubmitted share, in schema order from {@code limit}:
-     * email, phone, name, company, industry, region, product, source, owner, timezone, each a uint8
-     * length and its bytes.
-     */
-    private void profile(final Lead lead, final DirectBuffer buffer, final int limit)
-    {
+        final LeadProfile profile = lead.profile();
         int position = limit;
-        position = next(buffer, position);
-        text(lead.email());
-        position = next(buffer, position);
-        text(lead.phone());
-        position = next(buffer, position);
-        text(lead.name());
-        position = next(buffer, position);
-        text(lead.company());
-        position = next(buffer, position);
-        firmographicChanged |= text(lead.industry());
-        position = next(buffer, position);
-        firmographicChanged |= text(lead.region());
-        position = next(buffer, position);
-        firmographicChanged |= text(lead.product());
-        position = next(buffer, position);
-        sourceChanged = text(lead.source());
-        position = next(buffer, position);
-        text(lead.owner());
-        next(buffer, position);
-        text(lead.timezone());
-    }
-
-    /**
-     * Point {@link #field} at the var string at {@code position}.
-     *
-     * @return the position after it.
-     */
-    private int next(final DirectBuffer buffer, final int position)
-    {
-        final int length = buffer.getByte(position) & 0xFF;
-        field.wrap(buffer, position + 1, length);
-        return position + 1 + length;
+        for (int field = 0; field < LeadProfile.FIELDS; field++)
+        {
+            final int length = message.getByte(position) & 0xFF;
+            final int offset = position + 1;
+            position = offset + length;
+            if (0 != length && !profile.equalTo(field, message, offset, length))
+            {
+                profile.set(field, message, offset, length);
+                firmographicChanged |= LeadProfile.INDUSTRY == field || LeadProfile.REGION == field ||
+                    LeadProfile.PRODUCT == field;
+                sourceChanged |= LeadProfile.SOURCE == field;
+            }
+        }
     }
 
     private void beginProfile(final Lead lead, final int employees)
@@ -192,20 +153,5 @@ final class LeadSignals
             lead.employees(employees);
             firmographicChanged = true;
         }
-    }
-
-    /**
-     * Copy a non-empty field into the lead; an empty one leaves the value as it was.
-     *
-     * @return true when the value changed.
-     */
-    private boolean text(final TextField target)
-    {
-        if (0 == field.capacity() || target.equalTo(field, 0, field.capacity()))
-        {
-            return false;
-        }
-        target.set(field, 0, field.capacity());
-        return true;
     }
 }

@@ -1,37 +1,27 @@
 package io.firstcall.engine;
 
 import io.firstcall.codec.CallActivityDecoder;
-import io.firstcall.codec.CallOutcome;
-import io.firstcall.codec.ConfigChangeDecoder;
-import io.firstcall.codec.DecisionKind;
-import io.firstcall.codec.FormSubmittedDecoder;
 import io.firstcall.codec.EmailSentDecoder;
+import io.firstcall.codec.FormSubmittedDecoder;
+import io.firstcall.codec.InputError;
 import io.firstcall.codec.LeadConvertedDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
-import io.firstcall.codec.OpportunityCreatedDecoder;
-import io.firstcall.codec.QualificationDecoder;
-import io.firstcall.codec.QualificationResult;
-import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
-import io.firstcall.codec.PresenceStatus;
+import io.firstcall.codec.OpportunityCreatedDecoder;
 import io.firstcall.codec.PageVisitedDecoder;
+import io.firstcall.codec.QualificationDecoder;
 import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
+import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.RecentActivity;
-import io.firstcall.engine.output.DetailBuilder;
-import io.firstcall.engine.output.OutputWriter;
-import io.firstcall.engine.routing.ClaimBook;
+import io.firstcall.engine.lead.LeadRegistry;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.engine.routing.Router;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
-import io.firstcall.engine.tenant.InvalidConfigException;
-import io.firstcall.engine.tenant.Tenant;
-import io.firstcall.engine.tenant.TenantDirectory;
-import io.firstcall.engine.tenant.TenantRules;
-import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.engine.tenant.TenantRulesCache;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
-import io.firstcall.event.InputEnvelope;
 import io.firstcall.event.InputFault;
 import io.firstcall.event.InputTypes;
 import io.firstcall.event.InputValidator;
@@ -39,18 +29,22 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 
 /**
  * firstcall's business logic: the lead registry, lead scoring and hot-lead decisions, hot-lead
  * episodes, claims and escalation, per tenant. A single thread calls {@link #onEvent} in journal
- * order; outputs leave through the {@link OutputSink}. Nothing here reads a clock: engine time is
- * the journaled timestamp.
+ * order; every output is written into the {@link OutputBatch} the machine was built with, whose
+ * cause the caller has set to the event. Nothing here reads a clock, does I/O or allocates in
+ * steady state: engine time is the journaled timestamp, and timers fire only on journaled ticks.
+ * <p>
+ * This class only dispatches: {@link LeadSignals} scores, {@link HotEpisodes} opens episodes,
+ * {@link LeadActivity} handles what reps do, {@link ConfigChanges} applies rules.
  * <p>
  * Every event is checked whole by the {@link InputValidator} before anything is applied, here and
  * not only at the gateway, so a journal entry the gateway never saw (an older build's, a damaged
  * one, one written by a tool) is refused the same way live and on replay: it changes nothing and
- * is recorded as one {@link DecisionKind#INPUT_INVALID} decision saying why. Callers hand in a
- * buffer bounded to the message, so no read can reach another event's bytes.
+ * is recorded as one {@code InputRejected} output saying why.
  * <p>
  * A tenant exists once its configuration change is journaled; events for other tenants are
  * counted and ignored. Leads are created on first mention, except by a page visit: a visit by a
@@ -58,49 +52,44 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LeadStateMachine implements StateMachine
 {
+    private static final byte[] NO_FIELD = new byte[0];
+    private static final int NO_TEMPLATE = 0xFFFF;
+    private static final InputError[] ERRORS = inputErrors();
+
     private final TenantDirectory tenants;
     private final TimerService timers = new TimerService();
-    private final OutputWriter out;
-    private final ClaimBook claims;
+    private final MachineRecords records;
     private final HotLeadEvaluator evaluator;
+    private final Router router;
     private final LeadSignals signals;
+    private final LeadActivity activity;
+    private final ConfigChanges configChanges;
     private final TimerService.TimerListener timerDispatch = this::onTimer;
-    private final InputEnvelope envelope = new InputEnvelope();
     private final InputValidator validator = new InputValidator();
+    private final HashMap<String, byte[]> fieldNames = new HashMap<>();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private static final byte[][] CALL_OUTCOMES = names("started", "connected", "no_answer", "voicemail");
-    private static final byte[][] QUALIFICATION_RESULTS = names("qualified", "disqualified");
-    private static final UnsafeBuffer NO_TENANT = new UnsafeBuffer(new byte[0]);
-
-    private final CallActivityDecoder call = new CallActivityDecoder();
-    private final RepPresenceDecoder presence = new RepPresenceDecoder();
-    private final QualificationDecoder qualification = new QualificationDecoder();
-    private final UnsafeBuffer word = new UnsafeBuffer(new byte[0]);
-    private final ConfigChangeDecoder configChange = new ConfigChangeDecoder();
-    private final UnsafeBuffer leadId = new UnsafeBuffer(new byte[0]);
-    private final UnsafeBuffer rep = new UnsafeBuffer(new byte[0]);
-    private final DetailBuilder detail = new DetailBuilder();
-    private long tickSequence;
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[0]);
     private long ignoredEvents;
     private long invalidEvents;
 
-    public LeadStateMachine(final OutputSink sink)
+    public LeadStateMachine(final OutputBatch outputs)
     {
-        this(sink, 1024);
+        this(outputs, 1024, new TenantRulesCache());
     }
 
-    public LeadStateMachine(final OutputSink sink, final int initialLeadsPerTenant)
+    /**
+     * @param rules the rules the launcher parsed already; documents not in it are parsed here.
+     */
+    public LeadStateMachine(final OutputBatch outputs, final int initialLeadsPerTenant, final TenantRulesCache rules)
     {
         tenants = new TenantDirectory(initialLeadsPerTenant);
-        out = new OutputWriter(tenants, sink);
-        claims = new ClaimBook(tenants, timers, out);
-        evaluator = new HotLeadEvaluator(timers, out, claims);
-        signals = new LeadSignals(out, evaluator);
-    }
-
-    public TenantDirectory tenants()
-    {
-        return tenants;
+        records = new MachineRecords(outputs);
+        evaluator = new HotLeadEvaluator(timers, outputs);
+        router = new Router(timers, outputs);
+        final LeadLookup lookup = new LeadLookup(records);
+        signals = new LeadSignals(lookup, evaluator, new HotEpisodes(evaluator, router));
+        activity = new LeadActivity(lookup, router);
+        configChanges = new ConfigChanges(tenants, rules, records);
     }
 
     /**
@@ -113,6 +102,15 @@ public final class LeadStateMachine implements StateMachine
     }
 
     /**
+     * @return the tenant's leads, or null when the tenant is not configured.
+     */
+    public LeadRegistry leads(final String tenantId)
+    {
+        final Tenant tenant = tenants.find(tenantId);
+        return null == tenant ? null : tenant.leads();
+    }
+
+    /**
      * @return events for tenants that have no configuration.
      */
     public long ignoredEvents()
@@ -121,7 +119,7 @@ public final class LeadStateMachine implements StateMachine
     }
 
     /**
-     * @return events the {@link InputValidator} refused, each recorded as an INPUT_INVALID decision.
+     * @return events the {@link InputValidator} refused, each recorded as an {@code InputRejected} output.
      */
     public long invalidEvents()
     {
@@ -137,248 +135,160 @@ public final class LeadStateMachine implements StateMachine
         return null == tenant ? -1 : tenant.anonymousVisits();
     }
 
+    /**
+     * @return configuration documents this machine had to parse itself: zero when every change it
+     * applied was parsed by the launcher (the live path), one per change on a replay elsewhere.
+     */
+    public long configsParsed()
+    {
+        return configChanges.parsed();
+    }
+
     public long pendingTimers()
     {
         return timers.pending();
     }
 
-    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+    public void onEvent(final DirectBuffer input, final long sequence, final long timestampNs)
     {
-        if (InputFault.NONE != validator.validate(buffer, offset, length))
+        message.wrap(input, 0, input.capacity());
+        final InputFault fault = validator.validate(message, 0, message.capacity());
+        if (InputFault.NONE != fault)
         {
-            onInvalid(buffer, offset, length, sequence, timestampNs);
+            onInvalid(fault);
             return;
         }
 
-        envelope.wrap(buffer, offset, length);
         timers.observe(timestampNs);
-        final int templateId = envelope.templateId();
+        final int templateId = validator.templateId();
         if (InputTypes.TICK == templateId)
         {
-            tickSequence = sequence;
-            claims.inputSequence(sequence);
             timers.onTick(timestampNs, timerDispatch);
             return;
         }
 
-        final Tenant tenant = tenants.find(buffer, envelope.tenantOffset(), envelope.tenantLength());
-        out.context(sequence, timestampNs, tenant, buffer, envelope.tenantOffset(), envelope.tenantLength());
+        header.wrap(message, 0);
         if (InputTypes.CONFIG == templateId)
         {
-            onConfigChange(buffer, offset, sequence, timestampNs);
+            configChanges.onConfigChange(message, header);
             return;
         }
 
+        final Tenant tenant = tenants.find(message, validator.tenantOffset(), validator.tenantLength());
         if (null == tenant)
         {
             ignoredEvents++;
             return;
         }
-
-        header.wrap(buffer, offset);
-        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
-        switch (templateId)
-        {
-            case LeadUpsertDecoder.TEMPLATE_ID:
-                signals.onLeadUpsert(tenant, buffer, bodyOffset, header, timestampNs);
-                break;
-
-            case FormSubmittedDecoder.TEMPLATE_ID:
-                signals.onForm(tenant, buffer, bodyOffset, header, timestampNs);
-                break;
-
-            case PageVisitedDecoder.TEMPLATE_ID:
-                signals.onVisit(tenant, buffer, bodyOffset, header, timestampNs);
-                break;
-
-            case TrialMilestoneDecoder.TEMPLATE_ID:
-                signals.onTrial(tenant, buffer, bodyOffset, header, timestampNs);
-                break;
-
-            case ScoreUpdatedDecoder.TEMPLATE_ID:
-                signals.onScore(tenant, buffer, bodyOffset, header, timestampNs);
-                break;
-
-            case CallActivityDecoder.TEMPLATE_ID:
-                onCall(tenant, buffer, bodyOffset, timestampNs);
-                break;
-
-            default:
-                onLeadActivity(tenant, buffer, bodyOffset, timestampNs);
-                break;
-        }
+        dispatch(tenant, templateId, timestampNs);
     }
 
     /**
      * Apply nothing; record why, under the tenant when the message names a configured one. The
      * tenant id is taken from the tenant directory, never from the message, whose bytes may not be text.
      */
-    private void onInvalid(final DirectBuffer buffer, final int offset, final int length, final long sequence,
-        final long timestampNs)
+    private void onInvalid(final InputFault fault)
     {
         invalidEvents++;
-        final Tenant tenant = InputFault.MALFORMED != validator.fault() && envelope.wrap(buffer, offset, length) ?
-            tenants.find(buffer, envelope.tenantOffset(), envelope.tenantLength()) : null;
-        if (null == tenant)
-        {
-            out.context(sequence, timestampNs, null, NO_TENANT, 0, 0);
-        }
-        else
-        {
-            out.context(sequence, timestampNs, tenant);
-        }
-
-        detail.reset().raw("{\"fault\":\"").raw(validator.fault().label()).raw('"');
-        if (null != validator.field())
-        {
-            detail.raw(",\"field\":\"").raw(validator.field()).raw('"');
-        }
-        if (validator.templateId() >= 0)
-        {
-            detail.raw(",\"templateId\":").number(validator.templateId());
-        }
-        detail.raw(",\"length\":").number(length).raw('}');
-        out.decision(DecisionKind.INPUT_INVALID, null, null == tenant ? 0 : tenant.rules().version(),
-            detail.buffer(), detail.length());
+        final Tenant tenant = InputFault.MALFORMED != fault ?
+            tenants.find(message, validator.tenantOffset(), validator.tenantLength()) : null;
+        final DirectBuffer tenantId = null == tenant ? message : tenant.leads().tenantId();
+        final String field = validator.field();
+        records.inputRejected(
+            validator.templateId() < 0 ? NO_TEMPLATE : validator.templateId(),
+            ERRORS[fault.ordinal()],
+            message.capacity(),
+            tenantId, 0, null == tenant ? 0 : tenantId.capacity(),
+            null == field ? NO_FIELD : fieldNames.computeIfAbsent(field, name -> name.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void onCall(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
+    private void dispatch(final Tenant tenant, final int templateId, final long nowNs)
     {
-        final CallActivityDecoder d = call.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-        final CallOutcome outcome = d.outcome();
-        d.skipTenant();
-        d.skipEventId();
-        d.wrapLead(leadId);
-        d.wrapRep(rep);
-        final Lead lead = signals.lead(tenant, leadId, nowNs);
-        word.wrap(CALL_OUTCOMES[outcome.ordinal()]);
-        lead.activity().record(RecentActivity.Kind.CALL, nowNs, word, 0, word.capacity());
-        if (CallOutcome.STARTED == outcome)
-        {
-            claims.onCallStarted(tenant, lead, rep, 0, rep.capacity(), nowNs);
-        }
-    }
-
-    /**
-     * Every other lead event (email, SMS, qualification, opportunity, conversion) names the lead as
-     * its third variable field and, but for a conversion, the rep as its fourth. Each is recorded as
-     * recent activity; a qualification, an opportunity or a conversion also ends the lead's hold on
-     * its rep's capacity.
-     */
-    private void onLeadActivity(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
-    {
-        final int templateId = envelope.templateId();
-        if (RepPresenceDecoder.TEMPLATE_ID == templateId)
-        {
-            onPresence(tenant, buffer, bodyOffset);
-            return;
-        }
-        final int lengthOffset = envelope.eventIdOffset() + envelope.eventIdLength();
-        final int idLength = buffer.getByte(lengthOffset) & 0xFF;
-        if (0 == idLength)
-        {
-            return;
-        }
-        leadId.wrap(buffer, lengthOffset + 1, idLength);
-        final Lead lead = signals.lead(tenant, leadId, nowNs);
-        final int repOffset = lengthOffset + 1 + idLength;
-        final int repLength = LeadConvertedDecoder.TEMPLATE_ID == templateId ? 0 : buffer.getByte(repOffset) & 0xFF;
-        if (repLength > 0)
-        {
-            word.wrap(buffer, repOffset + 1, repLength);
-        }
         switch (templateId)
         {
+            case LeadUpsertDecoder.TEMPLATE_ID:
+                signals.onLeadUpsert(tenant, message, header, nowNs);
+                break;
+
+            case FormSubmittedDecoder.TEMPLATE_ID:
+                signals.onForm(tenant, message, header, nowNs);
+                break;
+
+            case PageVisitedDecoder.TEMPLATE_ID:
+                signals.onVisit(tenant, message, header, nowNs);
+                break;
+
+            case TrialMilestoneDecoder.TEMPLATE_ID:
+                signals.onTrial(tenant, message, header, nowNs);
+                break;
+
+            case ScoreUpdatedDecoder.TEMPLATE_ID:
+                signals.onScore(tenant, message, header, nowNs);
+                break;
+
+            case RepPresenceDecoder.TEMPLATE_ID:
+                activity.onPresence(tenant, message, header);
+                break;
+
+            case CallActivityDecoder.TEMPLATE_ID:
+                activity.onCall(tenant, message, header, nowNs);
+                break;
+
             case EmailSentDecoder.TEMPLATE_ID:
-                lead.activity().record(RecentActivity.Kind.EMAIL, nowNs, word, 0, repLength);
+                activity.onEmail(tenant, message, header, nowNs);
                 break;
 
             case SmsSentDecoder.TEMPLATE_ID:
-                lead.activity().record(RecentActivity.Kind.SMS, nowNs, word, 0, repLength);
+                activity.onSms(tenant, message, header, nowNs);
                 break;
 
             case QualificationDecoder.TEMPLATE_ID:
-                final QualificationResult result = qualification.wrap(
-                    buffer, bodyOffset, header.blockLength(), header.version()).result();
-                word.wrap(QUALIFICATION_RESULTS[QualificationResult.QUALIFIED == result ? 0 : 1]);
-                lead.activity().record(RecentActivity.Kind.QUALIFICATION, nowNs, word, 0, word.capacity());
-                claims.onOutcome(tenant, lead);
+                activity.onQualification(tenant, message, header, nowNs);
                 break;
 
             case OpportunityCreatedDecoder.TEMPLATE_ID:
-                lead.activity().record(RecentActivity.Kind.OPPORTUNITY, nowNs, word, 0, repLength);
-                claims.onOutcome(tenant, lead);
+                activity.onOpportunity(tenant, message, header, nowNs);
+                break;
+
+            case LeadConvertedDecoder.TEMPLATE_ID:
+                activity.onConversion(tenant, message, header, nowNs);
                 break;
 
             default:
-                lead.activity().record(RecentActivity.Kind.CONVERSION, nowNs, word, 0, 0);
-                claims.onOutcome(tenant, lead);
                 break;
         }
     }
 
-    private void onPresence(final Tenant tenant, final DirectBuffer buffer, final int bodyOffset)
+    /**
+     * @return the schema's InputError for each InputFault, by the fault's ordinal (NONE has none).
+     */
+    private static InputError[] inputErrors()
     {
-        final RepPresenceDecoder d = presence.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-        final PresenceStatus status = d.status();
-        d.skipTenant();
-        d.skipEventId();
-        d.wrapRep(rep);
-        if (rep.capacity() > 0 && PresenceStatus.NULL_VAL != status)
+        final InputFault[] faults = InputFault.values();
+        final InputError[] errors = new InputError[faults.length];
+        for (final InputFault fault : faults)
         {
-            tenant.reps().presence(tenant.reps().stateOrAdd(rep, 0, rep.capacity()), status);
+            errors[fault.ordinal()] = InputFault.NONE == fault ? null : InputError.valueOf(fault.name());
         }
-    }
-
-    private static byte[][] names(final String... names)
-    {
-        final byte[][] bytes = new byte[names.length][];
-        for (int i = 0; i < names.length; i++)
-        {
-            bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return bytes;
+        return errors;
     }
 
     /**
-     * Hand an expired timer to its owner, by the kind in its payload. Outputs name the tick as their cause.
+     * Hand an expired timer to its owner, by the kind in its payload. Its outputs name the tick
+     * being applied as their cause.
      */
     private void onTimer(final long payload, final long nowNs)
     {
-        if (TimerPayload.SCORE_DECAY == TimerPayload.kind(payload))
+        final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
+        final Lead lead = tenant.leads().lead(TimerPayload.leadIndex(payload));
+        final int kind = TimerPayload.kind(payload);
+        if (TimerPayload.SCORE_DECAY == kind)
         {
-            final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
-            out.context(tickSequence, nowNs, tenant);
-            evaluator.onDecayTimer(tenant, tenant.leads().lead(TimerPayload.leadIndex(payload)), nowNs);
+            evaluator.onDecayTimer(tenant.scoring(), lead, nowNs);
         }
         else
         {
-            claims.onTimer(payload, nowNs);
-        }
-    }
-
-    private void onConfigChange(final DirectBuffer buffer, final int offset, final long sequence, final long timestampNs)
-    {
-        final ConfigChangeDecoder d = configChange.wrap(
-            buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.wrap(buffer, offset).blockLength(), header.version());
-        final String tenantId = d.tenant();
-        d.skipEventId();
-        final String document = d.document();
-        try
-        {
-            final TenantRules rules = TenantRulesParser.parse(tenantId, document);
-            final Tenant tenant = tenants.apply(rules);
-            out.context(sequence, timestampNs, tenant);
-            detail.reset().raw("{\"version\":").number(rules.version()).raw('}');
-            out.decision(DecisionKind.CONFIG_APPLIED, null, rules.version(), detail.buffer(), detail.length());
-        }
-        catch (final InvalidConfigException ex)
-        {
-            final byte[] message = ex.getMessage().getBytes(StandardCharsets.UTF_8);
-            detail.reset().raw("{\"error\":\"").escaped(message).raw("\"}");
-            final Tenant tenant = tenants.find(tenantId);
-            out.decision(DecisionKind.CONFIG_REJECTED, null, null == tenant ? 0 : tenant.rules().version(),
-                detail.buffer(), detail.length());
+            router.onTimer(tenant.routing(), lead, kind, nowNs);
         }
     }
 }

@@ -3,10 +3,12 @@ package io.firstcall.engine;
 import org.agrona.DirectBuffer;
 
 /**
- * The business logic as a plain state machine (BRIEF principle 8): journaled events in, output
- * events out through an {@link OutputSink}. Implementations read no clock, thread or socket; the
- * only time they know is the journaled timestamp handed to them, so the same journal in gives
- * the same outputs, byte for byte.
+ * The business logic as a plain state machine (BRIEF principle 8): journaled events in, typed output
+ * events out into the {@code OutputBatch} it was built with. Implementations read no clock, thread
+ * or socket and do no I/O; the only time they know is the journaled timestamp handed to them, so
+ * the same journal in gives the same outputs, byte for byte. The caller sets the batch's cause
+ * ({@code outputs.cause(sequence, timestampNs)}) before each call; timers fired by a tick name that
+ * tick as their cause.
  */
 @FunctionalInterface
 public interface StateMachine
@@ -14,13 +16,10 @@ public interface StateMachine
     /**
      * Apply one journaled input event.
      *
-     * @param buffer      holding the SBE message (message header first). The engine, its recovery and
-     *                    the replayer hand a view that ends where the message ends, so no read can
-     *                    reach another event's bytes; the message itself may still be invalid.
-     * @param offset      of the SBE message header.
-     * @param length      of the SBE message.
+     * @param message     exactly one journaled input (SBE message, header first): offset 0, capacity ==
+     *                    the message's length, so nothing outside it can be read.
      * @param sequence    the event's input journal sequence.
      * @param timestampNs the engine time the event was journaled at, epoch nanoseconds.
      */
-    void onEvent(DirectBuffer buffer, int offset, int length, long sequence, long timestampNs);
+    void onEvent(DirectBuffer message, long sequence, long timestampNs);
 }

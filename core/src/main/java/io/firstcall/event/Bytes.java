@@ -61,10 +61,17 @@ public final class Bytes
         long h = hash;
         for (int i = 0; i < length; i++)
         {
-            h ^= buffer.getByte(offset + i) & 0xFF;
-            h *= FNV_PRIME;
+            h = hashStep(h, buffer.getByte(offset + i) & 0xFF);
         }
         return h;
+    }
+
+    /**
+     * One byte of FNV-1a, for callers that read the bytes themselves.
+     */
+    public static long hashStep(final long hash, final long unsignedByte)
+    {
+        return (hash ^ unsignedByte) * FNV_PRIME;
     }
 
     public static long hash(final long hash, final byte[] bytes, final int length)

@@ -1,6 +1,5 @@
 package io.firstcall.event;
 
-import io.firstcall.codec.CallActivityDecoder;
 import io.firstcall.codec.ConfigChangeDecoder;
 import io.firstcall.codec.TimerTickDecoder;
 import io.firstcall.codec.LeadUpsertDecoder;
@@ -14,7 +13,6 @@ public final class InputTypes
     public static final int LAST = TimerTickDecoder.TEMPLATE_ID;
     public static final int TICK = TimerTickDecoder.TEMPLATE_ID;
     public static final int CONFIG = ConfigChangeDecoder.TEMPLATE_ID;
-    public static final int CALL = CallActivityDecoder.TEMPLATE_ID;
 
     private InputTypes()
     {

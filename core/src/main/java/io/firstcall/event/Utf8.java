@@ -2,6 +2,8 @@ package io.firstcall.event;
 
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation, allocation-free: only the well-formed byte sequences of the Unicode
  * standard (table 3-7) and RFC 3629 pass. Refused: overlong forms ({@code C0 AF} for '/'),
@@ -41,6 +43,14 @@ public final class Utf8
                 i += Long.BYTES;
             }
             if (i >= length)
+            {
+                break;
+            }
+            // A short ASCII tail in one read, when the buffer holds eight bytes from it (a field
+            // followed by others): most ids and names end in fewer than eight bytes.
+            final int remaining = length - i;
+            if (remaining < Long.BYTES && offset + i + Long.BYTES <= buffer.capacity() &&
+                0 == (buffer.getLong(offset + i, ByteOrder.LITTLE_ENDIAN) & HIGH_BITS & ((1L << (remaining << 3)) - 1)))
             {
                 break;
             }

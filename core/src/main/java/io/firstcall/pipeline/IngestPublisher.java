@@ -78,12 +78,4 @@ public final class IngestPublisher
         receivedCounter.incrementRelease();
         return true;
     }
-
-    /**
-     * @return slots free right now; a hint only, other producers race for them.
-     */
-    public long remainingCapacity()
-    {
-        return ringBuffer.remainingCapacity();
-    }
 }

@@ -1,6 +1,6 @@
 package io.firstcall.pipeline;
 
-import io.firstcall.engine.OutputSink;
+import io.firstcall.replay.RecordSink;
 
 /**
  * Rebuilds the engine's state from its journals before the engine takes its first event. The
@@ -14,7 +14,7 @@ public interface Recovery
      */
     Recovery NONE = new Recovery()
     {
-        public void recover(final OutputSink outputRepair)
+        public void recover(final RecordSink outputRepair)
         {
         }
 
@@ -35,7 +35,7 @@ public interface Recovery
      * @param outputRepair appends an output record (with its {@link io.firstcall.journal.RecordHeader})
      *                     that the output journal lacks; never delivers it.
      */
-    void recover(OutputSink outputRepair);
+    void recover(RecordSink outputRepair);
 
     /**
      * @return the journal sequence the next event gets; read after {@link #recover}.

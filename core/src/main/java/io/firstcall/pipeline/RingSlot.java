@@ -19,6 +19,7 @@ final class RingSlot
     private long correlationId;
     private long receivedNs;
     private long journaledNs;
+    private long decidedNs;
     private long sequence;
     private long timestampNs;
     private int state;
@@ -64,6 +65,14 @@ final class RingSlot
         return journaledNs;
     }
 
+    /**
+     * @return when the state machine took the event, on the engine's clock.
+     */
+    long decidedNs()
+    {
+        return decidedNs;
+    }
+
     long sequence()
     {
         return sequence;
@@ -85,6 +94,7 @@ final class RingSlot
         this.correlationId = correlationId;
         this.receivedNs = receivedNs;
         this.journaledNs = 0;
+        this.decidedNs = 0;
         this.sequence = -1;
         this.timestampNs = 0;
         this.state = NEW;
@@ -97,6 +107,11 @@ final class RingSlot
         this.timestampNs = timestampNs;
         this.journaledNs = journaledNs;
         this.state = JOURNALED;
+    }
+
+    void decided(final long decidedNs)
+    {
+        this.decidedNs = decidedNs;
     }
 
     void duplicateOf(final long originalSequence)

@@ -5,24 +5,22 @@ import com.lmax.disruptor.EventHandler;
 /**
  * The default topology for small machines: journal and decide on one thread. Each batch is first
  * journaled (and synced and acknowledged) as a whole, then handed to the state machine slot by
- * slot; the listeners hear the batch's end once its outputs are out too, so the edge is woken once
- * per batch. The slots of a batch stay valid until this handler returns from the end-of-batch call,
+ * slot. The slots of a batch stay valid until this handler returns from the end-of-batch call,
  * because the processor only releases its sequence after that.
  */
 final class SingleThreadHandler implements EventHandler<RingSlot>
 {
     private final SlotSource slots;
-    private final JournalHandler journalHandler;
-    private final DecisionHandler decisionHandler;
+    private final JournalStage journalStage;
+    private final DecisionStage decisionStage;
     private long batchStart = -1;
 
     SingleThreadHandler(
-        final SlotSource slots, final JournalHandler journalHandler, final DecisionHandler decisionHandler)
+        final SlotSource slots, final JournalStage journalStage, final DecisionStage decisionStage)
     {
         this.slots = slots;
-        this.journalHandler = journalHandler;
-        this.decisionHandler = decisionHandler;
-        journalHandler.deferAckBatchEnd();
+        this.journalStage = journalStage;
+        this.decisionStage = decisionStage;
     }
 
     /**
@@ -30,8 +28,8 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
      */
     public void onStart()
     {
-        decisionHandler.onStart();
-        journalHandler.onStart();
+        decisionStage.onStart();
+        journalStage.onStart();
     }
 
     public void onEvent(final RingSlot slot, final long sequence, final boolean endOfBatch)
@@ -41,7 +39,7 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
             batchStart = sequence;
         }
 
-        journalHandler.onEvent(slot, sequence, endOfBatch);
+        journalStage.onEvent(slot, sequence, endOfBatch);
 
         if (endOfBatch)
         {
@@ -49,9 +47,8 @@ final class SingleThreadHandler implements EventHandler<RingSlot>
             batchStart = -1;
             for (long s = first; s <= sequence; s++)
             {
-                decisionHandler.onEvent(slots.get(s), s, s == sequence);
+                decisionStage.onEvent(slots.get(s), s, s == sequence);
             }
-            journalHandler.endAckBatch();
         }
     }
 }

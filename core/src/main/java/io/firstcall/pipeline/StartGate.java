@@ -1,6 +1,6 @@
 package io.firstcall.pipeline;
 
-import io.firstcall.engine.OutputSink;
+import io.firstcall.replay.RecordSink;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -24,7 +24,7 @@ final class StartGate
     /**
      * Recover on this thread, unless done already.
      */
-    void recover(final OutputSink outputRepair)
+    void recover(final RecordSink outputRepair)
     {
         if (started)
         {

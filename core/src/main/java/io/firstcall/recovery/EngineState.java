@@ -1,11 +1,14 @@
 package io.firstcall.recovery;
 
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.event.InputEnvelope;
 import io.firstcall.event.InputTypes;
 import io.firstcall.journal.EntryHandler;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.pipeline.DedupWindow;
+import io.firstcall.replay.InputReplayer;
+import io.firstcall.replay.OutputsObserver;
 import io.firstcall.snapshot.SnapshotContent;
 import io.firstcall.snapshot.SnapshotFile;
 import io.firstcall.snapshot.SnapshotFormatException;
@@ -17,7 +20,6 @@ import io.firstcall.snapshot.Snapshottable;
 import io.firstcall.snapshot.StateDigest;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Everything a snapshot holds, as one object: the journal stage's counters (next sequence, last
@@ -27,38 +29,28 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class EngineState implements SnapshotContent, EntryHandler
 {
-    /**
-     * Told the cause of the outputs the next input produces (the recorded-outputs comparison).
-     */
-    @FunctionalInterface
-    interface InputObserver
-    {
-        InputObserver NONE = (sequence, timestampNs) -> {};
-
-        void beginInput(long sequence, long timestampNs);
-    }
-
-    private final StateMachine machine;
+    private final InputReplayer replayer;
     private final DedupWindow dedup;
     private final ErrorHandler errorHandler;
     private final InputEnvelope envelope = new InputEnvelope();
-    private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
-    private InputObserver observer = InputObserver.NONE;
     private long nextSequence;
     private long lastTimestampNs;
     private long lastPosition = -1;
     private long applied;
 
-    EngineState(final StateMachine machine, final DedupWindow dedup, final ErrorHandler errorHandler)
+    /**
+     * @param outputs the batch the machine was built with.
+     */
+    EngineState(final StateMachine machine, final OutputBatch outputs, final DedupWindow dedup, final ErrorHandler errorHandler)
     {
-        this.machine = machine;
+        this.replayer = new InputReplayer(machine, outputs, OutputsObserver.NONE);
         this.dedup = dedup;
         this.errorHandler = errorHandler;
     }
 
     StateMachine machine()
     {
-        return machine;
+        return replayer.stateMachine();
     }
 
     DedupWindow dedup()
@@ -66,9 +58,12 @@ final class EngineState implements SnapshotContent, EntryHandler
         return dedup;
     }
 
-    void observer(final InputObserver observer)
+    /**
+     * @param observer told the outputs of each entry applied from now on.
+     */
+    void observer(final OutputsObserver observer)
     {
-        this.observer = observer;
+        replayer.observer(observer);
     }
 
     long nextSequence()
@@ -112,12 +107,10 @@ final class EngineState implements SnapshotContent, EntryHandler
         {
             dedup.restore(envelope, envelope.keyHash(), position, timestampNs);
         }
-        observer.beginInput(sequence, timestampNs);
         try
         {
             // Exactly the message, as the live decision stage hands it: nothing outside it can be read.
-            message.wrap(buffer, messageOffset, messageLength);
-            machine.onEvent(message, 0, messageLength, sequence, timestampNs);
+            replayer.apply(buffer, offset, length);
         }
         catch (final Throwable ex)
         {
@@ -144,7 +137,7 @@ final class EngineState implements SnapshotContent, EntryHandler
      */
     SnapshotHeader header(final long outputPosition)
     {
-        final Snapshottable snapshottable = (Snapshottable)machine;
+        final Snapshottable snapshottable = (Snapshottable)machine();
         return new SnapshotHeader()
             .schema(snapshottable.snapshotSchemaId(), snapshottable.snapshotSchemaVersion())
             .sequence(nextSequence - 1)
@@ -192,7 +185,7 @@ final class EngineState implements SnapshotContent, EntryHandler
                 break;
 
             default:
-                ((Snapshottable)machine).writeSnapshot(writer);
+                ((Snapshottable)machine()).writeSnapshot(writer);
                 break;
         }
     }
@@ -211,7 +204,7 @@ final class EngineState implements SnapshotContent, EntryHandler
                 break;
 
             default:
-                ((Snapshottable)machine).readSnapshot(reader);
+                ((Snapshottable)machine()).readSnapshot(reader);
                 break;
         }
     }

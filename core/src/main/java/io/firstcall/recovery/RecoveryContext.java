@@ -1,7 +1,7 @@
 package io.firstcall.recovery;
 
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.pipeline.DedupWindow;
@@ -22,7 +22,7 @@ public final class RecoveryContext
 {
     private Journal inputJournal;
     private Journal outputJournal;
-    private Function<OutputSink, StateMachine> stateMachineFactory;
+    private Function<OutputBatch, StateMachine> stateMachineFactory;
     private long dedupHorizonNs;
     private int dedupMaxIds;
     private SnapshotStore snapshotStore;
@@ -55,12 +55,12 @@ public final class RecoveryContext
         return this;
     }
 
-    public Function<OutputSink, StateMachine> stateMachineFactory()
+    public Function<OutputBatch, StateMachine> stateMachineFactory()
     {
         return stateMachineFactory;
     }
 
-    public RecoveryContext stateMachineFactory(final Function<OutputSink, StateMachine> stateMachineFactory)
+    public RecoveryContext stateMachineFactory(final Function<OutputBatch, StateMachine> stateMachineFactory)
     {
         this.stateMachineFactory = stateMachineFactory;
         return this;

@@ -1,6 +1,7 @@
 package io.firstcall.recovery;
 
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.pipeline.DedupWindow;
@@ -24,9 +25,11 @@ public final class ShutdownSnapshot
     }
 
     /**
+     * @param outputs the batch the machine was built with; empty, as nothing runs.
      * @return the snapshot written, or null when snapshots are off or nothing was ever journaled.
      */
-    public static Path write(final RecoveryContext ctx, final StateMachine machine, final DedupWindow dedup)
+    public static Path write(
+        final RecoveryContext ctx, final StateMachine machine, final OutputBatch outputs, final DedupWindow dedup)
     {
         if (!ctx.snapshots(machine))
         {
@@ -60,7 +63,7 @@ public final class ShutdownSnapshot
         }
 
         final long startNs = System.nanoTime();
-        final EngineState state = new EngineState(machine, dedup, ctx.errorHandler());
+        final EngineState state = new EngineState(machine, outputs, dedup, ctx.errorHandler());
         state.standAt(last[0], last[1], lastPosition);
         final SnapshotHeader header = state.header(ctx.outputJournal().lastPosition());
         final Path path = ctx.snapshotStore().write(header, state);

@@ -1,11 +1,13 @@
 package io.firstcall.recovery;
 
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.Recovery;
+import io.firstcall.replay.OutputsObserver;
+import io.firstcall.replay.RecordSink;
 import io.firstcall.replay.RecordedOutputs;
 import io.firstcall.snapshot.SnapshotFile;
 import io.firstcall.snapshot.SnapshotHeader;
@@ -34,7 +36,7 @@ import java.nio.file.Path;
 public final class SnapshotRecovery implements Recovery
 {
     private final RecoveryContext ctx;
-    private final OutputRelay relay;
+    private final OutputBatch outputs;
     private final EngineState state;
     private final SnapshotFile loaded;
     private final int skipped;
@@ -43,11 +45,11 @@ public final class SnapshotRecovery implements Recovery
     private long divergences;
 
     private SnapshotRecovery(
-        final RecoveryContext ctx, final OutputRelay relay, final EngineState state, final SnapshotFile loaded, final int skipped,
-        final long prepareNs)
+        final RecoveryContext ctx, final OutputBatch outputs, final EngineState state, final SnapshotFile loaded,
+        final int skipped, final long prepareNs)
     {
         this.ctx = ctx;
-        this.relay = relay;
+        this.outputs = outputs;
         this.state = state;
         this.loaded = loaded;
         this.skipped = skipped;
@@ -55,12 +57,12 @@ public final class SnapshotRecovery implements Recovery
     }
 
     /**
-     * @param relay the sink the state machine is built with: recorded outputs while recovering, the live stage after.
+     * @param outputs the batch the state machine is built with, recovering and live alike.
      */
-    public static SnapshotRecovery prepare(final RecoveryContext ctx, final OutputRelay relay)
+    public static SnapshotRecovery prepare(final RecoveryContext ctx, final OutputBatch outputs)
     {
         final long startNs = System.nanoTime();
-        EngineState state = newState(ctx, relay);
+        EngineState state = newState(ctx, outputs);
         SnapshotFile loaded = null;
         int skipped = 0;
         if (ctx.snapshots(state.machine()))
@@ -84,7 +86,7 @@ public final class SnapshotRecovery implements Recovery
                     {
                         problem = "could not be loaded: " + ex.getMessage();
                         state.dedup().close();
-                        state = newState(ctx, relay);
+                        state = newState(ctx, outputs);
                     }
                 }
                 if (!problem.isEmpty())
@@ -103,23 +105,23 @@ public final class SnapshotRecovery implements Recovery
         }
         ctx.counters().get(EngineCounter.SNAPSHOTS_SKIPPED).setRelease(skipped);
         ctx.counters().get(EngineCounter.SNAPSHOT_LOADED_EVENTS).setRelease(null == loaded ? 0 : loaded.header().sequence() + 1);
-        return new SnapshotRecovery(ctx, relay, state, loaded, skipped, System.nanoTime() - startNs);
+        return new SnapshotRecovery(ctx, outputs, state, loaded, skipped, System.nanoTime() - startNs);
     }
 
-    public void recover(final OutputSink outputRepair)
+    public void recover(final RecordSink outputRepair)
     {
         final long startNs = System.nanoTime();
         final RecordedOutputs recorded;
-        try (JournalReader inputs = ctx.inputJournal().openReader(); JournalReader outputs = ctx.outputJournal().openReader())
+        try (JournalReader inputs = ctx.inputJournal().openReader();
+            JournalReader outputReader = ctx.outputJournal().openReader())
         {
             if (null != loaded)
             {
                 inputs.seekAfter(loaded.header().inputPosition());
-                outputs.seekAfter(loaded.header().outputPosition());
+                outputReader.seekAfter(loaded.header().outputPosition());
             }
-            recorded = new RecordedOutputs(outputs, outputRepair);
-            relay.target(recorded);
-            state.observer(recorded::beginInput);
+            recorded = new RecordedOutputs(outputReader, outputRepair);
+            state.observer(recorded::compare);
             while (inputs.readNext(state))
             {
                 // Each entry is applied by EngineState.onEntry.
@@ -128,8 +130,9 @@ public final class SnapshotRecovery implements Recovery
         }
         finally
         {
-            state.observer(EngineState.InputObserver.NONE);
-            relay.useLive();
+            state.observer(OutputsObserver.NONE);
+            // The live decisions start from an empty batch.
+            outputs.reset();
         }
         elapsedNs = System.nanoTime() - startNs;
 
@@ -166,7 +169,7 @@ public final class SnapshotRecovery implements Recovery
     }
 
     /**
-     * @return the live state machine, writing to the relay it was built with.
+     * @return the live state machine, writing into the batch it was built with.
      */
     public StateMachine machine()
     {
@@ -215,11 +218,11 @@ public final class SnapshotRecovery implements Recovery
         return divergences;
     }
 
-    private static EngineState newState(final RecoveryContext ctx, final OutputRelay relay)
+    private static EngineState newState(final RecoveryContext ctx, final OutputBatch outputs)
     {
-        final StateMachine machine = ctx.stateMachineFactory().apply(relay);
+        final StateMachine machine = ctx.stateMachineFactory().apply(outputs);
         final DedupWindow dedup = ctx.newDedupWindow(ctx.inputJournal().openReader());
-        return new EngineState(machine, dedup, ctx.errorHandler());
+        return new EngineState(machine, outputs, dedup, ctx.errorHandler());
     }
 
     /**

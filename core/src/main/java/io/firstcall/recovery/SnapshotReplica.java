@@ -1,6 +1,6 @@
 package io.firstcall.recovery;
 
-import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.EntryHandler;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.RecordHeader;
@@ -78,8 +78,9 @@ public final class SnapshotReplica implements Agent
 
     private void begin()
     {
-        final OutputSink counting = (buffer, offset, length) -> produced++;
-        state = new EngineState(ctx.stateMachineFactory().apply(counting), ctx.newDedupWindow(null), ctx.errorHandler());
+        final OutputBatch batch = new OutputBatch();
+        state = new EngineState(ctx.stateMachineFactory().apply(batch), batch, ctx.newDedupWindow(null), ctx.errorHandler());
+        state.observer(replayed -> produced += replayed.count());
         inputs = ctx.inputJournal().openReader();
         outputs = ctx.outputJournal().openReader();
         if (null != start)

@@ -1,10 +1,11 @@
 package io.firstcall.recovery;
 
-import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.pipeline.DedupWindow;
+import io.firstcall.replay.RecordSink;
 import io.firstcall.replay.RecordedOutputs;
 import io.firstcall.snapshot.SnapshotFile;
 import io.firstcall.snapshot.SnapshotSection;
@@ -25,8 +26,6 @@ import java.util.function.Function;
  */
 public final class SnapshotVerifier
 {
-    private static final OutputSink DISCARD = (buffer, offset, length) -> {};
-
     private SnapshotVerifier()
     {
     }
@@ -37,11 +36,11 @@ public final class SnapshotVerifier
     public static SnapshotVerification verify(
         final Journal inputJournal,
         final Journal outputJournal,
-        final Function<OutputSink, StateMachine> stateMachineFactory,
+        final Function<OutputBatch, StateMachine> stateMachineFactory,
         final SnapshotStore store,
         final ErrorHandler errorHandler)
     {
-        final StateMachine probe = stateMachineFactory.apply(DISCARD);
+        final StateMachine probe = stateMachineFactory.apply(new OutputBatch());
         if (!(probe instanceof Snapshottable))
         {
             return SnapshotVerification.problem("the state machine does not write snapshots: nothing to verify");
@@ -65,10 +64,9 @@ public final class SnapshotVerifier
         final SnapshotFile file = snapshot;
         try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
         {
-            final RecordedOutputs recorded = new RecordedOutputs(outputs, DISCARD);
-            final EngineState state = new EngineState(
-                stateMachineFactory.apply(recorded), dedupLike(file), errorHandler);
-            state.observer(recorded::beginInput);
+            final RecordedOutputs recorded = new RecordedOutputs(outputs, RecordSink.NONE);
+            final EngineState state = newState(stateMachineFactory, file, errorHandler);
+            state.observer(recorded::compare);
             final long snapshotSequence = file.header().sequence();
             while (inputs.readNext(state))
             {
@@ -83,16 +81,15 @@ public final class SnapshotVerifier
 
         try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
         {
-            final RecordedOutputs recorded = new RecordedOutputs(outputs, DISCARD);
-            final EngineState state = new EngineState(
-                stateMachineFactory.apply(recorded), dedupLike(file), errorHandler);
+            final RecordedOutputs recorded = new RecordedOutputs(outputs, RecordSink.NONE);
+            final EngineState state = newState(stateMachineFactory, file, errorHandler);
             state.load(file);
             if (!inputs.seekAfter(file.header().inputPosition()) || !outputs.seekAfter(file.header().outputPosition()))
             {
                 state.dedup().close();
                 return SnapshotVerification.problem(file.path().getFileName() + " does not match the journals");
             }
-            state.observer(recorded::beginInput);
+            state.observer(recorded::compare);
             while (inputs.readNext(state))
             {
                 // Each entry is applied by EngineState.onEntry.
@@ -101,6 +98,13 @@ public final class SnapshotVerifier
             state.dedup().close();
         }
         return verification;
+    }
+
+    private static EngineState newState(
+        final Function<OutputBatch, StateMachine> stateMachineFactory, final SnapshotFile file, final ErrorHandler errorHandler)
+    {
+        final OutputBatch outputs = new OutputBatch();
+        return new EngineState(stateMachineFactory.apply(outputs), outputs, dedupLike(file), errorHandler);
     }
 
     private static DedupWindow dedupLike(final SnapshotFile file)

@@ -1,12 +1,10 @@
 package io.firstcall.replay;
 
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.EntryHandler;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.JournalReader;
-import io.firstcall.journal.RecordHeader;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.function.Function;
 
@@ -23,25 +21,18 @@ public final class JournalReplayer
     }
 
     /**
-     * @param stateMachineFactory builds a fresh state machine writing to the given sink.
+     * @param stateMachineFactory builds a fresh state machine writing into the given batch.
      */
     public static ReplayReport replay(
-        final Journal inputJournal, final Journal outputJournal, final Function<OutputSink, StateMachine> stateMachineFactory)
+        final Journal inputJournal, final Journal outputJournal, final Function<OutputBatch, StateMachine> stateMachineFactory)
     {
         final long startNs = System.nanoTime();
         try (JournalReader inputs = inputJournal.openReader(); JournalReader outputs = outputJournal.openReader())
         {
-            final RecordedOutputs recorded = new RecordedOutputs(outputs, (buffer, offset, length) -> {});
-            final StateMachine stateMachine = stateMachineFactory.apply(recorded);
-            final UnsafeBuffer message = new UnsafeBuffer(0, 0);
-            final EntryHandler replayOne = (buffer, offset, length, position) ->
-            {
-                final long sequence = RecordHeader.sequence(buffer, offset);
-                final long timestampNs = RecordHeader.timestampNs(buffer, offset);
-                recorded.beginInput(sequence, timestampNs);
-                message.wrap(buffer, offset + RecordHeader.LENGTH, length - RecordHeader.LENGTH);
-                stateMachine.onEvent(message, 0, message.capacity(), sequence, timestampNs);
-            };
+            final RecordedOutputs recorded = new RecordedOutputs(outputs, RecordSink.NONE);
+            final OutputBatch batch = new OutputBatch();
+            final InputReplayer replayer = new InputReplayer(stateMachineFactory.apply(batch), batch, recorded::compare);
+            final EntryHandler replayOne = (buffer, offset, length, position) -> replayer.apply(buffer, offset, length);
             long events = 0;
             while (inputs.readNext(replayOne))
             {

@@ -1,78 +1,68 @@
 package io.firstcall.replay;
 
-import io.firstcall.engine.OutputSink;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.event.Bytes;
 import io.firstcall.journal.EntryHandler;
 import io.firstcall.journal.JournalReader;
-import io.firstcall.journal.RecordHeader;
-import io.firstcall.event.Bytes;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * An {@link OutputSink} that checks each output a state machine produces against the next one
- * recorded in an output journal: header (cause sequence, engine time) and message, byte for byte.
- * Outputs produced after the recording runs out are handed to {@link #beyondRecording}.
+ * Checks the outputs a state machine regenerates against the ones recorded in an output journal:
+ * each record of an {@link OutputBatch} (header: cause sequence and engine time; then the SBE
+ * message) with the next recorded entry, byte for byte. Records produced after the recording runs
+ * out are handed to the {@link RecordSink} given, and never compared again.
  */
-public final class RecordedOutputs implements OutputSink
+public final class RecordedOutputs
 {
     private final JournalReader recorded;
-    private final ExpandableArrayBuffer beyondRecord = new ExpandableArrayBuffer(4096);
+    private final RecordSink beyondRecording;
     private final EntryHandler compareHandler = this::compare;
-    private final OutputSink beyondRecording;
     private DirectBuffer producedBuffer;
     private int producedOffset;
     private int producedLength;
     private long inputSequence;
-    private long inputTimestampNs;
     private long compared;
     private long beyond;
     private boolean recordingEnded;
     private Divergence firstDivergence;
 
     /**
-     * @param beyondRecording receives outputs that have no recorded counterpart (with the record header).
+     * @param beyondRecording receives the records that have no recorded counterpart.
      */
-    public RecordedOutputs(final JournalReader recorded, final OutputSink beyondRecording)
+    public RecordedOutputs(final JournalReader recorded, final RecordSink beyondRecording)
     {
         this.recorded = recorded;
         this.beyondRecording = beyondRecording;
     }
 
     /**
-     * Set the input whose outputs come next.
+     * Compare every record of the batch, in order, with the recording. The records are compared in
+     * place: a recovery compares every output of a long journal.
      */
-    public void beginInput(final long sequence, final long timestampNs)
+    public void compare(final OutputBatch outputs)
     {
-        this.inputSequence = sequence;
-        this.inputTimestampNs = timestampNs;
-    }
-
-    /**
-     * {@inheritDoc}
-     * <p>
-     * The output is compared in place with the recorded one: a recovery compares every output of a
-     * long journal, so it is only copied (with its header) when there is no recording to compare with.
-     */
-    public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (!recordingEnded)
+        inputSequence = outputs.causeSequence();
+        final DirectBuffer buffer = outputs.buffer();
+        for (int i = 0; i < outputs.count(); i++)
         {
-            producedBuffer = buffer;
-            producedOffset = offset;
-            producedLength = length;
-            recordingEnded = !recorded.readNext(compareHandler);
-            producedBuffer = null;
-        }
+            final int offset = outputs.recordOffset(i);
+            final int length = outputs.recordLength(i);
+            if (!recordingEnded)
+            {
+                producedBuffer = buffer;
+                producedOffset = offset;
+                producedLength = length;
+                recordingEnded = !recorded.readNext(compareHandler);
+                producedBuffer = null;
+            }
 
-        // Once the recording has run out it is never read again: the outputs handed on may be appended
-        // to the very journal it reads, and must not be compared with themselves.
-        if (recordingEnded)
-        {
-            beyond++;
-            RecordHeader.write(beyondRecord, 0, inputSequence, inputTimestampNs);
-            beyondRecord.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-            beyondRecording.onOutput(beyondRecord, 0, RecordHeader.LENGTH + length);
+            // Once the recording has run out it is never read again: the records handed on may be appended
+            // to the very journal it reads, and must not be compared with themselves.
+            if (recordingEnded)
+            {
+                beyond++;
+                beyondRecording.onRecord(buffer, offset, length);
+            }
         }
     }
 
@@ -111,17 +101,13 @@ public final class RecordedOutputs implements OutputSink
     {
         final long index = compared++;
         if (null == firstDivergence &&
-            (length != RecordHeader.LENGTH + producedLength ||
-            RecordHeader.sequence(buffer, offset) != inputSequence ||
-            RecordHeader.timestampNs(buffer, offset) != inputTimestampNs ||
-            !Bytes.equal(buffer, offset + RecordHeader.LENGTH, producedBuffer, producedOffset, producedLength)))
+            (length != producedLength || !Bytes.equal(buffer, offset, producedBuffer, producedOffset, producedLength)))
         {
             final byte[] expected = new byte[length];
             buffer.getBytes(offset, expected);
-            final UnsafeBuffer actual = new UnsafeBuffer(new byte[RecordHeader.LENGTH + producedLength]);
-            RecordHeader.write(actual, 0, inputSequence, inputTimestampNs);
-            actual.putBytes(RecordHeader.LENGTH, producedBuffer, producedOffset, producedLength);
-            firstDivergence = new Divergence(index, inputSequence, expected, actual.byteArray());
+            final byte[] actual = new byte[producedLength];
+            producedBuffer.getBytes(producedOffset, actual);
+            firstDivergence = new Divergence(index, inputSequence, expected, actual);
         }
     }
 }

@@ -386,11 +386,19 @@ class SchemaRoundTripTest
         {
             final AlertEncoder encoder = new AlertEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .inputSeq(1_000_001L).timeNs(1_795_691_730_000_000_001L).claimDeadlineNs(1_795_691_760_000_000_002L)
-                .configVersion(17L).score(93).firmographicScore(-40).behaviouralScore(133).visibility(visibility)
-                .episode(2_000_000_003)
-                .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).reasons(text.of('d'))
-                .name(text.of('e')).email(text.of('f')).phone(text.of('g')).company(text.of('h'))
-                .activity(text.of('i'));
+                .configVersion(17L).score(93).firmographicScore(-40).behaviouralScore(133).externalScore(-7)
+                .visibility(visibility).level(Level.BACKUP).episode(2_000_000_003).employees(-1).signalsOmitted(65_535);
+            encoder.criteriaCount(2)
+                .next().criterion(HotCriterion.FORM).threshold(0).name(text.of('j', 64))
+                .next().criterion(HotCriterion.SCORE).threshold(-1_000_000).name("");
+            encoder.firmographicCount(1).next().component(FirmographicComponent.SOURCE).points(-1_000);
+            encoder.signalsCount(1).next().kind(SignalKind.TRIAL).points(25).name(text.of('k', 64));
+            encoder.activityCount(2)
+                .next().kind(ActivityKind.CONVERSION).atNs(Long.MAX_VALUE).detail(text.of('l', 38))
+                .next().kind(ActivityKind.FORM).atNs(-1L).detail("");
+            encoder.tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).name(text.of('e')).email(text.of('f'))
+                .phone(text.of('g')).company(text.of('h')).industry(text.of('m')).region(text.of('n'))
+                .product(text.of('o')).team(text.of('p'));
 
             final AlertDecoder decoder = new AlertDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
             assertHeader(AlertDecoder.TEMPLATE_ID, AlertDecoder.BLOCK_LENGTH);
@@ -401,17 +409,47 @@ class SchemaRoundTripTest
             assertEquals(93, decoder.score());
             assertEquals(-40, decoder.firmographicScore());
             assertEquals(133, decoder.behaviouralScore());
+            assertEquals(-7, decoder.externalScore());
             assertEquals(visibility, decoder.visibility());
+            assertEquals(Level.BACKUP, decoder.level());
             assertEquals(2_000_000_003, decoder.episode());
+            assertEquals(-1, decoder.employees());
+            assertEquals(65_535, decoder.signalsOmitted());
+            final AlertDecoder.CriteriaDecoder criteria = decoder.criteria();
+            assertEquals(2, criteria.count());
+            assertEquals(HotCriterion.FORM, criteria.next().criterion());
+            assertEquals(0, criteria.threshold());
+            assertEquals(text.of('j', 64), criteria.name());
+            assertEquals(HotCriterion.SCORE, criteria.next().criterion());
+            assertEquals(-1_000_000, criteria.threshold());
+            assertEquals("", criteria.name());
+            final AlertDecoder.FirmographicDecoder firmographic = decoder.firmographic();
+            assertEquals(1, firmographic.count());
+            assertEquals(FirmographicComponent.SOURCE, firmographic.next().component());
+            assertEquals(-1_000, firmographic.points());
+            final AlertDecoder.SignalsDecoder signals = decoder.signals();
+            assertEquals(SignalKind.TRIAL, signals.next().kind());
+            assertEquals(25, signals.points());
+            assertEquals(text.of('k', 64), signals.name());
+            final AlertDecoder.ActivityDecoder activity = decoder.activity();
+            assertEquals(2, activity.count());
+            assertEquals(ActivityKind.CONVERSION, activity.next().kind());
+            assertEquals(Long.MAX_VALUE, activity.atNs());
+            assertEquals(text.of('l', 38), activity.detail());
+            assertEquals(ActivityKind.FORM, activity.next().kind());
+            assertEquals(-1L, activity.atNs());
+            assertEquals("", activity.detail());
             assertEquals(text.of('a'), decoder.tenant());
             assertEquals(text.of('b'), decoder.lead());
             assertEquals(text.of('c'), decoder.rep());
-            assertEquals(text.of('d'), decoder.reasons());
             assertEquals(text.of('e'), decoder.name());
             assertEquals(text.of('f'), decoder.email());
             assertEquals(text.of('g'), decoder.phone());
             assertEquals(text.of('h'), decoder.company());
-            assertEquals(text.of('i'), decoder.activity());
+            assertEquals(text.of('m'), decoder.industry());
+            assertEquals(text.of('n'), decoder.region());
+            assertEquals(text.of('o'), decoder.product());
+            assertEquals(text.of('p'), decoder.team());
             assertEquals(encoder.encodedLength(), decoder.encodedLength());
         }
     }
@@ -465,21 +503,24 @@ class SchemaRoundTripTest
     @EnumSource(Text.class)
     void shouldRoundTripClaimRejected(final Text text)
     {
-        final ClaimRejectedEncoder encoder = new ClaimRejectedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
-            .inputSeq(401L).timeNs(402L).episode(403)
-            .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).owner(text.of('d')).reason(text.of('e'));
+        for (final ClaimRejection reason : new ClaimRejection[]{ ClaimRejection.ALREADY_CLAIMED, ClaimRejection.NOT_ALERTED })
+        {
+            final ClaimRejectedEncoder encoder = new ClaimRejectedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(401L).timeNs(402L).episode(403).reason(reason)
+                .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).owner(text.of('d'));
 
-        final ClaimRejectedDecoder decoder = new ClaimRejectedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
-        assertHeader(ClaimRejectedDecoder.TEMPLATE_ID, ClaimRejectedDecoder.BLOCK_LENGTH);
-        assertEquals(401L, decoder.inputSeq());
-        assertEquals(402L, decoder.timeNs());
-        assertEquals(403, decoder.episode());
-        assertEquals(text.of('a'), decoder.tenant());
-        assertEquals(text.of('b'), decoder.lead());
-        assertEquals(text.of('c'), decoder.rep());
-        assertEquals(text.of('d'), decoder.owner());
-        assertEquals(text.of('e'), decoder.reason());
-        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+            final ClaimRejectedDecoder decoder = new ClaimRejectedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(ClaimRejectedDecoder.TEMPLATE_ID, ClaimRejectedDecoder.BLOCK_LENGTH);
+            assertEquals(401L, decoder.inputSeq());
+            assertEquals(402L, decoder.timeNs());
+            assertEquals(403, decoder.episode());
+            assertEquals(reason, decoder.reason());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(text.of('d'), decoder.owner());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
     }
 
     @ParameterizedTest
@@ -536,33 +577,333 @@ class SchemaRoundTripTest
 
     @ParameterizedTest
     @EnumSource(Text.class)
-    void shouldRoundTripDecisionRecord(final Text text)
+    void shouldRoundTripLeadCreated(final Text text)
     {
-        for (final DecisionKind kind : DecisionKind.values())
+        final LeadCreatedEncoder encoder = new LeadCreatedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .inputSeq(701L).timeNs(702L).configVersion(Long.MAX_VALUE).tenant(text.of('a')).lead(text.of('b'));
+
+        final LeadCreatedDecoder decoder = new LeadCreatedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(LeadCreatedDecoder.TEMPLATE_ID, LeadCreatedDecoder.BLOCK_LENGTH);
+        assertEquals(701L, decoder.inputSeq());
+        assertEquals(702L, decoder.timeNs());
+        assertEquals(Long.MAX_VALUE, decoder.configVersion());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.lead());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripHotDecision(final Text text)
+    {
+        for (final BooleanType suppressed : new BooleanType[]{ BooleanType.FALSE, BooleanType.TRUE })
         {
-            if (DecisionKind.NULL_VAL == kind)
+            final HotDecisionEncoder encoder = new HotDecisionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(801L).timeNs(802L).configVersion(803L).score(-804).firmographicScore(805)
+                .behaviouralScore(806).externalScore(807).episode(808).suppressed(suppressed).signalsOmitted(809);
+            final HotDecisionEncoder.CriteriaEncoder criteria = encoder.criteriaCount(HotCriterion.values().length - 1);
+            for (final HotCriterion criterion : HotCriterion.values())
+            {
+                if (HotCriterion.NULL_VAL != criterion)
+                {
+                    criteria.next().criterion(criterion).threshold(criterion.value()).name(text.of((char)('q' + criterion.value()), 64));
+                }
+            }
+            final HotDecisionEncoder.FirmographicEncoder firmographic =
+                encoder.firmographicCount(FirmographicComponent.values().length - 1);
+            for (final FirmographicComponent component : FirmographicComponent.values())
+            {
+                if (FirmographicComponent.NULL_VAL != component)
+                {
+                    firmographic.next().component(component).points(-component.value());
+                }
+            }
+            final HotDecisionEncoder.SignalsEncoder signals = encoder.signalsCount(SignalKind.values().length - 1);
+            for (final SignalKind kind : SignalKind.values())
+            {
+                if (SignalKind.NULL_VAL != kind)
+                {
+                    signals.next().kind(kind).points(kind.value() * 10).name(text.of((char)('k' + kind.value()), 64));
+                }
+            }
+            encoder.tenant(text.of('a')).lead(text.of('b'));
+
+            final HotDecisionDecoder decoder = new HotDecisionDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(HotDecisionDecoder.TEMPLATE_ID, HotDecisionDecoder.BLOCK_LENGTH);
+            assertEquals(801L, decoder.inputSeq());
+            assertEquals(802L, decoder.timeNs());
+            assertEquals(803L, decoder.configVersion());
+            assertEquals(-804, decoder.score());
+            assertEquals(805, decoder.firmographicScore());
+            assertEquals(806, decoder.behaviouralScore());
+            assertEquals(807, decoder.externalScore());
+            assertEquals(808, decoder.episode());
+            assertEquals(suppressed, decoder.suppressed());
+            assertEquals(809, decoder.signalsOmitted());
+            for (final HotDecisionDecoder.CriteriaDecoder criterion : decoder.criteria())
+            {
+                assertEquals(criterion.criterion().value(), criterion.threshold());
+                assertEquals(text.of((char)('q' + criterion.criterion().value()), 64), criterion.name());
+            }
+            int components = 0;
+            for (final HotDecisionDecoder.FirmographicDecoder component : decoder.firmographic())
+            {
+                assertEquals(components++, component.component().value());
+                assertEquals(-component.component().value(), component.points());
+            }
+            assertEquals(5, components);
+            for (final HotDecisionDecoder.SignalsDecoder signal : decoder.signals())
+            {
+                assertEquals(signal.kind().value() * 10, signal.points());
+                assertEquals(text.of((char)('k' + signal.kind().value()), 64), signal.name());
+            }
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    /**
+     * The alerts of an episode carry its hot decision's reasons as bytes, so the three groups must
+     * have one layout in both messages.
+     */
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldDecodeHotDecisionReasonsCopiedIntoAnAlert(final Text text)
+    {
+        final HotDecisionEncoder decision = new HotDecisionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        final int start = decision.limit();
+        decision.criteriaCount(1).next().criterion(HotCriterion.RETURN_VISIT).threshold(3).name(text.of('r', 64));
+        decision.firmographicCount(1).next().component(FirmographicComponent.REGION).points(5);
+        decision.signalsCount(1).next().kind(SignalKind.PAGE).points(12).name(text.of('s', 64));
+        final int length = decision.limit() - start;
+
+        final UnsafeBuffer alertBuffer = new UnsafeBuffer(new byte[4096]);
+        final AlertEncoder alert = new AlertEncoder().wrapAndApplyHeader(alertBuffer, 0, headerEncoder).episode(9);
+        alertBuffer.putBytes(alert.limit(), buffer, start, length);
+        alert.limit(alert.limit() + length);
+        alert.activityCount(0);
+        alert.tenant("t").lead("l").rep("r").name("").email("").phone("").company("").industry("").region("")
+            .product("").team("");
+
+        final AlertDecoder decoder = new AlertDecoder().wrapAndApplyHeader(alertBuffer, 0, headerDecoder);
+        assertEquals(9, decoder.episode());
+        final AlertDecoder.CriteriaDecoder criteria = decoder.criteria();
+        assertEquals(HotCriterion.RETURN_VISIT, criteria.next().criterion());
+        assertEquals(3, criteria.threshold());
+        assertEquals(text.of('r', 64), criteria.name());
+        final AlertDecoder.FirmographicDecoder firmographic = decoder.firmographic();
+        assertEquals(FirmographicComponent.REGION, firmographic.next().component());
+        assertEquals(5, firmographic.points());
+        final AlertDecoder.SignalsDecoder signals = decoder.signals();
+        assertEquals(SignalKind.PAGE, signals.next().kind());
+        assertEquals(12, signals.points());
+        assertEquals(text.of('s', 64), signals.name());
+        assertEquals(0, decoder.activity().count());
+        assertEquals("t", decoder.tenant());
+        assertEquals("l", decoder.lead());
+        assertEquals("r", decoder.rep());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripRoutingDecision(final Text text)
+    {
+        for (final AssignmentRule rule : new AssignmentRule[]{ AssignmentRule.NONE, AssignmentRule.EXISTING_OWNER,
+            AssignmentRule.TERRITORY, AssignmentRule.ROUND_ROBIN, AssignmentRule.OWNER_AS_GIVEN })
+        {
+            final RoutingDecisionEncoder encoder = new RoutingDecisionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(901L).timeNs(902L).configVersion(903L).escalated(BooleanType.TRUE).level(Level.QUEUE)
+                .visibility(Visibility.ROLE).assignment(rule).deadlineNs(904L).poolWeight(Long.MAX_VALUE).episode(905);
+            encoder.poolCount(2).next().rep(text.of('c', 64)).next().rep(text.of('d', 64));
+            final RoutingDecisionEncoder.ExcludedEncoder excluded = encoder.excludedCount(Exclusion.values().length - 1);
+            for (final Exclusion exclusion : Exclusion.values())
+            {
+                if (Exclusion.NULL_VAL != exclusion)
+                {
+                    excluded.next().reason(exclusion).rep(text.of((char)('e' + exclusion.value()), 64));
+                }
+            }
+            encoder.lapsedCount(1).next().rep(text.of('l', 64));
+            encoder.ledgerCount(1).next().weight(1_000).credit(Long.MIN_VALUE).rep(text.of('m', 64));
+            encoder.alertedCount(0);
+            encoder.tenant(text.of('a')).lead(text.of('b')).team(text.of('t')).managerQueue(text.of('q'));
+
+            final RoutingDecisionDecoder decoder = new RoutingDecisionDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(RoutingDecisionDecoder.TEMPLATE_ID, RoutingDecisionDecoder.BLOCK_LENGTH);
+            assertEquals(901L, decoder.inputSeq());
+            assertEquals(902L, decoder.timeNs());
+            assertEquals(903L, decoder.configVersion());
+            assertEquals(BooleanType.TRUE, decoder.escalated());
+            assertEquals(Level.QUEUE, decoder.level());
+            assertEquals(Visibility.ROLE, decoder.visibility());
+            assertEquals(rule, decoder.assignment());
+            assertEquals(904L, decoder.deadlineNs());
+            assertEquals(Long.MAX_VALUE, decoder.poolWeight());
+            assertEquals(905, decoder.episode());
+            final RoutingDecisionDecoder.PoolDecoder pool = decoder.pool();
+            assertEquals(text.of('c', 64), pool.next().rep());
+            assertEquals(text.of('d', 64), pool.next().rep());
+            int excludedCount = 0;
+            for (final RoutingDecisionDecoder.ExcludedDecoder entry : decoder.excluded())
+            {
+                assertEquals(excludedCount++, entry.reason().value());
+                assertEquals(text.of((char)('e' + entry.reason().value()), 64), entry.rep());
+            }
+            assertEquals(6, excludedCount);
+            assertEquals(text.of('l', 64), decoder.lapsed().next().rep());
+            final RoutingDecisionDecoder.LedgerDecoder ledger = decoder.ledger().next();
+            assertEquals(1_000, ledger.weight());
+            assertEquals(Long.MIN_VALUE, ledger.credit());
+            assertEquals(text.of('m', 64), ledger.rep());
+            assertEquals(0, decoder.alerted().count());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('t'), decoder.team());
+            assertEquals(text.of('q'), decoder.managerQueue());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripClaimDecision(final Text text)
+    {
+        for (final ClaimRejection rejection : new ClaimRejection[]{ ClaimRejection.ALREADY_CLAIMED, ClaimRejection.NOT_ALERTED,
+            ClaimRejection.NULL_VAL })
+        {
+            final ClaimDecisionEncoder encoder = new ClaimDecisionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(1001L).timeNs(1002L).configVersion(1003L).claimed(BooleanType.FALSE).alerted(BooleanType.TRUE)
+                .level(Level.PRIMARY).episode(1004).rejection(rejection)
+                .tenant(text.of('a')).lead(text.of('b')).rep(text.of('c')).claimedBy(text.of('d'));
+
+            final ClaimDecisionDecoder decoder = new ClaimDecisionDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(ClaimDecisionDecoder.TEMPLATE_ID, ClaimDecisionDecoder.BLOCK_LENGTH);
+            assertEquals(1001L, decoder.inputSeq());
+            assertEquals(1002L, decoder.timeNs());
+            assertEquals(1003L, decoder.configVersion());
+            assertEquals(BooleanType.FALSE, decoder.claimed());
+            assertEquals(BooleanType.TRUE, decoder.alerted());
+            assertEquals(Level.PRIMARY, decoder.level());
+            assertEquals(1004, decoder.episode());
+            assertEquals(rejection, decoder.rejection());
+            assertEquals(text.of('a'), decoder.tenant());
+            assertEquals(text.of('b'), decoder.lead());
+            assertEquals(text.of('c'), decoder.rep());
+            assertEquals(text.of('d'), decoder.claimedBy());
+            assertEquals(encoder.encodedLength(), decoder.encodedLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripConfigDecision(final Text text)
+    {
+        final String error = text.of('e', 65_534);
+        final ConfigDecisionEncoder encoder = new ConfigDecisionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .inputSeq(1101L).timeNs(1102L).configVersion(1103L).applied(BooleanType.FALSE).tenant(text.of('a')).error(error);
+
+        final ConfigDecisionDecoder decoder = new ConfigDecisionDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(ConfigDecisionDecoder.TEMPLATE_ID, ConfigDecisionDecoder.BLOCK_LENGTH);
+        assertEquals(1101L, decoder.inputSeq());
+        assertEquals(1102L, decoder.timeNs());
+        assertEquals(1103L, decoder.configVersion());
+        assertEquals(BooleanType.FALSE, decoder.applied());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(error, decoder.error());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripScoreDecayed(final Text text)
+    {
+        final ScoreDecayedEncoder encoder = new ScoreDecayedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .inputSeq(1201L).timeNs(1202L).configVersion(1203L).score(1204).threshold(-1205).firmographicScore(1206)
+            .behaviouralScore(1207).externalScore(1208).episode(1209).tenant(text.of('a')).lead(text.of('b'));
+
+        final ScoreDecayedDecoder decoder = new ScoreDecayedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(ScoreDecayedDecoder.TEMPLATE_ID, ScoreDecayedDecoder.BLOCK_LENGTH);
+        assertEquals(1201L, decoder.inputSeq());
+        assertEquals(1202L, decoder.timeNs());
+        assertEquals(1203L, decoder.configVersion());
+        assertEquals(1204, decoder.score());
+        assertEquals(-1205, decoder.threshold());
+        assertEquals(1206, decoder.firmographicScore());
+        assertEquals(1207, decoder.behaviouralScore());
+        assertEquals(1208, decoder.externalScore());
+        assertEquals(1209, decoder.episode());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.lead());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripInputRejected(final Text text)
+    {
+        for (final InputError code : InputError.values())
+        {
+            if (InputError.NULL_VAL == code)
             {
                 continue;
             }
+            final InputRejectedEncoder encoder = new InputRejectedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .inputSeq(1301L).timeNs(1302L).templateId(65_535).code(code).length(1303)
+                .tenant(text.of('a')).field(text.of('f'));
 
-            final String detail = text.of('c', 65_534);
-            final DecisionRecordEncoder encoder = new DecisionRecordEncoder()
-                .wrapAndApplyHeader(buffer, 0, headerEncoder)
-                .inputSeq(701L).timeNs(702L).configVersion(703L).kind(kind)
-                .tenant(text.of('a')).lead(text.of('b')).detail(detail);
-
-            final DecisionRecordDecoder decoder = new DecisionRecordDecoder()
-                .wrapAndApplyHeader(buffer, 0, headerDecoder);
-            assertHeader(DecisionRecordDecoder.TEMPLATE_ID, DecisionRecordDecoder.BLOCK_LENGTH);
-            assertEquals(701L, decoder.inputSeq());
-            assertEquals(702L, decoder.timeNs());
-            assertEquals(703L, decoder.configVersion());
-            assertEquals(kind, decoder.kind());
+            final InputRejectedDecoder decoder = new InputRejectedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+            assertHeader(InputRejectedDecoder.TEMPLATE_ID, InputRejectedDecoder.BLOCK_LENGTH);
+            assertEquals(1301L, decoder.inputSeq());
+            assertEquals(1302L, decoder.timeNs());
+            assertEquals(65_535, decoder.templateId());
+            assertEquals(code, decoder.code());
+            assertEquals(1303, decoder.length());
             assertEquals(text.of('a'), decoder.tenant());
-            assertEquals(text.of('b'), decoder.lead());
-            assertEquals(detail, decoder.detail());
+            assertEquals(text.of('f'), decoder.field());
             assertEquals(encoder.encodedLength(), decoder.encodedLength());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Text.class)
+    void shouldRoundTripLeadEvicted(final Text text)
+    {
+        final LeadEvictedEncoder encoder = new LeadEvictedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .inputSeq(1401L).timeNs(1402L).configVersion(1403L).lastActivityNs(1404L).tenant(text.of('a')).lead(text.of('b'));
+
+        final LeadEvictedDecoder decoder = new LeadEvictedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder);
+        assertHeader(LeadEvictedDecoder.TEMPLATE_ID, LeadEvictedDecoder.BLOCK_LENGTH);
+        assertEquals(1401L, decoder.inputSeq());
+        assertEquals(1402L, decoder.timeNs());
+        assertEquals(1403L, decoder.configVersion());
+        assertEquals(1404L, decoder.lastActivityNs());
+        assertEquals(text.of('a'), decoder.tenant());
+        assertEquals(text.of('b'), decoder.lead());
+        assertEquals(encoder.encodedLength(), decoder.encodedLength());
+    }
+
+    /**
+     * Version 2 changed only the outputs: every input keeps its template id and block length, so
+     * journals of version 1 inputs still decode.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldKeepVersionOneInputsByteCompatible()
+    {
+        assertEquals(2, MessageHeaderDecoder.SCHEMA_VERSION);
+        assertEquals(7, MessageHeaderDecoder.SCHEMA_ID);
+        assertEquals(java.util.List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14), java.util.List.of(
+            LeadUpsertDecoder.TEMPLATE_ID, FormSubmittedDecoder.TEMPLATE_ID, PageVisitedDecoder.TEMPLATE_ID,
+            TrialMilestoneDecoder.TEMPLATE_ID, ScoreUpdatedDecoder.TEMPLATE_ID, RepPresenceDecoder.TEMPLATE_ID,
+            CallActivityDecoder.TEMPLATE_ID, EmailSentDecoder.TEMPLATE_ID, SmsSentDecoder.TEMPLATE_ID,
+            QualificationDecoder.TEMPLATE_ID, OpportunityCreatedDecoder.TEMPLATE_ID, LeadConvertedDecoder.TEMPLATE_ID,
+            ConfigChangeDecoder.TEMPLATE_ID, TimerTickDecoder.TEMPLATE_ID));
+        assertEquals(java.util.List.of(20, 20, 16, 16, 20, 17, 17, 16, 16, 17, 24, 16, 24, 16), java.util.List.of(
+            LeadUpsertDecoder.BLOCK_LENGTH, FormSubmittedDecoder.BLOCK_LENGTH, PageVisitedDecoder.BLOCK_LENGTH,
+            TrialMilestoneDecoder.BLOCK_LENGTH, ScoreUpdatedDecoder.BLOCK_LENGTH, RepPresenceDecoder.BLOCK_LENGTH,
+            CallActivityDecoder.BLOCK_LENGTH, EmailSentDecoder.BLOCK_LENGTH, SmsSentDecoder.BLOCK_LENGTH,
+            QualificationDecoder.BLOCK_LENGTH, OpportunityCreatedDecoder.BLOCK_LENGTH, LeadConvertedDecoder.BLOCK_LENGTH,
+            ConfigChangeDecoder.BLOCK_LENGTH, TimerTickDecoder.BLOCK_LENGTH));
     }
 
     private void assertHeader(final int templateId, final int blockLength)

@@ -1,29 +1,56 @@
 package io.firstcall.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.AlertWithdrawnDecoder;
 import io.firstcall.codec.AssignmentDecoder;
 import io.firstcall.codec.ClaimRejectedDecoder;
-import io.firstcall.codec.DecisionRecordDecoder;
 import io.firstcall.codec.EscalationDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.journal.RecordHeader;
+import io.firstcall.render.OutputRenderer;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Test sink: keeps a readable one-line summary of each output, e.g.
- * {@code Alert seq=3 lead=L1 rep=r1 episode=1}.
+ * Test capture of outputs: keeps each output's bytes and a readable one-line summary, e.g.
+ * {@code Alert seq=3 deadlineNs=.. episode=1 tenant=acme lead=L1 rep=r1 reasons={..}}. Decisions and
+ * an alert's reasons are shown as the {@link OutputRenderer} renders them (the protocol's JSON), e.g.
+ * {@code Decision seq=2 kind=HOT tenant=acme lead=L1 detail={"criteria":[..],..}}.
  */
-public final class CapturedOutputs implements OutputSink
+public final class CapturedOutputs
 {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<String> lines = new ArrayList<>();
     private final List<byte[]> raw = new ArrayList<>();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final OutputRenderer renderer = new OutputRenderer();
 
+    /**
+     * Capture every record of a batch, in order.
+     */
+    public synchronized void capture(final OutputBatch outputs)
+    {
+        for (int i = 0; i < outputs.count(); i++)
+        {
+            onOutput(outputs.buffer(), outputs.recordOffset(i) + RecordHeader.LENGTH, outputs.recordLength(i) - RecordHeader.LENGTH);
+        }
+    }
+
+    /**
+     * Capture one SBE output message.
+     */
     public synchronized void onOutput(final DirectBuffer buffer, final int offset, final int length)
     {
         final byte[] copy = new byte[length];
@@ -53,6 +80,22 @@ public final class CapturedOutputs implements OutputSink
         raw.clear();
     }
 
+    /**
+     * @return the output rendered by the {@link OutputRenderer}, parsed.
+     */
+    public JsonNode rendered(final byte[] output)
+    {
+        final int length = renderer.render(new UnsafeBuffer(output), 0, output.length);
+        try
+        {
+            return JSON.readTree(new String(renderer.buffer().byteArray(), 0, length, StandardCharsets.UTF_8));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     public String describe(final DirectBuffer buffer, final int offset)
     {
         header.wrap(buffer, offset);
@@ -62,8 +105,10 @@ public final class CapturedOutputs implements OutputSink
             case AlertDecoder.TEMPLATE_ID:
             {
                 final AlertDecoder d = new AlertDecoder().wrap(buffer, body, header.blockLength(), header.version());
+                final JsonNode json = render(buffer, offset);
                 return "Alert seq=" + d.inputSeq() + " deadlineNs=" + d.claimDeadlineNs() + " episode=" + d.episode() +
-                    " tenant=" + d.tenant() + " lead=" + d.lead() + " rep=" + d.rep() + " reasons=" + d.reasons();
+                    " tenant=" + json.get("tenant").asText() + " lead=" + json.get("lead").asText() +
+                    " rep=" + json.get("rep").asText() + " reasons=" + json.get("reasons");
             }
             case AlertWithdrawnDecoder.TEMPLATE_ID:
             {
@@ -81,7 +126,8 @@ public final class CapturedOutputs implements OutputSink
             {
                 final ClaimRejectedDecoder d = new ClaimRejectedDecoder().wrap(buffer, body, header.blockLength(), header.version());
                 return "ClaimRejected seq=" + d.inputSeq() + " episode=" + d.episode() + " tenant=" + d.tenant() +
-                    " lead=" + d.lead() + " rep=" + d.rep() + " owner=" + d.owner() + " reason=" + d.reason();
+                    " lead=" + d.lead() + " rep=" + d.rep() + " owner=" + d.owner() +
+                    " reason=" + d.reason().name().toLowerCase(Locale.ROOT);
             }
             case EscalationDecoder.TEMPLATE_ID:
             {
@@ -89,14 +135,37 @@ public final class CapturedOutputs implements OutputSink
                 return "Escalation seq=" + d.inputSeq() + " level=" + d.level() + " episode=" + d.episode() +
                     " tenant=" + d.tenant() + " lead=" + d.lead() + " from=" + d.fromRep() + " to=" + d.to();
             }
-            case DecisionRecordDecoder.TEMPLATE_ID:
-            {
-                final DecisionRecordDecoder d = new DecisionRecordDecoder().wrap(buffer, body, header.blockLength(), header.version());
-                return "Decision seq=" + d.inputSeq() + " kind=" + d.kind() + " tenant=" + d.tenant() + " lead=" + d.lead() +
-                    " detail=" + d.detail();
-            }
             default:
-                return "Template" + header.templateId();
+            {
+                final JsonNode json = render(buffer, offset);
+                if (null == json || !"decision".equals(json.get("type").asText()))
+                {
+                    return "Template" + header.templateId();
+                }
+                return "Decision seq=" + json.get("seq").asLong() + " kind=" + json.get("kind").asText().toUpperCase(Locale.ROOT) +
+                    " tenant=" + json.get("tenant").asText() + " lead=" + (json.get("lead").isNull() ? "" : json.get("lead").asText()) +
+                    " detail=" + json.get("detail");
+            }
+        }
+    }
+
+    private JsonNode render(final DirectBuffer buffer, final int offset)
+    {
+        final int length = buffer.capacity() - offset;
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        final int rendered = renderer.render(new UnsafeBuffer(copy), 0, length);
+        if (OutputRenderer.NOT_AN_OUTPUT == rendered)
+        {
+            return null;
+        }
+        try
+        {
+            return JSON.readTree(new String(renderer.buffer().byteArray(), 0, rendered, StandardCharsets.UTF_8));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 }

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The state machine applies nothing from an input the validator refuses, whatever bytes follow it in
- * the caller's buffer, records it as one INPUT_INVALID decision, and never throws.
+ * the caller's buffer beyond the view it is given, records it as one INPUT_REJECTED decision, and never
+ * throws.
  */
 class InvalidInputTest
 {
@@ -30,7 +31,7 @@ class InvalidInputTest
     void shouldNotReadAShortFormsMissingFieldsFromTheBytesAfterIt()
     {
         final CapturedOutputs outputs = new CapturedOutputs();
-        final LeadStateMachine machine = configured(outputs);
+        final MachineDriver machine = configured(outputs);
         final byte[] earlier = full(2, "acme", "e-earlier", "L-leaked");
         final byte[] shortForm = full(2, "acme", "e-short-1", "L-other");
         final int envelopeEnd = InputSamples.dataFieldOffset(shortForm, "lead");
@@ -38,25 +39,25 @@ class InvalidInputTest
         slot.putBytes(0, earlier);
         slot.putBytes(0, shortForm, 0, envelopeEnd);
 
-        machine.onEvent(slot, 0, envelopeEnd, 5, T0);
+        machine.send(slot, envelopeEnd, 5, T0);
 
-        assertEquals(List.of("Decision seq=5 kind=INPUT_INVALID tenant=acme lead= detail=" +
-            "{\"fault\":\"truncated\",\"field\":\"lead\",\"templateId\":2,\"length\":" + envelopeEnd + "}"), outputs.lines());
-        assertEquals(0, machine.tenants().find("acme").leads().size());
-        assertEquals(1, machine.invalidEvents());
+        assertEquals(List.of("Decision seq=5 kind=INPUT_REJECTED tenant=acme lead= detail=" +
+            "{\"templateId\":2,\"code\":\"truncated\",\"field\":\"lead\",\"length\":" + envelopeEnd + "}"), outputs.lines());
+        assertEquals(0, machine.machine().leads("acme").size());
+        assertEquals(1, machine.machine().invalidEvents());
     }
 
     @Test
     void shouldRecordABrokenInputOfAnUnconfiguredTenantWithoutItsTenant()
     {
         final CapturedOutputs outputs = new CapturedOutputs();
-        final LeadStateMachine machine = configured(outputs);
+        final MachineDriver machine = configured(outputs);
         final byte[] bad = withText(full(3, "globex", "g-1", "L1"), "page", InputSamples.INVALID_UTF8[0]);
 
-        machine.onEvent(new UnsafeBuffer(bad), 0, bad.length, 9, T0);
+        machine.send(new UnsafeBuffer(bad), bad.length, 9, T0);
 
-        assertEquals(List.of("Decision seq=9 kind=INPUT_INVALID tenant= lead= detail=" +
-            "{\"fault\":\"invalid_utf8\",\"field\":\"page\",\"templateId\":3,\"length\":" + bad.length + "}"), outputs.lines());
+        assertEquals(List.of("Decision seq=9 kind=INPUT_REJECTED tenant= lead= detail=" +
+            "{\"templateId\":3,\"code\":\"invalid_utf8\",\"field\":\"page\",\"length\":" + bad.length + "}"), outputs.lines());
     }
 
     @Test
@@ -65,29 +66,29 @@ class InvalidInputTest
         final List<byte[]> broken = brokenInputs();
         final CapturedOutputs clean = new CapturedOutputs();
         final CapturedOutputs mixed = new CapturedOutputs();
-        final LeadStateMachine cleanMachine = configured(clean);
-        final LeadStateMachine mixedMachine = configured(mixed);
+        final MachineDriver cleanMachine = configured(clean);
+        final MachineDriver mixedMachine = configured(mixed);
 
         long brokenSequence = 1_000_000;
         for (int i = 0; i < 4 * InputSamples.CLIENT_TEMPLATES.length; i++)
         {
             final int template = InputSamples.CLIENT_TEMPLATES[i % InputSamples.CLIENT_TEMPLATES.length];
             final byte[] valid = full(template, "acme", "v-" + i, "L" + (i % 3));
-            cleanMachine.onEvent(new UnsafeBuffer(valid), 0, valid.length, i + 1, T0 + i);
+            cleanMachine.send(new UnsafeBuffer(valid), valid.length, i + 1, T0 + i);
             for (int b = i; b < broken.size(); b += 4 * InputSamples.CLIENT_TEMPLATES.length)
             {
                 final UnsafeBuffer slot = new UnsafeBuffer(new byte[8192]);
                 slot.putBytes(0, valid);
                 slot.putBytes(0, broken.get(b));
-                mixedMachine.onEvent(slot, 0, broken.get(b).length, brokenSequence++, T0 + i);
+                mixedMachine.send(slot, broken.get(b).length, brokenSequence++, T0 + i);
             }
-            mixedMachine.onEvent(new UnsafeBuffer(valid), 0, valid.length, i + 1, T0 + i);
+            mixedMachine.send(new UnsafeBuffer(valid), valid.length, i + 1, T0 + i);
         }
 
         final List<String> withoutRejections = new ArrayList<>();
         for (final String line : mixed.lines())
         {
-            if (!line.contains("kind=INPUT_INVALID"))
+            if (!line.contains("kind=INPUT_REJECTED"))
             {
                 withoutRejections.add(line);
             }
@@ -95,14 +96,14 @@ class InvalidInputTest
         assertEquals(2, clean.linesStartingWith("Alert").size(), clean.lines().toString());
         assertEquals(clean.lines(), withoutRejections);
         assertEquals(broken.size(), mixed.lines().size() - withoutRejections.size());
-        assertEquals(broken.size(), mixedMachine.invalidEvents());
+        assertEquals(broken.size(), mixedMachine.machine().invalidEvents());
     }
 
     @Test
     void shouldNeverThrowOnMutatedInputs()
     {
         final CapturedOutputs outputs = new CapturedOutputs();
-        final LeadStateMachine machine = configured(outputs);
+        final MachineDriver machine = configured(outputs);
         final Random random = new Random(20_261_127);
         final UnsafeBuffer slot = new UnsafeBuffer(new byte[8192]);
         for (int i = 0; i < 100_000; i++)
@@ -116,11 +117,10 @@ class InvalidInputTest
             }
             final int length = Math.max(0, message.length + random.nextInt(9) - 6);
             slot.putBytes(0, message, 0, Math.min(length, message.length));
-            final UnsafeBuffer view = new UnsafeBuffer(slot, 0, length);
-            machine.onEvent(view, 0, length, i + 1, T0 + i * 1_000_000L);
+            machine.send(slot, length, i + 1, T0 + i * 1_000_000L);
             outputs.clear();
         }
-        assertTrue(machine.invalidEvents() > 10_000, Long.toString(machine.invalidEvents()));
+        assertTrue(machine.machine().invalidEvents() > 10_000, Long.toString(machine.machine().invalidEvents()));
     }
 
     /**
@@ -151,12 +151,12 @@ class InvalidInputTest
         return broken;
     }
 
-    private static LeadStateMachine configured(final CapturedOutputs outputs)
+    private static MachineDriver configured(final CapturedOutputs outputs)
     {
-        final LeadStateMachine machine = new LeadStateMachine(outputs, 16);
+        final MachineDriver machine = new MachineDriver(outputs, 16);
         final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[4096]));
         final int length = writer.config("acme", "cfg", ACME);
-        machine.onEvent(writer.buffer(), 0, length, 0, T0 - 1);
+        machine.send(writer.buffer(), length, 0, T0 - 1);
         outputs.clear();
         return machine;
     }

@@ -1,8 +1,9 @@
 package io.firstcall.engine;
 
-import io.firstcall.codec.AlertDecoder;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.codec.CallOutcome;
-import io.firstcall.codec.MessageHeaderDecoder;
+import io.firstcall.engine.tenant.TenantRulesCache;
+import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,8 @@ class LeadStateMachineTest
     static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
 
     private final CapturedOutputs outputs = new CapturedOutputs();
-    private final LeadStateMachine machine = new LeadStateMachine(outputs, 16);
+    private final MachineDriver driver = new MachineDriver(outputs, 16);
+    private final LeadStateMachine machine = driver.machine();
     private final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[64 * 1024]));
     private long sequence;
 
@@ -43,12 +45,13 @@ class LeadStateMachineTest
         assertEquals(4, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("Decision seq=1 kind=LEAD_CREATED tenant=acme lead=L1"), lines.get(0));
         final String breakdown = "{\"criteria\":[\"form:demo_request\"],\"score\":40,\"firmographic\":{\"total\":0}," +
-            "\"behavioural\":{\"total\":40,\"signals\":[{\"signal\":\"form:demo_request\",\"points\":40}]},\"external\":0";
-        assertEquals("Decision seq=2 kind=HOT tenant=acme lead=L1 detail=" + breakdown +
-            ",\"configVersion\":" + machine.configVersion("acme") + "}", lines.get(1));
+            "\"behavioural\":{\"total\":40,\"signals\":[{\"signal\":\"form:demo_request\",\"points\":40}],\"more\":0}," +
+            "\"external\":0";
+        assertEquals("Decision seq=2 kind=HOT tenant=acme lead=L1 detail=" + breakdown + ",\"episode\":1}", lines.get(1));
         assertEquals("Decision seq=2 kind=ROUTED tenant=acme lead=L1 detail={\"level\":\"primary\",\"team\":null," +
-            "\"pool\":[\"r1\"],\"excluded\":[],\"assignment\":\"owner_as_given\",\"alerted\":[\"r1\"]," +
-            "\"deadlineNs\":" + (T0 + 1 + 5 * MINUTE) + ",\"episode\":1}", lines.get(2));
+            "\"visibility\":null,\"lapsed\":[],\"pool\":[\"r1\"],\"excluded\":[],\"assignment\":\"owner_as_given\"," +
+            "\"ledger\":[],\"poolWeight\":null,\"alerted\":[\"r1\"],\"deadlineNs\":" + (T0 + 1 + 5 * MINUTE) +
+            ",\"managerQueue\":null,\"episode\":1}", lines.get(2));
         assertEquals("Alert seq=2 deadlineNs=" + (T0 + 1 + 5 * MINUTE) + " episode=1 tenant=acme lead=L1 rep=r1 " +
             "reasons=" + breakdown + "}", lines.get(3));
     }
@@ -61,17 +64,12 @@ class LeadStateMachineTest
         send(writer.form("acme", "e3", "L1", "demo_request"), T0 + 1);
 
         final byte[] alert = outputs.raw().get(outputs.raw().size() - 1);
-        final AlertDecoder decoder = new AlertDecoder();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(new UnsafeBuffer(alert), 0);
-        decoder.wrap(new UnsafeBuffer(alert), MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-        decoder.tenant();
-        decoder.lead();
-        assertEquals("r7", decoder.rep(), "owner from the second upsert");
-        decoder.reasons();
-        assertEquals("Ann", decoder.name(), "an empty field leaves the value unchanged");
-        assertEquals("ann@x.io", decoder.email());
-        decoder.phone();
-        assertEquals("X Group", decoder.company());
+        final JsonNode rendered = outputs.rendered(alert);
+        assertEquals("alert", rendered.get("type").asText());
+        assertEquals("r7", rendered.get("rep").asText(), "owner from the second upsert");
+        assertEquals("Ann", rendered.get("name").asText(), "an empty field leaves the value unchanged");
+        assertEquals("ann@x.io", rendered.get("email").asText());
+        assertEquals("X Group", rendered.get("company").asText());
     }
 
     @Test
@@ -202,18 +200,51 @@ class LeadStateMachineTest
         assertTrue(alert.contains("tenant=globex lead=L1 rep=globex-managers"), alert);
     }
 
+    /**
+     * The launcher parses each document before it is journaled and leaves the rules in the cache:
+     * applying the change then runs no YAML parser on the engine thread. A document not in the
+     * cache (a replay elsewhere) is parsed here, to the same rules.
+     */
     @Test
-    void shouldRecordUndecodableBytesAsOneInvalidInput()
+    void shouldTakeRulesTheLauncherParsedInsteadOfParsingThem()
     {
-        machine.onEvent(new UnsafeBuffer(new byte[40]), 0, 40, sequence++, T0);
+        final String globex = "tenant: globex\nhot:\n  forms: [webinar]\n";
+        final TenantRulesCache cache = new TenantRulesCache();
+        cache.parse("globex", globex);
+        final CapturedOutputs captured = new CapturedOutputs();
+        final MachineDriver launched = new MachineDriver(captured, 16, cache);
+        launched.send(writer.buffer(), writer.config("globex", "cfg-g", globex), 0, T0);
+        assertEquals(0, launched.machine().configsParsed());
+        assertEquals(TenantRulesParser.version(globex), launched.machine().configVersion("globex"));
+
+        send(writer.config("globex", "cfg-g", globex), T0);
+        assertEquals(2, machine.configsParsed(), "acme's and globex's, neither in this machine's cache");
+        assertEquals(launched.machine().configVersion("globex"), machine.configVersion("globex"));
+        send(writer.form("globex", "e1", "L1", "webinar"), T0 + 1);
+        launched.send(writer.buffer(), writer.form("globex", "e1", "L1", "webinar"), 1, T0 + 1);
+        assertEquals(1, outputs.linesStartingWith("Alert").size());
+        assertEquals(1, captured.linesStartingWith("Alert").size(), "the same rules either way");
+    }
+
+    /**
+     * v2: an input that does not decode is recorded as rejected (v1 only counted it), and changes
+     * nothing else.
+     */
+    @Test
+    void shouldRecordUndecodableBytesAsOneRejectedInputAndChangeNothing()
+    {
+        driver.send(new UnsafeBuffer(new byte[40]), 40, sequence++, T0);
 
         assertEquals(1, machine.invalidEvents());
-        assertEquals(List.of("Decision seq=1 kind=INPUT_INVALID tenant= lead= " +
-            "detail={\"fault\":\"malformed\",\"field\":\"schemaId\",\"length\":40}"), outputs.lines());
+        assertEquals(List.of("Decision seq=1 kind=INPUT_REJECTED tenant= lead= " +
+            "detail={\"templateId\":null,\"code\":\"malformed\",\"field\":\"schemaId\",\"length\":40}"),
+            outputs.lines());
+        assertEquals(0, machine.pendingTimers());
+        assertEquals(0, machine.ignoredEvents());
     }
 
     private void send(final int length, final long nowNs)
     {
-        machine.onEvent(writer.buffer(), 0, length, sequence++, nowNs);
+        driver.send(writer.buffer(), length, sequence++, nowNs);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +38,31 @@ class Utf8Test
         final byte[] late = "0123456789\u00e9\u00e9".getBytes(StandardCharsets.UTF_8);
         late[late.length - 1] = 'x';
         assertEquals(12, Utf8.firstInvalid(new UnsafeBuffer(late), 0, late.length));
+    }
+
+    /**
+     * The short ASCII tail is read eight bytes at a time, past the text when the buffer goes on:
+     * only the bytes within the length may count.
+     */
+    @Test
+    void shouldJudgeOnlyTheBytesWithinTheLengthWhateverFollowsThem()
+    {
+        for (int length = 0; length <= 20; length++)
+        {
+            final byte[] ascii = new byte[length + 16];
+            Arrays.fill(ascii, (byte)0xFF);
+            Arrays.fill(ascii, 0, length, (byte)'a');
+            assertTrue(Utf8.isValid(new UnsafeBuffer(ascii), 0, length), "ascii of " + length + " before 0xFF");
+            assertTrue(Utf8.isValid(new UnsafeBuffer(ascii), 8, Math.max(0, length - 8)), "from offset 8, " + length);
+
+            if (length > 0)
+            {
+                final byte[] bad = new byte[length + 16];
+                Arrays.fill(bad, (byte)'a');
+                bad[length - 1] = (byte)0xFF;
+                assertEquals(length - 1, Utf8.firstInvalid(new UnsafeBuffer(bad), 0, length), "0xFF last of " + length);
+            }
+        }
     }
 
     @Test

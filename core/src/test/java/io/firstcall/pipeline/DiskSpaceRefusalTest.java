@@ -1,10 +1,10 @@
 package io.firstcall.pipeline;
 
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.event.EventWriter;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.RecordHeader;
-import io.firstcall.journal.SyncMode;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
 import io.firstcall.status.EngineHealth;
@@ -84,13 +84,21 @@ class DiskSpaceRefusalTest
         }
         input = new FaultyJournal(ChronicleJournal.open(dir.resolve("input")));
         output = new FaultyJournal(ChronicleJournal.open(dir.resolve("output")));
-        final StateMachine stateMachine = (buffer, offset, length, sequence, timestampNs) -> decided.add(sequence);
-        stages = new Stages(
-            sequence -> slots[(int)(sequence % slots.length)], input, output, dedupWindow(input),
-            Recovery.NONE, stateMachine, OutputListener.NONE, SyncMode.NONE, new ManualClock(1_000, 1), acks,
-            Throwable::printStackTrace, counters, health, new LatencyRecorders());
-        stages.decisionHandler.onStart();
-        stages.journalHandler.onStart();
+        final StateMachine stateMachine = (message, sequence, timestampNs) -> decided.add(sequence);
+        stages = new Stages(new PipelineContext()
+            .inputJournal(input)
+            .outputJournal(output)
+            .dedupWindow(dedupWindow(input))
+            .stateMachine(stateMachine)
+            .outputs(new OutputBatch())
+            .clock(new ManualClock(1_000, 1))
+            .ackListener(acks)
+            .errorHandler(Throwable::printStackTrace)
+            .counters(counters)
+            .health(health)
+            .latency(new LatencyRecorders()), sequence -> slots[(int)(sequence % slots.length)]);
+        stages.decisionStage.onStart();
+        stages.journalStage.onStart();
     }
 
     private DedupWindow dedupWindow(final FaultyJournal input)
@@ -110,7 +118,7 @@ class DiskSpaceRefusalTest
         final RingSlot slot = slots[(int)(sequence % slots.length)];
         slot.buffer().putBytes(RecordHeader.LENGTH, writer.buffer(), 0, length);
         slot.reset(length, correlationId, 0);
-        stages.journalHandler.onEvent(slot, sequence, endOfBatch);
-        stages.decisionHandler.onEvent(slot, sequence, endOfBatch);
+        stages.journalStage.onEvent(slot, sequence, endOfBatch);
+        stages.decisionStage.onEvent(slot, sequence, endOfBatch);
     }
 }

@@ -71,13 +71,13 @@ class EngineTest
         final int perProducer = 5_000;
 
         try (Engine engine = Engine.launch(context().topology(topology).waitStrategy(waitStrategy)
-            .stateMachineFactory(sink -> (buffer, offset, length, sequence, timestampNs) ->
+            .stateMachineFactory(outputs -> (message, sequence, timestampNs) ->
             {
                 sequences.add(sequence);
                 threads.add(Thread.currentThread().getName());
-                envelope.wrap(buffer, offset, length);
+                envelope.wrap(message, 0, message.capacity());
                 final byte[] id = new byte[envelope.eventIdLength()];
-                buffer.getBytes(envelope.eventIdOffset(), id);
+                message.getBytes(envelope.eventIdOffset(), id);
                 eventIds.add(new String(id, StandardCharsets.UTF_8));
             })))
         {
@@ -146,7 +146,7 @@ class EngineTest
         final EngineContext ctx = context().topology(topology).syncMode(syncMode)
             .journalFactory(path -> new ObservedJournal(ChronicleJournal.open(path), path.endsWith("input") ? appended : null,
                 lastAppended, syncedUpTo))
-            .stateMachineFactory(sink -> (buffer, offset, length, sequence, timestampNs) ->
+            .stateMachineFactory(outputs -> (message, sequence, timestampNs) ->
             {
                 if (!appended.contains(sequence) || (batch && sequence > syncedUpTo.get()))
                 {
@@ -172,7 +172,7 @@ class EngineTest
     {
         final List<Long> processed = new CopyOnWriteArrayList<>();
         final EngineContext ctx = context().stateMachineFactory(
-            sink -> (buffer, offset, length, sequence, timestampNs) -> processed.add(sequence));
+            outputs -> (message, sequence, timestampNs) -> processed.add(sequence));
         try (Engine engine = Engine.launch(ctx))
         {
             publish(engine, writer.visit("acme", "e1", "L1", "/pricing"), 1);
@@ -246,7 +246,7 @@ class EngineTest
     void shouldCountHandlerExceptionAndGoOn()
     {
         final List<Long> processed = new CopyOnWriteArrayList<>();
-        final EngineContext ctx = context().stateMachineFactory(sink -> (buffer, offset, length, sequence, timestampNs) ->
+        final EngineContext ctx = context().stateMachineFactory(outputs -> (message, sequence, timestampNs) ->
         {
             if (sequence == 2)
             {
@@ -274,7 +274,7 @@ class EngineTest
         final CountDownLatch release = new CountDownLatch(1);
         final List<Long> processed = new CopyOnWriteArrayList<>();
         final EngineContext ctx = context().ringSize(4)
-            .stateMachineFactory(sink -> (buffer, offset, length, sequence, timestampNs) ->
+            .stateMachineFactory(outputs -> (message, sequence, timestampNs) ->
             {
                 try
                 {

@@ -41,7 +41,7 @@ class SnapshotReplicaTest
     {
         final ProbeRun run = new ProbeRun(dir);
         try (Engine engine = Engine.launch(run.context()
-            .stateMachineFactory(sink -> new HeldSnapshots(new ProbeStateMachine(sink)))
+            .stateMachineFactory(outputs -> new HeldSnapshots(new ProbeStateMachine(outputs)))
             .snapshotReplica(true)
             .snapshotIntervalEvents(500)
             .snapshotIntervalMs(TimeUnit.DAYS.toMillis(365))))
@@ -96,9 +96,9 @@ class SnapshotReplicaTest
             this.machine = machine;
         }
 
-        public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+        public void onEvent(final DirectBuffer message, final long sequence, final long timestampNs)
         {
-            machine.onEvent(buffer, offset, length, sequence, timestampNs);
+            machine.onEvent(message, sequence, timestampNs);
         }
 
         public int snapshotSchemaId()

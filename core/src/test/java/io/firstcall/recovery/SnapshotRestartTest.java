@@ -137,7 +137,7 @@ class SnapshotRestartTest
             run.publish(engine, 0, 400);
         }
 
-        try (Engine engine = Engine.launch(run.context().stateMachineFactory(sink -> new ProbeStateMachine(sink, 2))))
+        try (Engine engine = Engine.launch(run.context().stateMachineFactory(outputs -> new ProbeStateMachine(outputs, 2))))
         {
             assertEquals(0, counter(engine, EngineCounter.SNAPSHOT_LOADED_EVENTS));
             assertEquals(1, counter(engine, EngineCounter.SNAPSHOTS_SKIPPED));

@@ -1,8 +1,8 @@
 package io.firstcall.recovery;
 
 import io.firstcall.Engine;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.journal.RecordHeader;
@@ -68,7 +68,7 @@ class SnapshotVerifierTest
     @Test
     void shouldReportAStateThatALoadDoesNotRestoreExactly()
     {
-        final SnapshotVerification verification = verify(sink -> new LoadMarked(new ProbeStateMachine(sink)));
+        final SnapshotVerification verification = verify(outputs -> new LoadMarked(new ProbeStateMachine(outputs)));
 
         assertTrue(verification.outputsIdentical(), verification.toString());
         assertFalse(verification.statesIdentical(), verification.toString());
@@ -94,7 +94,7 @@ class SnapshotVerifierTest
     @Test
     void shouldSayWhenThereIsNothingToVerify() throws Exception
     {
-        final SnapshotVerification unsupported = verify(sink -> (buffer, offset, length, sequence, timestampNs) -> { });
+        final SnapshotVerification unsupported = verify(outputs -> (message, sequence, timestampNs) -> { });
         assertEquals("NOT VERIFIED: the state machine does not write snapshots: nothing to verify", unsupported.toString());
 
         for (final Path snapshot : run.store().list())
@@ -106,7 +106,7 @@ class SnapshotVerifierTest
         assertFalse(none.outputsIdentical());
     }
 
-    private SnapshotVerification verify(final Function<OutputSink, StateMachine> factory)
+    private SnapshotVerification verify(final Function<OutputBatch, StateMachine> factory)
     {
         try (Journal input = ChronicleJournal.open(dir.resolve("input")); Journal output = ChronicleJournal.open(dir.resolve("output")))
         {
@@ -127,9 +127,9 @@ class SnapshotVerifierTest
             this.machine = machine;
         }
 
-        public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+        public void onEvent(final DirectBuffer message, final long sequence, final long timestampNs)
         {
-            machine.onEvent(buffer, offset, length, sequence, timestampNs);
+            machine.onEvent(message, sequence, timestampNs);
         }
 
         public int snapshotSchemaId()

@@ -4,6 +4,8 @@ import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.event.EventWriter;
+import io.firstcall.event.InputFault;
+import io.firstcall.event.InputValidator;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.support.ManualClock;
@@ -85,10 +87,17 @@ class BoundedMessageViewTest
             .tenant("acme", "tenant: acme\n");
     }
 
+    /**
+     * A view that reaches past its message fails validation (trailing bytes): each message must be
+     * exactly as long as its view.
+     */
     private static StateMachine recorder(final List<String> views)
     {
-        return (final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs) ->
-            views.add(0 == offset && buffer.capacity() == length ? "bounded" :
-                "offset " + offset + ", length " + length + " in a buffer of " + buffer.capacity());
+        final InputValidator validator = new InputValidator();
+        return (final DirectBuffer message, final long sequence, final long timestampNs) ->
+        {
+            final InputFault fault = validator.validate(message, 0, message.capacity());
+            views.add(InputFault.NONE == fault ? "bounded" : fault + " in a view of " + message.capacity() + " bytes");
+        };
     }
 }

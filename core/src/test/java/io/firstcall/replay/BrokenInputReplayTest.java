@@ -2,8 +2,7 @@ package io.firstcall.replay;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
-import io.firstcall.codec.DecisionKind;
-import io.firstcall.codec.DecisionRecordDecoder;
+import io.firstcall.codec.InputRejectedDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.event.EventWriter;
@@ -37,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Broken inputs that reach the journal without the gateway (an older build, a tool, a damaged file)
- * run the same live, at recovery and in replay: each is one INPUT_INVALID decision and nothing else,
+ * run the same live, at recovery and in replay: each is one InputRejected decision and nothing else,
  * even when every ring slot still holds a full-size event of another tenant.
  */
 class BrokenInputReplayTest
@@ -188,14 +187,13 @@ class BrokenInputReplayTest
     }
 
     /**
-     * Every input in {@code brokenSequences} caused exactly one output, an INPUT_INVALID decision,
+     * Every input in {@code brokenSequences} caused exactly one output, an InputRejected decision,
      * and no output of acme names a beta lead.
      */
     private static void assertOnlyRejectionsFrom(final Set<Long> brokenSequences, final Path dir)
     {
         final Map<Long, List<Integer>> kindsBySequence = new HashMap<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final DecisionRecordDecoder decision = new DecisionRecordDecoder();
         final List<String> leaks = new ArrayList<>();
         try (Journal output = ChronicleJournal.open(dir.resolve("output")); JournalReader reader = output.openReader())
         {
@@ -204,13 +202,7 @@ class BrokenInputReplayTest
                 final long cause = RecordHeader.sequence(buffer, offset);
                 final int messageOffset = offset + RecordHeader.LENGTH;
                 header.wrap(buffer, messageOffset);
-                int kind = -header.templateId();
-                if (DecisionRecordDecoder.TEMPLATE_ID == header.templateId())
-                {
-                    decision.wrap(buffer, messageOffset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
-                        header.version());
-                    kind = decision.kindRaw();
-                }
+                final int kind = header.templateId();
                 if (brokenSequences.contains(cause))
                 {
                     kindsBySequence.computeIfAbsent(cause, k -> new ArrayList<>()).add(kind);
@@ -231,7 +223,7 @@ class BrokenInputReplayTest
         assertEquals(brokenSequences.size(), kindsBySequence.size(), "one output per broken input");
         for (final Map.Entry<Long, List<Integer>> entry : kindsBySequence.entrySet())
         {
-            assertEquals(List.of((int)DecisionKind.INPUT_INVALID.value()), entry.getValue(), "outputs of input " + entry.getKey());
+            assertEquals(List.of(InputRejectedDecoder.TEMPLATE_ID), entry.getValue(), "outputs of input " + entry.getKey());
         }
         assertTrue(leaks.isEmpty(), leaks.toString());
     }

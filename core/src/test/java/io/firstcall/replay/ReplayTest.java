@@ -6,7 +6,6 @@ import io.firstcall.codec.CallOutcome;
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.event.EventWriter;
 import io.firstcall.event.InputEnvelope;
 import io.firstcall.event.InputTypes;
@@ -132,21 +131,23 @@ class ReplayTest
         try (Journal inputs = ChronicleJournal.open(dir.resolve("input"));
             Journal outputs = ChronicleJournal.open(dir.resolve("output")))
         {
-            final ReplayReport report = JournalReplayer.replay(inputs, outputs, sink -> new LeadStateMachine(new OutputSink()
+            final ReplayReport report = JournalReplayer.replay(inputs, outputs, batch ->
             {
-                private int count;
-
-                public void onOutput(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+                final LeadStateMachine machine = new LeadStateMachine(batch);
+                final int[] produced = new int[1];
+                return (message, sequence, timestampNs) ->
                 {
-                    final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
-                    copy.putBytes(0, buffer, offset, length);
-                    if (count++ == corruptAt)
+                    machine.onEvent(message, sequence, timestampNs);
+                    for (int i = 0; i < batch.count(); i++)
                     {
-                        copy.putByte(length - 1, (byte)(copy.getByte(length - 1) ^ 1));
+                        if (produced[0]++ == corruptAt)
+                        {
+                            final int last = batch.recordOffset(i) + batch.recordLength(i) - 1;
+                            batch.buffer().putByte(last, (byte)(batch.buffer().getByte(last) ^ 1));
+                        }
                     }
-                    sink.onOutput(copy, 0, length);
-                }
-            }));
+                };
+            });
 
             assertFalse(report.identical());
             assertNotNull(report.firstDivergence());

@@ -4,8 +4,8 @@ import io.firstcall.codec.EscalationEncoder;
 import io.firstcall.codec.EscalationLevel;
 import io.firstcall.codec.FormSubmittedDecoder;
 import io.firstcall.codec.MessageHeaderEncoder;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.lead.ByteKeyIndex;
 import io.firstcall.engine.timer.TimerService;
 import io.firstcall.event.InputEnvelope;
@@ -37,13 +37,12 @@ public final class ProbeStateMachine implements StateMachine, Snapshottable
     private static final int MAX_SUBJECTS = 1 << 28;
     private static final long NO_TIMER = -1;
 
-    private final OutputSink sink;
+    private final OutputBatch outputs;
     private final int schemaVersion;
     private final InputEnvelope envelope = new InputEnvelope();
     private final TimerService timers = new TimerService();
     private final TimerService.TimerListener onTimer = this::onTimer;
     private final UnsafeBuffer key = new UnsafeBuffer(new byte[MAX_KEY]);
-    private final UnsafeBuffer out = new UnsafeBuffer(new byte[2048]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final EscalationEncoder escalation = new EscalationEncoder();
     private ByteKeyIndex subjects = new ByteKeyIndex(1024);
@@ -54,22 +53,24 @@ public final class ProbeStateMachine implements StateMachine, Snapshottable
     private long sequence;
     private long timestampNs;
 
-    public ProbeStateMachine(final OutputSink sink)
+    public ProbeStateMachine(final OutputBatch outputs)
     {
-        this(sink, SCHEMA_VERSION);
+        this(outputs, SCHEMA_VERSION);
     }
 
     /**
      * @param schemaVersion the snapshot layout version it claims: another one makes older snapshots incompatible.
      */
-    public ProbeStateMachine(final OutputSink sink, final int schemaVersion)
+    public ProbeStateMachine(final OutputBatch outputs, final int schemaVersion)
     {
-        this.sink = sink;
+        this.outputs = outputs;
         this.schemaVersion = schemaVersion;
     }
 
-    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+    public void onEvent(final DirectBuffer buffer, final long sequence, final long timestampNs)
     {
+        final int offset = 0;
+        final int length = buffer.capacity();
         if (!envelope.wrap(buffer, offset, length))
         {
             return;
@@ -163,7 +164,7 @@ public final class ProbeStateMachine implements StateMachine, Snapshottable
 
     private void emit(final int subject, final long deadlineNs, final EscalationLevel level)
     {
-        escalation.wrapAndApplyHeader(out, 0, header)
+        escalation.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(sequence)
             .timeNs(timestampNs)
             .deadlineNs(deadlineNs)
@@ -173,7 +174,7 @@ public final class ProbeStateMachine implements StateMachine, Snapshottable
             .putLead(subjects.keyBuffer(), subjects.keyOffset(subject), subjects.keyLength(subject))
             .putFromRep(key, 0, 0)
             .putTo(key, 0, 0);
-        sink.onOutput(out, 0, MessageHeaderEncoder.ENCODED_LENGTH + escalation.encodedLength());
+        outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + escalation.encodedLength());
     }
 
     private int writeKey(final DirectBuffer buffer, final int subjectOffset, final int subjectLength)

@@ -40,7 +40,7 @@ class BackPressureTest
     {
         fixture = new GatewayFixture(dataDir);
         fixture.engineContext().tenantDocuments().clear();
-        fixture.engineContext().ringSize(4).stateMachineFactory((sink) -> (buffer, offset, length, sequence, timestampNs) ->
+        fixture.engineContext().ringSize(4).stateMachineFactory(outputs -> (message, sequence, timestampNs) ->
         {
             try
             {

@@ -37,7 +37,7 @@ class GatewayHelloTest
         {
             final Map<String, Object> welcome = source.hello(ACME, ACME_SOURCE_TOKEN);
             assertEquals("welcome", welcome.get("type"));
-            assertEquals(1, welcome.get("protocol"));
+            assertEquals(2, welcome.get("protocol"), "protocol v2: reasons and activity are JSON, not strings");
             assertEquals(ACME, welcome.get("tenant"));
             assertNull(welcome.get("role"));
 

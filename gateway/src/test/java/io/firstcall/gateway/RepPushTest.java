@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static io.firstcall.gateway.support.GatewayFixture.ACME;
@@ -61,6 +62,32 @@ class RepPushTest
             assertEquals("L2", alert.get("lead"), "r2 sees its own alert first, never r1's");
         }
         assertTrue(fixture.counter(GatewayCounter.PUSHES_SENT) >= 3);
+    }
+
+    /**
+     * Protocol v2: an alert's reasons arrive as a JSON object and its activity as a JSON array, not
+     * as JSON text inside strings.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldPushReasonsAsAnObjectAndActivityAsAnArray()
+    {
+        fixture = new GatewayFixture(dataDir).launch();
+        try (LineClient source = fixture.acmeSource(); LineClient owner = rep(ACME, ACME_REP_TOKEN, "r1"))
+        {
+            makeHot(source, "L1", "r1");
+
+            final Map<String, Object> alert = nextAlert(owner);
+            final Map<String, Object> reasons = (Map<String, Object>)alert.get("reasons");
+            assertEquals(List.of("form:demo_request"), reasons.get("criteria"));
+            assertEquals(alert.get("score"), reasons.get("score"));
+            final Map<String, Object> behavioural = (Map<String, Object>)reasons.get("behavioural");
+            assertEquals(List.of(Map.of("signal", "form:demo_request", "points", 40)), behavioural.get("signals"));
+            final List<Map<String, Object>> activity = (List<Map<String, Object>>)alert.get("activity");
+            assertEquals("form", activity.get(0).get("type"));
+            assertEquals("demo_request", activity.get(0).get("detail"));
+            assertEquals(alert.get("at"), activity.get(0).get("at"), "the form is what made the lead hot");
+        }
     }
 
     @Test

@@ -1,21 +1,46 @@
 package io.firstcall.engine.lead;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
 
 /**
- * A tenant's leads by id. Lookups do not allocate; a new lead costs one {@link Lead}.
+ * One tenant's leads by id, and the tenant's own id and index, which every output about its leads
+ * names. Lookups do not allocate; a new lead costs one {@link Lead}.
  */
 public final class LeadRegistry
 {
+    private final int tenantIndex;
+    private final UnsafeBuffer tenantId;
     private final ByteKeyIndex ids;
     private final ArrayList<Lead> leads;
 
-    public LeadRegistry(final int initialCapacity)
+    /**
+     * @param tenantId the tenant's id as UTF-8 bytes; kept, not copied.
+     */
+    public LeadRegistry(final int tenantIndex, final byte[] tenantId, final int initialCapacity)
     {
+        this.tenantIndex = tenantIndex;
+        this.tenantId = new UnsafeBuffer(tenantId);
         ids = new ByteKeyIndex(initialCapacity);
         leads = new ArrayList<>(initialCapacity);
+    }
+
+    /**
+     * @return the tenant's dense index in the engine, as timers carry it.
+     */
+    public int tenantIndex()
+    {
+        return tenantIndex;
+    }
+
+    /**
+     * @return the tenant's id bytes, from offset 0 to the buffer's capacity.
+     */
+    public DirectBuffer tenantId()
+    {
+        return tenantId;
     }
 
     public int size()
@@ -33,7 +58,7 @@ public final class LeadRegistry
     }
 
     /**
-     * @return the lead, created at {@code nowNs} when new (check {@link Lead#createdNs()}).
+     * @return the lead, created at {@code nowNs} when new (see {@link #size()}).
      */
     public Lead findOrCreate(final DirectBuffer buffer, final int offset, final int length, final long nowNs)
     {

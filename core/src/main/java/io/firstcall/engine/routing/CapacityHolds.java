@@ -1,7 +1,6 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.tenant.Tenant;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 
@@ -23,38 +22,38 @@ final class CapacityHolds
     /**
      * Count {@code lead} against rep {@code state} from {@code nowNs}, instead of its previous holder.
      */
-    void hold(final Tenant tenant, final Lead lead, final int state, final long nowNs)
+    void hold(final TenantRouting tenant, final Lead lead, final Episode episode, final int state, final long nowNs)
     {
-        release(tenant, lead);
+        release(tenant, episode);
         final RepBook book = tenant.reps();
         book.hold(state);
-        lead.hold(state, timers.schedule(nowNs + book.roster().holdNs(),
-            TimerPayload.payload(TimerPayload.HOLD, tenant.index(), lead.index())));
+        episode.hold(state, timers.schedule(nowNs + book.roster().holdNs(),
+            TimerPayload.payload(TimerPayload.HOLD, tenant.leads().tenantIndex(), lead.index())));
     }
 
     /**
      * The lead no longer counts against anyone.
      */
-    void release(final Tenant tenant, final Lead lead)
+    void release(final TenantRouting tenant, final Episode episode)
     {
-        if (Lead.NO_REP == lead.holder())
+        if (Episode.NO_REP == episode.holder())
         {
             return;
         }
-        if (Lead.NO_TIMER != lead.holdTimerId())
+        if (Episode.NO_TIMER != episode.holdTimerId())
         {
-            timers.cancel(lead.holdTimerId());
+            timers.cancel(episode.holdTimerId());
         }
-        tenant.reps().release(lead.holder());
-        lead.hold(Lead.NO_REP, Lead.NO_TIMER);
+        tenant.reps().release(episode.holder());
+        episode.hold(Episode.NO_REP, Episode.NO_TIMER);
     }
 
     /**
      * The hold time passed.
      */
-    void onTimer(final Tenant tenant, final Lead lead)
+    void onTimer(final TenantRouting tenant, final Episode episode)
     {
-        lead.hold(lead.holder(), Lead.NO_TIMER);
-        release(tenant, lead);
+        episode.hold(episode.holder(), Episode.NO_TIMER);
+        release(tenant, episode);
     }
 }

@@ -10,7 +10,7 @@ package io.firstcall.engine.routing;
  * Only eligible reps earn credit, so a rep back from a week offline has no backlog to collect, and
  * no pointer moves past a skipped rep: membership changes just change who earns.
  */
-public final class FairnessLedger
+final class FairnessLedger
 {
     private FairnessLedger()
     {
@@ -23,7 +23,7 @@ public final class FairnessLedger
      * @param size  how many entries of {@code pool} to use, at least one.
      * @return the position in {@code pool} of the chosen rep.
      */
-    public static int choose(final RepBook book, final int[] pool, final int size)
+    static int choose(final RepBook book, final int[] pool, final int size)
     {
         final Roster roster = book.roster();
         long totalWeight = 0;

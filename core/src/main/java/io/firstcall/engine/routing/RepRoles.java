@@ -1,7 +1,7 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.scoring.NameList;
 
 /**
@@ -28,11 +28,14 @@ public final class RepRoles
 
     public boolean matches(final Lead lead)
     {
-        return listed(industries, lead.industry()) || listed(regions, lead.region()) || listed(products, lead.product());
+        final LeadProfile profile = lead.profile();
+        return listed(industries, profile, LeadProfile.INDUSTRY) || listed(regions, profile, LeadProfile.REGION) ||
+            listed(products, profile, LeadProfile.PRODUCT);
     }
 
-    private static boolean listed(final NameList names, final TextField value)
+    private static boolean listed(final NameList names, final LeadProfile profile, final int field)
     {
-        return !value.isEmpty() && NameList.MISSING != names.find(value.buffer(), 0, value.length());
+        return !names.isEmpty() && !profile.isEmpty(field) &&
+            NameList.MISSING != names.find(profile.buffer(), profile.offset(field), profile.length(field));
     }
 }

@@ -2,6 +2,7 @@ package io.firstcall.engine.routing;
 
 import io.firstcall.engine.lead.ByteKeyIndex;
 import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadProfile;
 import io.firstcall.engine.lead.RecentActivity;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -21,7 +22,9 @@ public final class Roster
     public static final int DEFAULT_RECENT_ACTIVITY = 5;
     public static final int MAX_RECENT_ACTIVITY = RecentActivity.CAPACITY;
     public static final long DEFAULT_HOLD_NS = TimeUnit.HOURS.toNanos(24);
-    public static final Roster EMPTY = new Roster(List.of(), List.of(), true, DEFAULT_RECENT_ACTIVITY, DEFAULT_HOLD_NS);
+    public static final long DEFAULT_CLAIM_WINDOW_NS = TimeUnit.MINUTES.toNanos(5);
+    static final Roster EMPTY = new Roster(
+        List.of(), List.of(), true, DEFAULT_RECENT_ACTIVITY, DEFAULT_HOLD_NS, DEFAULT_CLAIM_WINDOW_NS, "");
 
     private final TeamDefinition[] teams;
     private final RepDefinition[] reps;
@@ -31,25 +34,33 @@ public final class Roster
     private final boolean acceptUnalertedClaims;
     private final int recentActivity;
     private final long holdNs;
+    private final long claimWindowNs;
+    private final byte[] managerQueue;
     private final int largestTeam;
 
     /**
      * @param acceptUnalertedClaims whether a rep who was not alerted may claim a lead by calling it.
      * @param recentActivity        how many recent lead events an alert carries.
      * @param holdNs                how long a lead counts against its holder's capacity at most.
+     * @param claimWindowNs         the tenant's claim window, for leads no team takes.
+     * @param managerQueue          the tenant's manager queue, for leads no team takes.
      */
     public Roster(
         final List<TeamDefinition> teams,
         final List<RepDefinition> reps,
         final boolean acceptUnalertedClaims,
         final int recentActivity,
-        final long holdNs)
+        final long holdNs,
+        final long claimWindowNs,
+        final String managerQueue)
     {
         this.teams = teams.toArray(new TeamDefinition[0]);
         this.reps = reps.toArray(new RepDefinition[0]);
         this.acceptUnalertedClaims = acceptUnalertedClaims;
         this.recentActivity = recentActivity;
         this.holdNs = holdNs;
+        this.claimWindowNs = claimWindowNs;
+        this.managerQueue = managerQueue.getBytes(StandardCharsets.UTF_8);
         this.repIds = new ByteKeyIndex(Math.max(16, reps.size() * 2));
         for (final RepDefinition rep : reps)
         {
@@ -133,9 +144,10 @@ public final class Roster
      */
     public int teamFor(final Lead lead)
     {
-        if (!lead.owner().isEmpty())
+        final LeadProfile profile = lead.profile();
+        if (!profile.isEmpty(LeadProfile.OWNER))
         {
-            final int owner = find(lead.owner().buffer(), 0, lead.owner().length());
+            final int owner = find(profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
             if (NONE != owner)
             {
                 return reps[owner].team();
@@ -164,6 +176,35 @@ public final class Roster
     public long holdNs()
     {
         return holdNs;
+    }
+
+    public long claimWindowNs()
+    {
+        return claimWindowNs;
+    }
+
+    /**
+     * @return the tenant's manager queue id: where a lead no team takes waits when nobody is offered it.
+     */
+    public byte[] managerQueue()
+    {
+        return managerQueue;
+    }
+
+    /**
+     * @return the manager queue of {@code team}, or the tenant's for {@link #NONE} or a team not in this roster.
+     */
+    public byte[] managerQueue(final int team)
+    {
+        return NONE == team || team >= teams.length ? managerQueue : teams[team].managerQueue();
+    }
+
+    /**
+     * @return true when {@code team} is a team of this roster.
+     */
+    public boolean hasTeam(final int team)
+    {
+        return team >= 0 && team < teams.length;
     }
 
     private int find(final String id)

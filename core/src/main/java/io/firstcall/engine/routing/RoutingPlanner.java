@@ -1,207 +1,203 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.codec.AssignmentReason;
+import io.firstcall.codec.AssignmentRule;
+import io.firstcall.codec.Exclusion;
 import io.firstcall.codec.Visibility;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.Offers;
-import io.firstcall.engine.output.DetailBuilder;
+import io.firstcall.engine.lead.LeadProfile;
 
 import java.util.Arrays;
 
 /**
- * Decides who is offered a hot lead at each step of its episode, and writes why into the step's
- * decision record: the team and its visibility mode, the eligible pool, every rep left out with
- * the reason, the fairness ledger's values and the rep(s) chosen. It changes nothing but the
- * ledger; {@link ClaimBook} sends the alerts.
+ * Decides who is offered a hot lead at each step of its episode, and keeps why for the step's
+ * decision record: the eligible pool, every rep left out with the reason, the fairness ledger's
+ * values and the rep(s) chosen. It changes nothing but the ledger's credits and writes nothing;
+ * {@link EpisodeOffers} makes the offers and {@link RoutingRecords} records them.
  * <p>
  * A rep is eligible when available (presence), inside their working hours and under capacity;
- * reps who let this episode lapse are never offered it again.
+ * reps who let this episode lapse are never offered it again. Reps are kept as {@link RepBook}
+ * states.
  */
-public final class RoutingPlanner
+final class RoutingPlanner
 {
-    private static final String[] VISIBILITY_NAMES = {"owned", "all", "role"};
-
-    private final DetailBuilder excluded = new DetailBuilder();
-    private int[] pool = new int[16];
+    private int[] candidates = new int[16];
     private int[] territory = new int[16];
     private int[] chosen = new int[16];
+    private int[] pool = new int[16];
+    private int[] excluded = new int[16];
+    private Exclusion[] reasons = new Exclusion[16];
+    private int[] ledger = new int[16];
+    private long[] credits = new long[16];
     private int chosenCount;
-    private AssignmentReason reason;
+    private int poolCount;
     private int excludedCount;
-    private int excludedOwner = Roster.NONE;
+    private int ledgerCount;
+    private long poolWeight;
+    private int team = Roster.NONE;
+    private AssignmentRule rule = AssignmentRule.NONE;
+    private AssignmentReason reason;
 
     /**
-     * @return how many reps {@link #route} or {@link #backup} chose; 0 sends the lead to the manager queue.
+     * An empty plan: a step that offers nobody.
      */
-    public int chosenCount()
+    void clear()
     {
-        return chosenCount;
+        chosenCount = 0;
+        poolCount = 0;
+        excludedCount = 0;
+        ledgerCount = 0;
+        poolWeight = 0;
+        team = Roster.NONE;
+        rule = AssignmentRule.NONE;
+        reason = null;
     }
 
     /**
-     * @return the configured index of chosen rep {@code i}.
+     * The tenant has no reps configured: the lead goes to its owner as given.
      */
-    public int chosen(final int i)
+    void ownerAsGiven(final int ownerState)
     {
-        return chosen[i];
+        clear();
+        pool[poolCount++] = ownerState;
+        rule = AssignmentRule.OWNER_AS_GIVEN;
     }
 
     /**
-     * @return why the chosen rep becomes the owner (owned mode), or null when the lead is only
-     * offered and the first to call will own it.
+     * The first offer of an episode: the team that takes the lead, its eligible pool and, in
+     * owned mode, the one rep chosen (existing owner, territory or round robin).
      */
-    public AssignmentReason reason()
-    {
-        return reason;
-    }
-
-    /**
-     * The first offer of an episode. Sets the lead's team and appends the step's fields to the
-     * decision's detail, which the caller opened and will finish.
-     */
-    public void route(final RepBook book, final Lead lead, final long nowNs, final DetailBuilder detail)
+    void route(final RepBook book, final Lead lead, final long nowNs)
     {
         final Roster roster = book.roster();
-        ensureCapacity(roster.largestTeam());
-        chosenCount = 0;
-        reason = null;
-        final int teamIndex = roster.teamFor(lead);
-        lead.team(teamIndex);
-        if (Roster.NONE == teamIndex)
+        ensureCapacity(roster.largestTeam() + 2);
+        clear();
+        team = roster.teamFor(lead);
+        if (Roster.NONE == team)
         {
-            detail.raw(",\"team\":null,\"pool\":[],\"excluded\":[]");
             return;
         }
 
-        final TeamDefinition team = roster.team(teamIndex);
-        team(detail, team);
-        excluded.reset();
-        excludedCount = 0;
-        excludedOwner = Roster.NONE;
-        if (Visibility.OWNED == team.visibility() && existingOwner(book, lead, teamIndex, nowNs))
+        final TeamDefinition definition = roster.team(team);
+        int excludedOwner = Roster.NONE;
+        final LeadProfile profile = lead.profile();
+        if (Visibility.OWNED == definition.visibility() && !profile.isEmpty(LeadProfile.OWNER))
         {
-            detail.raw(",\"pool\":[").quoted(roster.rep(chosen[0]).idBytes()).raw("],\"excluded\":[]");
-            detail.raw(",\"assignment\":\"existing_owner\"");
-            return;
+            final int owner = roster.find(profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
+            if (Roster.NONE != owner && roster.rep(owner).team() == team)
+            {
+                final Exclusion why = exclusion(book, owner, nowNs);
+                if (null == why)
+                {
+                    pool[poolCount++] = book.stateOf(owner);
+                    choose(owner, AssignmentRule.EXISTING_OWNER, AssignmentReason.EXISTING_OWNER);
+                    return;
+                }
+                exclude(book, owner, why);
+                excludedOwner = owner;
+            }
         }
 
-        int poolSize = 0;
-        for (int i = 0; i < team.memberCount(); i++)
+        int size = 0;
+        for (int i = 0; i < definition.memberCount(); i++)
         {
-            final int rep = team.member(i);
+            final int rep = definition.member(i);
             if (rep == excludedOwner)
             {
                 continue;
             }
-            final Exclusion why = Visibility.ROLE == team.visibility() && !roster.rep(rep).roles().matches(lead) ?
+            final Exclusion why = Visibility.ROLE == definition.visibility() && !roster.rep(rep).roles().matches(lead) ?
                 Exclusion.ROLE_MISMATCH : exclusion(book, rep, nowNs);
             if (null == why)
             {
-                pool[poolSize++] = rep;
+                candidates[size++] = rep;
+                pool[poolCount++] = book.stateOf(rep);
             }
             else
             {
-                exclude(roster, rep, why);
+                exclude(book, rep, why);
             }
         }
-        reps(detail.raw(",\"pool\":"), roster, pool, poolSize);
-        detail.raw(",\"excluded\":[").append(excluded).raw(']');
 
-        if (Visibility.OWNED != team.visibility())
+        if (Visibility.OWNED != definition.visibility())
         {
-            System.arraycopy(pool, 0, chosen, 0, poolSize);
-            chosenCount = poolSize;
+            System.arraycopy(candidates, 0, chosen, 0, size);
+            chosenCount = size;
             return;
         }
-        if (0 == poolSize)
+        if (0 == size)
         {
             return;
         }
 
         int territorySize = 0;
-        for (int i = 0; i < poolSize; i++)
+        for (int i = 0; i < size; i++)
         {
-            if (roster.rep(pool[i]).roles().matches(lead))
+            if (roster.rep(candidates[i]).roles().matches(lead))
             {
-                territory[territorySize++] = pool[i];
+                territory[territorySize++] = candidates[i];
             }
         }
         if (territorySize > 0)
         {
-            reason = AssignmentReason.TERRITORY;
-            choose(book, detail, territory, territorySize, "territory");
+            balance(book, territory, territorySize, AssignmentRule.TERRITORY, AssignmentReason.TERRITORY);
         }
         else
         {
-            reason = AssignmentReason.ROUND_ROBIN;
-            choose(book, detail, pool, poolSize, "round_robin");
+            balance(book, candidates, size, AssignmentRule.ROUND_ROBIN, AssignmentReason.ROUND_ROBIN);
         }
     }
 
     /**
      * The escalation after the first offer lapsed: the backup of the owned-mode owner, else the
      * team's backup rep, whichever is eligible first and has not let this episode lapse.
+     *
+     * @param team the episode's team, or {@link Roster#NONE}.
      */
-    public void backup(final RepBook book, final Lead lead, final long nowNs, final DetailBuilder detail)
+    void backup(final RepBook book, final Offers offers, final int team, final long nowNs)
     {
+        clear();
         final Roster roster = book.roster();
-        chosenCount = 0;
-        reason = null;
-        final int teamIndex = lead.team();
-        if (Roster.NONE == teamIndex || teamIndex >= roster.teamCount())
+        if (!roster.hasTeam(team))
         {
-            detail.raw(",\"team\":null");
-            lapsed(book, lead.offers(), detail);
-            detail.raw(",\"pool\":[],\"excluded\":[]");
             return;
         }
 
-        final TeamDefinition team = roster.team(teamIndex);
-        team(detail, team);
-        lapsed(book, lead.offers(), detail);
-        excluded.reset();
-        excludedCount = 0;
-        int candidates = 0;
-        final Offers offers = lead.offers();
-        if (Visibility.OWNED == team.visibility() && offers.count() > 0)
+        this.team = team;
+        final TeamDefinition definition = roster.team(team);
+        int count = 0;
+        if (Visibility.OWNED == definition.visibility() && offers.count() > 0)
         {
             final int owner = book.definitionOf(offers.rep(0));
             if (Roster.NONE != owner && Roster.NONE != roster.backupOf(owner))
             {
-                pool[candidates++] = roster.backupOf(owner);
+                candidates[count++] = roster.backupOf(owner);
             }
         }
-        final int teamBackup = roster.teamBackup(teamIndex);
-        if (Roster.NONE != teamBackup && (0 == candidates || pool[0] != teamBackup))
+        final int teamBackup = roster.teamBackup(team);
+        if (Roster.NONE != teamBackup && (0 == count || candidates[0] != teamBackup))
         {
-            pool[candidates++] = teamBackup;
+            candidates[count++] = teamBackup;
         }
 
-        for (int i = 0; i < candidates; i++)
+        for (int i = 0; i < count; i++)
         {
-            final int rep = pool[i];
+            final int rep = candidates[i];
             final Exclusion why = offers.lapsed(book.stateOf(rep)) ? Exclusion.LAPSED : exclusion(book, rep, nowNs);
             if (null == why)
             {
-                chosen[0] = rep;
-                chosenCount = 1;
-                reason = Visibility.OWNED == team.visibility() ? AssignmentReason.ESCALATION : null;
-                detail.raw(",\"pool\":[").quoted(roster.rep(rep).idBytes()).raw(']');
-                break;
+                pool[poolCount++] = book.stateOf(rep);
+                choose(rep, AssignmentRule.NONE, Visibility.OWNED == definition.visibility() ? AssignmentReason.ESCALATION : null);
+                return;
             }
-            exclude(roster, rep, why);
+            exclude(book, rep, why);
         }
-        if (0 == chosenCount)
-        {
-            detail.raw(",\"pool\":[]");
-        }
-        detail.raw(",\"excluded\":[").append(excluded).raw(']');
     }
 
     /**
      * @return why configured rep {@code rep} cannot take a lead now, or null when eligible.
      */
-    public static Exclusion exclusion(final RepBook book, final int rep, final long nowNs)
+    static Exclusion exclusion(final RepBook book, final int rep, final long nowNs)
     {
         final int state = book.stateOf(rep);
         final RepDefinition definition = book.roster().rep(rep);
@@ -220,98 +216,141 @@ public final class RoutingPlanner
         return null;
     }
 
-    public static String visibilityName(final Visibility visibility)
+    /**
+     * @return the team the plan is for, or {@link Roster#NONE}.
+     */
+    int team()
     {
-        return VISIBILITY_NAMES[visibility.ordinal()];
+        return team;
     }
 
-    private boolean existingOwner(final RepBook book, final Lead lead, final int teamIndex, final long nowNs)
+    /**
+     * @return how many reps were chosen; 0 sends the lead to the manager queue.
+     */
+    int chosenCount()
     {
-        if (lead.owner().isEmpty())
-        {
-            return false;
-        }
-        final Roster roster = book.roster();
-        final int owner = roster.find(lead.owner().buffer(), 0, lead.owner().length());
-        if (Roster.NONE == owner || roster.rep(owner).team() != teamIndex)
-        {
-            return false;
-        }
-        final Exclusion why = exclusion(book, owner, nowNs);
-        if (null != why)
-        {
-            exclude(roster, owner, why);
-            excludedOwner = owner;
-            return false;
-        }
-        chosen[0] = owner;
-        chosenCount = 1;
-        reason = AssignmentReason.EXISTING_OWNER;
-        return true;
+        return chosenCount;
     }
 
-    private void choose(final RepBook book, final DetailBuilder detail, final int[] candidates, final int size, final String how)
+    /**
+     * @return the configured index of chosen rep {@code i}.
+     */
+    int chosen(final int i)
+    {
+        return chosen[i];
+    }
+
+    /**
+     * @return why the chosen rep becomes the owner (owned mode), or null when the lead is only
+     * offered and the first to call will own it.
+     */
+    AssignmentReason reason()
+    {
+        return reason;
+    }
+
+    AssignmentRule rule()
+    {
+        return rule;
+    }
+
+    int poolCount()
+    {
+        return poolCount;
+    }
+
+    int pool(final int i)
+    {
+        return pool[i];
+    }
+
+    int excludedCount()
+    {
+        return excludedCount;
+    }
+
+    int excluded(final int i)
+    {
+        return excluded[i];
+    }
+
+    Exclusion excludedReason(final int i)
+    {
+        return reasons[i];
+    }
+
+    int ledgerCount()
+    {
+        return ledgerCount;
+    }
+
+    int ledger(final int i)
+    {
+        return ledger[i];
+    }
+
+    /**
+     * @return the credit of ledger entry {@code i} once the pool earned its weights, before the
+     * chosen rep paid the pool weight back.
+     */
+    long ledgerCredit(final int i)
+    {
+        return credits[i];
+    }
+
+    long poolWeight()
+    {
+        return poolWeight;
+    }
+
+    private void balance(
+        final RepBook book, final int[] reps, final int size, final AssignmentRule rule, final AssignmentReason reason)
     {
         final Roster roster = book.roster();
-        final int best = FairnessLedger.choose(book, candidates, size);
+        final int best = FairnessLedger.choose(book, reps, size);
         long totalWeight = 0;
         for (int i = 0; i < size; i++)
         {
-            totalWeight += roster.rep(candidates[i]).weight();
+            totalWeight += roster.rep(reps[i]).weight();
         }
-        detail.raw(",\"assignment\":\"").raw(how).raw("\",\"ledger\":[");
         for (int i = 0; i < size; i++)
         {
-            final RepDefinition rep = roster.rep(candidates[i]);
-            final long credit = book.credit(book.stateOf(candidates[i])) + (i == best ? totalWeight : 0);
-            detail.raw(i > 0 ? ",{\"rep\":" : "{\"rep\":").quoted(rep.idBytes())
-                .raw(",\"weight\":").number(rep.weight()).raw(",\"credit\":").number(credit).raw('}');
+            final int state = book.stateOf(reps[i]);
+            ledger[i] = state;
+            credits[i] = book.credit(state) + (i == best ? totalWeight : 0);
         }
-        detail.raw("],\"poolWeight\":").number(totalWeight);
-        chosen[0] = candidates[best];
+        ledgerCount = size;
+        poolWeight = totalWeight;
+        choose(reps[best], rule, reason);
+    }
+
+    private void choose(final int rep, final AssignmentRule rule, final AssignmentReason reason)
+    {
+        chosen[0] = rep;
         chosenCount = 1;
+        this.rule = rule;
+        this.reason = reason;
     }
 
-    private void exclude(final Roster roster, final int rep, final Exclusion why)
+    private void exclude(final RepBook book, final int rep, final Exclusion why)
     {
-        excluded.raw(excludedCount++ > 0 ? ",{\"rep\":" : "{\"rep\":").quoted(roster.rep(rep).idBytes())
-            .raw(",\"reason\":\"").escaped(why.wireName()).raw("\"}");
-    }
-
-    private static void team(final DetailBuilder detail, final TeamDefinition team)
-    {
-        detail.raw(",\"team\":").quoted(team.idBytes())
-            .raw(",\"visibility\":\"").raw(visibilityName(team.visibility())).raw('"');
-    }
-
-    private static void lapsed(final RepBook book, final Offers offers, final DetailBuilder detail)
-    {
-        detail.raw(",\"lapsed\":[");
-        for (int i = 0; i < offers.count(); i++)
-        {
-            final int state = offers.rep(i);
-            detail.raw(i > 0 ? "," : "").quoted(book.idBuffer(), book.idOffset(state), book.idLength(state));
-        }
-        detail.raw(']');
-    }
-
-    private static void reps(final DetailBuilder detail, final Roster roster, final int[] reps, final int size)
-    {
-        detail.raw('[');
-        for (int i = 0; i < size; i++)
-        {
-            detail.raw(i > 0 ? "," : "").quoted(roster.rep(reps[i]).idBytes());
-        }
-        detail.raw(']');
+        excluded[excludedCount] = book.stateOf(rep);
+        reasons[excludedCount] = why;
+        excludedCount++;
     }
 
     private void ensureCapacity(final int size)
     {
         if (size > pool.length)
         {
-            pool = Arrays.copyOf(pool, size);
+            candidates = Arrays.copyOf(candidates, size);
             territory = Arrays.copyOf(territory, size);
             chosen = Arrays.copyOf(chosen, size);
+            pool = Arrays.copyOf(pool, size);
+            excluded = Arrays.copyOf(excluded, size);
+            reasons = Arrays.copyOf(reasons, size);
+            ledger = Arrays.copyOf(ledger, size);
+            credits = Arrays.copyOf(credits, size);
         }
     }
 }

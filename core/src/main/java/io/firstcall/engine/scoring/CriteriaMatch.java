@@ -11,7 +11,7 @@ package io.firstcall.engine.scoring;
  * in {@code all} mode every enabled criterion is met. So a lead that stays above the threshold is
  * not re-alerted by every page view once its cooldown ends, but a new qualifying signal is.
  */
-public final class CriteriaMatch
+final class CriteriaMatch
 {
     private int met;
     private int triggered;
@@ -20,7 +20,7 @@ public final class CriteriaMatch
     private int source;
     private int category;
 
-    public void reset()
+    void reset()
     {
         met = 0;
         triggered = 0;
@@ -67,7 +67,7 @@ public final class CriteriaMatch
     /**
      * @return true when the criteria fire for this event under {@code criteria}'s mode.
      */
-    public boolean fires(final HotCriteria criteria)
+    boolean fires(final HotCriteria criteria)
     {
         final int enabled = criteria.enabled();
         final int live = met & triggered & enabled;
@@ -81,32 +81,32 @@ public final class CriteriaMatch
     /**
      * @return the met criteria as a mask of {@link HotCriteria} bits: the reasons a decision lists.
      */
-    public int met()
+    int met()
     {
         return met;
     }
 
-    public boolean isMet(final int criterion)
+    boolean isMet(final int criterion)
     {
         return 0 != (met & criterion);
     }
 
-    public int form()
+    int form()
     {
         return form;
     }
 
-    public int trial()
+    int trial()
     {
         return trial;
     }
 
-    public int source()
+    int source()
     {
         return source;
     }
 
-    public int category()
+    int category()
     {
         return category;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Form, trial and return visit describe the event itself; score and source describe the lead,
  * and count as a new signal only on the event that makes them true (see {@link CriteriaMatch}).
+ * A lead that went hot is not re-alerted within the cooldown.
  */
 public final class HotCriteria
 {
@@ -36,6 +37,7 @@ public final class HotCriteria
     public static final int DEFAULT_SCORE = 50;
     public static final long DEFAULT_RETURN_WITHIN_NS = TimeUnit.DAYS.toNanos(7);
     public static final long DEFAULT_RETURN_AFTER_NS = TimeUnit.MINUTES.toNanos(30);
+    public static final long DEFAULT_COOLDOWN_NS = TimeUnit.HOURS.toNanos(24);
 
     private final boolean all;
     private final boolean scoreEnabled;
@@ -47,12 +49,14 @@ public final class HotCriteria
     private final List<String> returnPages;
     private final long returnWithinNs;
     private final long returnAfterNs;
+    private final long cooldownNs;
     private final int enabled;
 
     /**
      * @param scoreThreshold  null when the score criterion is off.
      * @param returnPages     page categories of the return-visit criterion, empty when it is off.
      * @param pages           the scoring model's categories, which {@code returnPages} name.
+     * @param cooldownNs      how long after a hot episode opens the lead cannot open another.
      */
     public HotCriteria(
         final boolean all,
@@ -63,7 +67,8 @@ public final class HotCriteria
         final List<String> returnPages,
         final PageCategories pages,
         final long returnWithinNs,
-        final long returnAfterNs)
+        final long returnAfterNs,
+        final long cooldownNs)
     {
         this.all = all;
         this.scoreEnabled = null != scoreThreshold;
@@ -84,6 +89,7 @@ public final class HotCriteria
         }
         this.returnWithinNs = returnWithinNs;
         this.returnAfterNs = returnAfterNs;
+        this.cooldownNs = cooldownNs;
         this.enabled = (scoreEnabled ? SCORE : 0) | (this.forms.isEmpty() ? 0 : FORM) |
             (this.sources.isEmpty() ? 0 : SOURCE) | (this.trial.isEmpty() ? 0 : TRIAL) |
             (this.returnPages.isEmpty() ? 0 : RETURN_VISIT);
@@ -148,5 +154,14 @@ public final class HotCriteria
     public long returnAfterNs()
     {
         return returnAfterNs;
+    }
+
+    /**
+     * How long after a hot episode opens a lead cannot open another: criteria that fire inside it
+     * are recorded as suppressed.
+     */
+    public long cooldownNs()
+    {
+        return cooldownNs;
     }
 }

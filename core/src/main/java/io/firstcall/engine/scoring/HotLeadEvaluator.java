@@ -1,12 +1,8 @@
 package io.firstcall.engine.scoring;
 
-import io.firstcall.codec.DecisionKind;
 import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.TextField;
-import io.firstcall.engine.output.DetailBuilder;
-import io.firstcall.engine.output.OutputWriter;
-import io.firstcall.engine.routing.ClaimBook;
-import io.firstcall.engine.tenant.Tenant;
+import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import org.agrona.DirectBuffer;
@@ -15,29 +11,36 @@ import org.agrona.DirectBuffer;
  * Scores every lead signal and decides whether it makes the lead hot. One event at a time:
  * {@link #begin} notes the score before the event, the signal methods ({@link #profileChanged},
  * {@link #form}, {@link #visit}, {@link #trial}, {@link #external}) apply it, and {@link #decide}
- * evaluates the tenant's criteria and, when they fire outside the cooldown, opens a hot episode
- * through the {@link ClaimBook} with the reasons. A lead hot by score is watched with a timer set
- * for the moment decay would take it under the threshold; the tick that finds it there records
- * {@link DecisionKind#SCORE_DECAYED}.
+ * evaluates the tenant's criteria. When they fire inside the cooldown the suppressed decision is
+ * recorded at once; otherwise the caller opens the episode with {@link #openEpisode}, routes it with
+ * the reasons of the {@code HotDecision} written there, and calls {@link #afterEpisode}. A lead hot
+ * by score is watched with a timer set for the moment decay would take it under the threshold; the
+ * tick that finds it there records {@code ScoreDecayed}.
  * <p>
  * Time is only ever the journaled {@code nowNs}; nothing here allocates.
  */
 public final class HotLeadEvaluator
 {
     /**
-     * The Alert's reasons field is a uint8-length string in the schema.
+     * The criteria did not fire.
      */
-    public static final int ALERT_REASONS_MAX_LENGTH = 254;
+    public static final int NOT_HOT = 0;
+
+    /**
+     * The criteria fired inside the cooldown: a suppressed decision was recorded, nothing else happens.
+     */
+    public static final int SUPPRESSED = 1;
+
+    /**
+     * The criteria fired: the caller opens an episode.
+     */
+    public static final int HOT = 2;
 
     private final TimerService timers;
-    private final OutputWriter out;
-    private final ClaimBook claims;
+    private final ScoreRecords records;
     private final CriteriaMatch match = new CriteriaMatch();
-    private final ScoreBreakdownWriter breakdown = new ScoreBreakdownWriter();
-    private final DetailBuilder detail = new DetailBuilder();
-    private final DetailBuilder reasons = new DetailBuilder();
 
-    private Tenant tenant;
+    private TenantScoring scoring;
     private Lead lead;
     private LeadScore score;
     private ScoringModel model;
@@ -45,21 +48,21 @@ public final class HotLeadEvaluator
     private long nowNs;
     private double behaviouralNow;
     private long scoreBefore;
+    private long total;
     private boolean sourceSet;
 
-    public HotLeadEvaluator(final TimerService timers, final OutputWriter out, final ClaimBook claims)
+    public HotLeadEvaluator(final TimerService timers, final OutputBatch outputs)
     {
         this.timers = timers;
-        this.out = out;
-        this.claims = claims;
+        this.records = new ScoreRecords(outputs);
     }
 
     /**
      * Start scoring an event for {@code lead}, before any of its fields change.
      */
-    public void begin(final Tenant tenant, final Lead lead, final long nowNs)
+    public void begin(final TenantScoring scoring, final Lead lead, final long nowNs)
     {
-        subject(tenant, lead, nowNs);
+        subject(scoring, lead, nowNs);
         match.reset();
         sourceSet = false;
         behaviouralNow = score.behaviouralAt(model, nowNs);
@@ -147,21 +150,23 @@ public final class HotLeadEvaluator
     }
 
     /**
-     * Evaluate the criteria after the event and act on them.
+     * Evaluate the criteria after the event.
+     *
+     * @return {@link #NOT_HOT}, {@link #SUPPRESSED} (already recorded) or {@link #HOT}.
      */
-    public void decide()
+    public int decide()
     {
-        final double behavioural = behaviouralNow;
-        final long total = total(behavioural);
+        total = total(behaviouralNow);
         final int threshold = criteria.scoreThreshold();
         if (criteria.scoreEnabled() && total >= threshold)
         {
             match.score(scoreBefore < threshold);
         }
-        final TextField source = lead.source();
-        if (!criteria.sources().isEmpty() && !source.isEmpty())
+        final LeadProfile profile = lead.profile();
+        if (!criteria.sources().isEmpty() && !profile.isEmpty(LeadProfile.SOURCE))
         {
-            final int index = criteria.sources().find(source.buffer(), 0, source.length());
+            final int index = criteria.sources().find(
+                profile.buffer(), profile.offset(LeadProfile.SOURCE), profile.length(LeadProfile.SOURCE));
             if (NameList.MISSING != index)
             {
                 match.source(index, sourceSet);
@@ -169,67 +174,113 @@ public final class HotLeadEvaluator
         }
         if (!match.fires(criteria))
         {
-            return;
+            return NOT_HOT;
         }
 
-        final long version = tenant.rules().version();
-        breakdown.subject(match, criteria, model, score, nowNs, ScoringModel.round(behavioural), total);
-        if (claims.inCooldown(tenant, lead, nowNs))
+        final long lastHotNs = score.lastHotNs();
+        if (LeadScore.NEVER != lastHotNs && nowNs - lastHotNs < criteria.cooldownNs())
         {
-            detail.reset().raw('{');
-            breakdown.criteria(detail);
-            detail.raw(",\"score\":").number(total)
-                .raw(",\"suppressed\":\"cooldown\",\"episode\":").number(lead.episode()).raw('}');
-            out.decision(DecisionKind.NOT_HOT, lead, version, detail.buffer(), detail.length());
-            return;
+            records.hotDecision(scoring, lead, score, match, nowNs, ScoringModel.round(behaviouralNow), total, true);
+            return SUPPRESSED;
         }
+        return HOT;
+    }
 
-        breakdown.decision(detail, version);
-        breakdown.alertReasons(reasons, ALERT_REASONS_MAX_LENGTH);
-        claims.openEpisode(tenant, lead, nowNs, detail.buffer(), detail.length(), reasons.buffer(), reasons.length(),
-            clamp(total), score.firmographic(), clamp(ScoringModel.round(behavioural)));
+    /**
+     * After {@link #decide} returned {@link #HOT}: open the lead's next episode and record the
+     * {@code HotDecision} with its reasons.
+     *
+     * @return the episode's number.
+     */
+    public int openEpisode()
+    {
+        final int episode = score.openEpisode(nowNs);
+        records.hotDecision(scoring, lead, score, match, nowNs, ScoringModel.round(behaviouralNow), total, false);
+        return episode;
+    }
+
+    /**
+     * @return where the reasons of the {@code HotDecision} just written start in the batch's buffer:
+     * its criteria, firmographic and signals groups, laid out as an {@code Alert} carries them.
+     */
+    public int reasonsOffset()
+    {
+        return records.reasonsOffset();
+    }
+
+    public int reasonsLength()
+    {
+        return records.reasonsLength();
+    }
+
+    /**
+     * @return the score at the decision, clamped to an int.
+     */
+    public int score()
+    {
+        return ScoreRecords.clamp(total);
+    }
+
+    public int firmographicScore()
+    {
+        return score.firmographic();
+    }
+
+    public int behaviouralScore()
+    {
+        return ScoreRecords.clamp(ScoringModel.round(behaviouralNow));
+    }
+
+    public int externalScore()
+    {
+        return score.external();
+    }
+
+    public int signalsOmitted()
+    {
+        return score.signalsOmitted();
+    }
+
+    /**
+     * After the episode is routed: a lead hot by score is watched for decay from now on.
+     */
+    public void afterEpisode()
+    {
         cancelDecayTimer();
         if (match.isMet(HotCriteria.SCORE))
         {
-            scheduleDecay(behavioural);
+            scheduleDecay(behaviouralNow);
         }
     }
 
     /**
-     * The decay timer of a lead hot by score expired on a journaled tick. Outputs go to the
-     * writer's current context, which the caller sets to the tick.
+     * The decay timer of a lead hot by score expired on a journaled tick.
      */
-    public void onDecayTimer(final Tenant tenant, final Lead lead, final long nowNs)
+    public void onDecayTimer(final TenantScoring scoring, final Lead lead, final long nowNs)
     {
-        subject(tenant, lead, nowNs);
+        subject(scoring, lead, nowNs);
         score.decayTimerId(LeadScore.NO_TIMER);
         if (!criteria.scoreEnabled())
         {
             return;
         }
         final double behavioural = score.behaviouralAt(model, nowNs);
-        final long total = total(behavioural);
-        if (total >= criteria.scoreThreshold())
+        final long decayedTotal = total(behavioural);
+        if (decayedTotal >= criteria.scoreThreshold())
         {
             scheduleDecay(behavioural);
             return;
         }
-        detail.reset().raw("{\"score\":").number(total)
-            .raw(",\"threshold\":").number(criteria.scoreThreshold())
-            .raw(",\"firmographic\":").number(score.firmographic())
-            .raw(",\"behavioural\":").number(ScoringModel.round(behavioural))
-            .raw(",\"external\":").number(score.external())
-            .raw(",\"episode\":").number(lead.episode()).raw('}');
-        out.decision(DecisionKind.SCORE_DECAYED, lead, tenant.rules().version(), detail.buffer(), detail.length());
+        records.scoreDecayed(scoring, lead, score, ScoringModel.round(behavioural), decayedTotal);
     }
 
-    private void subject(final Tenant tenant, final Lead lead, final long nowNs)
+    private void subject(final TenantScoring scoring, final Lead lead, final long nowNs)
     {
-        this.tenant = tenant;
+        this.scoring = scoring;
         this.lead = lead;
-        this.score = lead.score();
-        this.model = tenant.rules().scoring();
-        this.criteria = tenant.rules().hot();
+        this.score = scoring.score(lead);
+        this.model = scoring.model();
+        this.criteria = scoring.criteria();
         this.nowNs = nowNs;
         refreshFirmographic();
     }
@@ -240,7 +291,7 @@ public final class HotLeadEvaluator
         {
             behaviouralNow += points;
             score.behavioural(behaviouralNow, nowNs);
-            score.recordSignal(kind, entry, points, nowNs, model);
+            score.recordSignal(kind, entry, points, nowNs, scoring.generation());
         }
     }
 
@@ -257,7 +308,7 @@ public final class HotLeadEvaluator
         {
             return;
         }
-        final long payload = TimerPayload.payload(TimerPayload.SCORE_DECAY, tenant.index(), lead.index());
+        final long payload = TimerPayload.payload(TimerPayload.SCORE_DECAY, scoring.leads().tenantIndex(), lead.index());
         score.decayTimerId(timers.schedule(nowNs + waitNs, payload));
     }
 
@@ -276,29 +327,26 @@ public final class HotLeadEvaluator
         {
             return;
         }
-        component(ScoringModel.INDUSTRY, model.industry(), lead.industry());
+        component(ScoringModel.INDUSTRY, model.industry(), LeadProfile.INDUSTRY);
         final int band = model.employees().find(lead.employees());
         score.component(ScoringModel.EMPLOYEES, EmployeeBands.MISSING != band,
             EmployeeBands.MISSING != band ? model.employees().points(band) : 0);
-        component(ScoringModel.REGION, model.region(), lead.region());
-        component(ScoringModel.PRODUCT, model.product(), lead.product());
-        component(ScoringModel.SOURCE, model.source(), lead.source());
+        component(ScoringModel.REGION, model.region(), LeadProfile.REGION);
+        component(ScoringModel.PRODUCT, model.product(), LeadProfile.PRODUCT);
+        component(ScoringModel.SOURCE, model.source(), LeadProfile.SOURCE);
         score.firmographicComputed(model);
     }
 
-    private void component(final int component, final PointsTable table, final TextField value)
+    private void component(final int component, final PointsTable table, final int field)
     {
-        final int entry = value.isEmpty() ? NameList.MISSING : table.find(value.buffer(), 0, value.length());
+        final LeadProfile profile = lead.profile();
+        final int entry = 0 == table.size() || profile.isEmpty(field) ?
+            NameList.MISSING : table.find(profile.buffer(), profile.offset(field), profile.length(field));
         score.component(component, NameList.MISSING != entry, NameList.MISSING != entry ? table.points(entry) : 0);
     }
 
     private long total(final double behavioural)
     {
         return score.firmographic() + ScoringModel.round(behavioural) + score.external();
-    }
-
-    private static int clamp(final long value)
-    {
-        return (int)Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 }

@@ -8,19 +8,23 @@ package io.firstcall.engine.scoring;
  *   <li>behavioural points as of a time: the sum of every scored signal, decayed to that time;</li>
  *   <li>the external score, as last set by a score event;</li>
  *   <li>the last {@link #SIGNAL_CAPACITY} scored signals (kind, table entry, points when scored,
- *       time, model), for the per-signal breakdown in reasons;</li>
+ *       time, the generation of the model that scored them), for the per-signal breakdown in
+ *       reasons, packed in one array of three longs per signal so recording one touches one or
+ *       two cache lines;</li>
  *   <li>the last visit to a high-intent page, for the return-visit criterion;</li>
- *   <li>the pending score-decay timer, while the lead is hot by score.</li>
+ *   <li>the pending score-decay timer, while the lead is hot by score;</li>
+ *   <li>its hot episodes: how many opened and when the last one did, for the cooldown.</li>
  * </ul>
  */
-public final class LeadScore
+final class LeadScore
 {
-    public static final int SIGNAL_CAPACITY = 8;
-    public static final byte FORM_SIGNAL = 1;
-    public static final byte PAGE_SIGNAL = 2;
-    public static final byte TRIAL_SIGNAL = 3;
-    public static final long NO_TIMER = -1;
-    public static final long NEVER = Long.MIN_VALUE;
+    static final int SIGNAL_CAPACITY = 8;
+    static final byte FORM_SIGNAL = 1;
+    static final byte PAGE_SIGNAL = 2;
+    static final byte TRIAL_SIGNAL = 3;
+    static final long NO_TIMER = -1;
+    static final long NEVER = Long.MIN_VALUE;
+    private static final int MAX_SIGNALS_SCORED = 0xFFFF + SIGNAL_CAPACITY;
 
     private final int[] componentPoints = new int[ScoringModel.COMPONENTS];
     private int componentsMatched;
@@ -32,20 +36,22 @@ public final class LeadScore
     private int external;
     private long lastIntentVisitNs = NEVER;
 
-    private final byte[] signalKind = new byte[SIGNAL_CAPACITY];
-    private final int[] signalEntry = new int[SIGNAL_CAPACITY];
-    private final int[] signalPoints = new int[SIGNAL_CAPACITY];
-    private final long[] signalTimeNs = new long[SIGNAL_CAPACITY];
-    private final ScoringModel[] signalModel = new ScoringModel[SIGNAL_CAPACITY];
+    /**
+     * Per signal: [time ns][entry << 32 | points][generation << 8 | kind].
+     */
+    private final long[] signals = new long[SIGNAL_CAPACITY * 3];
     private int signalCount;
     private int signalNext;
+    private int signalsScored;
 
     private long decayTimerId = NO_TIMER;
+    private int episode;
+    private long lastHotNs = NEVER;
 
     /**
      * @return true when the firmographic points were computed under {@code model} for the current profile.
      */
-    public boolean firmographicCurrent(final ScoringModel model)
+    boolean firmographicCurrent(final ScoringModel model)
     {
         return firmographicModel == model;
     }
@@ -53,7 +59,7 @@ public final class LeadScore
     /**
      * The profile changed: the firmographic points need recomputing.
      */
-    public void invalidateFirmographic()
+    void invalidateFirmographic()
     {
         firmographicModel = null;
     }
@@ -61,13 +67,13 @@ public final class LeadScore
     /**
      * Set one firmographic component; {@link #firmographicComputed} completes the set.
      */
-    public void component(final int component, final boolean matched, final int points)
+    void component(final int component, final boolean matched, final int points)
     {
         componentPoints[component] = matched ? points : 0;
         componentsMatched = matched ? componentsMatched | (1 << component) : componentsMatched & ~(1 << component);
     }
 
-    public void firmographicComputed(final ScoringModel model)
+    void firmographicComputed(final ScoringModel model)
     {
         int total = 0;
         for (final int points : componentPoints)
@@ -78,17 +84,17 @@ public final class LeadScore
         firmographicModel = model;
     }
 
-    public int firmographic()
+    int firmographic()
     {
         return firmographic;
     }
 
-    public boolean componentMatched(final int component)
+    boolean componentMatched(final int component)
     {
         return 0 != (componentsMatched & (1 << component));
     }
 
-    public int componentPoints(final int component)
+    int componentPoints(final int component)
     {
         return componentPoints[component];
     }
@@ -97,7 +103,7 @@ public final class LeadScore
      * @return behavioural points decayed to {@code nowNs}, without changing the state, so how
      * often a lead is looked at never changes its score.
      */
-    public double behaviouralAt(final ScoringModel model, final long nowNs)
+    double behaviouralAt(final ScoringModel model, final long nowNs)
     {
         return 0.0 == behavioural ? 0.0 : behavioural * model.decay(nowNs - behaviouralAsOfNs);
     }
@@ -105,47 +111,57 @@ public final class LeadScore
     /**
      * Store the behavioural points as of {@code asOfNs}: the decayed total plus a new signal's points.
      */
-    public void behavioural(final double points, final long asOfNs)
+    void behavioural(final double points, final long asOfNs)
     {
         behavioural = points;
         behaviouralAsOfNs = Math.max(behaviouralAsOfNs, asOfNs);
     }
 
-    public int external()
+    int external()
     {
         return external;
     }
 
-    public void external(final int external)
+    void external(final int external)
     {
         this.external = external;
     }
 
-    public long lastIntentVisitNs()
+    long lastIntentVisitNs()
     {
         return lastIntentVisitNs;
     }
 
-    public void lastIntentVisitNs(final long timeNs)
+    void lastIntentVisitNs(final long timeNs)
     {
         lastIntentVisitNs = timeNs;
     }
 
     /**
      * Remember a scored signal, replacing the oldest once {@link #SIGNAL_CAPACITY} are kept.
+     *
+     * @param generation of the model that scored it ({@link TenantScoring#generation()}).
      */
-    public void recordSignal(final byte kind, final int entry, final int points, final long timeNs, final ScoringModel model)
+    void recordSignal(final byte kind, final int entry, final int points, final long timeNs, final int generation)
     {
-        signalKind[signalNext] = kind;
-        signalEntry[signalNext] = entry;
-        signalPoints[signalNext] = points;
-        signalTimeNs[signalNext] = timeNs;
-        signalModel[signalNext] = model;
+        final int at = signalNext * 3;
+        signals[at] = timeNs;
+        signals[at + 1] = ((long)entry << 32) | (points & 0xFFFF_FFFFL);
+        signals[at + 2] = ((long)generation << 8) | (kind & 0xFF);
         signalNext = (signalNext + 1) % SIGNAL_CAPACITY;
         signalCount = Math.min(signalCount + 1, SIGNAL_CAPACITY);
+        signalsScored = Math.min(signalsScored + 1, MAX_SIGNALS_SCORED);
     }
 
-    public int signalCount()
+    /**
+     * @return scored signals older than the ones kept, at most 65,535.
+     */
+    int signalsOmitted()
+    {
+        return signalsScored - signalCount;
+    }
+
+    int signalCount()
     {
         return signalCount;
     }
@@ -158,38 +174,68 @@ public final class LeadScore
         return (signalNext - signalCount + i + SIGNAL_CAPACITY) % SIGNAL_CAPACITY;
     }
 
-    public byte signalKind(final int i)
+    byte signalKind(final int i)
     {
-        return signalKind[slot(i)];
+        return (byte)signals[slot(i) * 3 + 2];
     }
 
-    public int signalEntry(final int i)
+    int signalEntry(final int i)
     {
-        return signalEntry[slot(i)];
+        return (int)(signals[slot(i) * 3 + 1] >>> 32);
     }
 
-    public int signalPoints(final int i)
+    int signalPoints(final int i)
     {
-        return signalPoints[slot(i)];
+        return (int)signals[slot(i) * 3 + 1];
     }
 
-    public long signalTimeNs(final int i)
+    long signalTimeNs(final int i)
     {
-        return signalTimeNs[slot(i)];
+        return signals[slot(i) * 3];
     }
 
-    public ScoringModel signalModel(final int i)
+    /**
+     * @return the generation of the model that scored signal {@code i}, which names it.
+     */
+    int signalGeneration(final int i)
     {
-        return signalModel[slot(i)];
+        return (int)(signals[slot(i) * 3 + 2] >>> 8);
     }
 
-    public long decayTimerId()
+    long decayTimerId()
     {
         return decayTimerId;
     }
 
-    public void decayTimerId(final long timerId)
+    void decayTimerId(final long timerId)
     {
         decayTimerId = timerId;
+    }
+
+    /**
+     * @return the number of the lead's latest hot episode, 0 before the first.
+     */
+    int episode()
+    {
+        return episode;
+    }
+
+    /**
+     * @return when the latest episode opened, or {@link #NEVER}.
+     */
+    long lastHotNs()
+    {
+        return lastHotNs;
+    }
+
+    /**
+     * A new hot episode opens at {@code nowNs}.
+     *
+     * @return its number.
+     */
+    int openEpisode(final long nowNs)
+    {
+        lastHotNs = nowNs;
+        return ++episode;
     }
 }

@@ -6,7 +6,6 @@ import io.firstcall.engine.scoring.PageCategories;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parses the {@code hot} section of a tenant's rules: the criteria that make a lead hot and how
@@ -17,16 +16,17 @@ final class HotCriteriaParser
 {
     static final int MAX_THRESHOLD = 1_000_000;
 
-    private static final Set<String> RETURN_VISIT_KEYS = Set.of("pages", "within", "after");
+    private static final List<String> RETURN_VISIT_KEYS = List.of("pages", "within", "after");
 
     private HotCriteriaParser()
     {
     }
 
     /**
-     * @param hot the {@code hot} node (its keys already checked), or null.
+     * @param hot        the {@code hot} node (its keys already checked), or null.
+     * @param cooldownNs the parsed {@code hot.cooldown}.
      */
-    static HotCriteria parse(final JsonNode hot, final PageCategories pages)
+    static HotCriteria parse(final JsonNode hot, final PageCategories pages, final long cooldownNs)
     {
         final JsonNode node = null == hot || hot.isNull() ? null : hot;
         final boolean all = mode(node);
@@ -70,7 +70,7 @@ final class HotCriteriaParser
             }
         }
 
-        final HotCriteria criteria = new HotCriteria(all, score, forms, sources, trial, returnPages, pages, withinNs, afterNs);
+        final HotCriteria criteria = new HotCriteria(all, score, forms, sources, trial, returnPages, pages, withinNs, afterNs, cooldownNs);
         if (all)
         {
             if (0 == criteria.enabled())

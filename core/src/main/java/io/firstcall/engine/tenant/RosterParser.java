@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +32,12 @@ import java.util.regex.Pattern;
 final class RosterParser
 {
     static final int MAX_WEIGHT = 1_000;
-    private static final Set<String> ROUTING_KEYS = Set.of("unalertedClaims", "recentActivity", "holdFor");
-    private static final Set<String> TEAM_KEYS =
-        Set.of("id", "visibility", "claimWindow", "backupWindow", "managerQueue", "backup", "territory");
-    private static final Set<String> REP_KEYS = Set.of("id", "name", "team", "roles", "hours", "capacity", "weight", "backup");
-    private static final Set<String> ROLE_KEYS = Set.of("industries", "regions", "products");
-    private static final Set<String> HOURS_KEYS = Set.of("days", "start", "end", "timezone");
+    private static final List<String> ROUTING_KEYS = List.of("unalertedClaims", "recentActivity", "holdFor");
+    private static final List<String> TEAM_KEYS =
+        List.of("id", "visibility", "claimWindow", "backupWindow", "managerQueue", "backup", "territory");
+    private static final List<String> REP_KEYS = List.of("id", "name", "team", "roles", "hours", "capacity", "weight", "backup");
+    private static final List<String> ROLE_KEYS = List.of("industries", "regions", "products");
+    private static final List<String> HOURS_KEYS = List.of("days", "start", "end", "timezone");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final Map<String, DayOfWeek> DAYS = days();
 
@@ -74,7 +75,7 @@ final class RosterParser
             throw new InvalidConfigException("reps: every rep belongs to a team, and no teams are configured");
         }
 
-        final Map<String, Integer> teamIndex = new HashMap<>();
+        final Map<String, Integer> teamIndex = new LinkedHashMap<>();
         for (int i = 0; i < teamNodes.size(); i++)
         {
             final JsonNode team = teamNodes.get(i);
@@ -87,7 +88,7 @@ final class RosterParser
             }
         }
 
-        final Map<String, Integer> repIndex = new HashMap<>();
+        final Map<String, Integer> repIndex = new LinkedHashMap<>();
         final List<List<Integer>> members = new ArrayList<>();
         for (int i = 0; i < teamNodes.size(); i++)
         {
@@ -108,7 +109,8 @@ final class RosterParser
             final Integer team = null == teamId ? null : teamIndex.get(teamId);
             if (null == team)
             {
-                throw new InvalidConfigException(path + "team: must name a configured team (" + teamIndex.keySet() + ")");
+                throw new InvalidConfigException(path + "team: must name a configured team (" +
+                    String.join(", ", teamIndex.keySet()) + ")");
             }
             members.get(team).add(i);
             reps.add(new RepDefinition(
@@ -152,7 +154,7 @@ final class RosterParser
                 members.get(i).stream().mapToInt(Integer::intValue).toArray()));
         }
 
-        return new Roster(teams, reps, acceptUnalerted, recentActivity, holdNs);
+        return new Roster(teams, reps, acceptUnalerted, recentActivity, holdNs, claimWindowNs, managerQueue);
     }
 
     private static JsonNode list(final JsonNode root, final String key)

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parses the {@code scoring} section of a tenant's rules (see docs/scoring.md); the {@code hot}
@@ -24,11 +23,11 @@ final class ScoringRulesParser
     static final int MAX_NAME_BYTES = 64;
     static final int MAX_PREFIX_BYTES = 254;
 
-    private static final Set<String> SCORING_KEYS = Set.of("firmographic", "behaviour");
-    private static final Set<String> FIRMOGRAPHIC_KEYS = Set.of("industry", "employees", "region", "product", "source");
-    private static final Set<String> BEHAVIOUR_KEYS = Set.of("forms", "pages", "trial", "halfLife");
-    private static final Set<String> BAND_KEYS = Set.of("min", "max", "points");
-    private static final Set<String> PAGE_KEYS = Set.of("prefix", "category", "points");
+    private static final List<String> SCORING_KEYS = List.of("firmographic", "behaviour");
+    private static final List<String> FIRMOGRAPHIC_KEYS = List.of("industry", "employees", "region", "product", "source");
+    private static final List<String> BEHAVIOUR_KEYS = List.of("forms", "pages", "trial", "halfLife");
+    private static final List<String> BAND_KEYS = List.of("min", "max", "points");
+    private static final List<String> PAGE_KEYS = List.of("prefix", "category", "points");
 
     private ScoringRulesParser()
     {
@@ -152,7 +151,7 @@ final class ScoringRulesParser
         return new PageCategories(entries);
     }
 
-    private static JsonNode section(final JsonNode parent, final String key, final Set<String> allowed, final String path)
+    private static JsonNode section(final JsonNode parent, final String key, final List<String> allowed, final String path)
     {
         final JsonNode node = null == parent || parent.isNull() ? null : parent.get(key);
         if (null == node || node.isNull())

@@ -6,7 +6,6 @@ import io.firstcall.engine.scoring.ScoringModel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One tenant's rules, immutable once parsed. A new version arrives only as a journaled
@@ -15,38 +14,22 @@ import java.util.concurrent.TimeUnit;
 public final class TenantRules
 {
     public static final List<String> DEFAULT_HOT_FORMS = HotCriteria.DEFAULT_FORMS;
-    public static final long DEFAULT_CLAIM_WINDOW_NS = TimeUnit.MINUTES.toNanos(5);
-    public static final long DEFAULT_COOLDOWN_NS = TimeUnit.HOURS.toNanos(24);
+    public static final long DEFAULT_CLAIM_WINDOW_NS = Roster.DEFAULT_CLAIM_WINDOW_NS;
+    public static final long DEFAULT_COOLDOWN_NS = HotCriteria.DEFAULT_COOLDOWN_NS;
 
     private final String tenant;
     private final long version;
     private final ScoringModel scoring;
     private final HotCriteria hot;
-    private final long claimWindowNs;
-    private final long cooldownNs;
-    private final String managerQueue;
-    private final byte[] managerQueueBytes;
     private final Roster roster;
 
-    TenantRules(
-        final String tenant,
-        final long version,
-        final ScoringModel scoring,
-        final HotCriteria hot,
-        final long claimWindowNs,
-        final long cooldownNs,
-        final String managerQueue,
-        final Roster roster)
+    TenantRules(final String tenant, final long version, final ScoringModel scoring, final HotCriteria hot, final Roster roster)
     {
-        this.roster = roster;
         this.tenant = tenant;
         this.version = version;
         this.scoring = scoring;
         this.hot = hot;
-        this.claimWindowNs = claimWindowNs;
-        this.cooldownNs = cooldownNs;
-        this.managerQueue = managerQueue;
-        this.managerQueueBytes = managerQueue.getBytes(StandardCharsets.UTF_8);
+        this.roster = roster;
     }
 
     public String tenant()
@@ -85,7 +68,7 @@ public final class TenantRules
 
     public long claimWindowNs()
     {
-        return claimWindowNs;
+        return roster.claimWindowNs();
     }
 
     /**
@@ -93,17 +76,12 @@ public final class TenantRules
      */
     public long cooldownNs()
     {
-        return cooldownNs;
+        return hot.cooldownNs();
     }
 
     public String managerQueue()
     {
-        return managerQueue;
-    }
-
-    public byte[] managerQueueBytes()
-    {
-        return managerQueueBytes;
+        return new String(roster.managerQueue(), StandardCharsets.UTF_8);
     }
 
     /**

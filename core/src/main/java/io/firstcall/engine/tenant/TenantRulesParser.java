@@ -1,8 +1,11 @@
 package io.firstcall.engine.tenant;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.firstcall.engine.routing.Roster;
 import io.firstcall.engine.scoring.HotCriteria;
 import io.firstcall.engine.scoring.ScoringModel;
 
@@ -10,24 +13,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parses one tenant's rules from YAML (see docs/configuration.md; scoring and hot-lead criteria in
- * docs/scoring.md, parsed by {@link ScoringRulesParser}). Runs only when a configuration
- * change is applied, never per lead event, so it may allocate freely. Unknown keys are errors:
+ * docs/scoring.md, parsed by {@link ScoringRulesParser}). The one parser of tenant rules: the
+ * launcher, {@code check-config} and the engine all use it, and the launcher leaves what it parsed
+ * in a {@link TenantRulesCache} so the engine thread does not parse again. Unknown keys are errors:
  * a typo must not silently fall back to a default.
+ * <p>
+ * Pure: the same document always gives the same rules or the same error message, on any JVM, since
+ * a rejected change's message is journaled (so lists of allowed keys keep their order).
  */
 public final class TenantRulesParser
 {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Set<String> TOP_KEYS = Set.of("tenant", "scoring", "hot", "claim", "routing", "teams", "reps");
-    private static final Set<String> HOT_KEYS = Set.of("mode", "score", "forms", "sources", "trial", "returnVisit", "cooldown");
-    private static final Set<String> CLAIM_KEYS = Set.of("window", "managerQueue");
+    private static final List<String> TOP_KEYS = List.of("tenant", "scoring", "hot", "claim", "routing", "teams", "reps");
+    private static final List<String> HOT_KEYS = List.of("mode", "score", "forms", "sources", "trial", "returnVisit", "cooldown");
+    private static final List<String> CLAIM_KEYS = List.of("window", "managerQueue");
 
     private TenantRulesParser()
     {
@@ -44,9 +51,13 @@ public final class TenantRulesParser
         {
             root = YAML.readTree(yaml);
         }
-        catch (final Exception ex)
+        catch (final JsonProcessingException ex)
         {
-            throw new InvalidConfigException("not valid YAML: " + ex.getMessage());
+            throw new InvalidConfigException("not valid YAML: " + describe(ex));
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new InvalidConfigException("not valid YAML: " + ex.getClass().getSimpleName());
         }
         if (null == root || !root.isObject())
         {
@@ -70,10 +81,10 @@ public final class TenantRulesParser
         {
             checkKeys(hot, HOT_KEYS, "hot.");
         }
-        final HotCriteria criteria = HotCriteriaParser.parse(hot, scoring.pages());
-        final long cooldownNs = duration(hot, "cooldown", TenantRules.DEFAULT_COOLDOWN_NS, "hot.");
+        final long cooldownNs = duration(hot, "cooldown", HotCriteria.DEFAULT_COOLDOWN_NS, "hot.");
+        final HotCriteria criteria = HotCriteriaParser.parse(hot, scoring.pages(), cooldownNs);
 
-        long claimWindowNs = TenantRules.DEFAULT_CLAIM_WINDOW_NS;
+        long claimWindowNs = Roster.DEFAULT_CLAIM_WINDOW_NS;
         String managerQueue = tenant + "-managers";
         final JsonNode claim = root.get("claim");
         if (null != claim)
@@ -87,8 +98,7 @@ public final class TenantRulesParser
             throw new InvalidConfigException("claim.window: must be positive");
         }
 
-        return new TenantRules(tenant, version(yaml), scoring, criteria, claimWindowNs, cooldownNs, managerQueue,
-            RosterParser.parse(root, claimWindowNs, managerQueue));
+        return new TenantRules(tenant, version(yaml), scoring, criteria, RosterParser.parse(root, claimWindowNs, managerQueue));
     }
 
     /**
@@ -170,7 +180,20 @@ public final class TenantRulesParser
         return value.asText();
     }
 
-    static void checkKeys(final JsonNode node, final Set<String> allowed, final String path)
+    /**
+     * The parser's own message and where, without the source excerpt Jackson may add.
+     */
+    private static String describe(final JsonProcessingException ex)
+    {
+        final JsonLocation location = ex.getLocation();
+        final String message = null == ex.getOriginalMessage() ? ex.getClass().getSimpleName() : ex.getOriginalMessage();
+        return null == location ? message : message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /**
+     * @param allowed in the order an error message lists them.
+     */
+    static void checkKeys(final JsonNode node, final List<String> allowed, final String path)
     {
         if (!node.isObject())
         {
@@ -182,7 +205,7 @@ public final class TenantRulesParser
             final String name = names.next();
             if (!allowed.contains(name))
             {
-                throw new InvalidConfigException(path + name + ": unknown key (allowed: " + allowed + ")");
+                throw new InvalidConfigException(path + name + ": unknown key (allowed: " + String.join(", ", allowed) + ")");
             }
         }
     }

@@ -39,6 +39,30 @@ class ByteKeyIndexTest
         assertEquals(2, index.get(key(""), 0, 0));
     }
 
+    /**
+     * Keys of up to 16 bytes are matched from the table entry alone; longer ones also by the rest
+     * of their bytes in the arena.
+     */
+    @Test
+    void shouldTellApartKeysThatShareTheirFirstSixteenBytesOrDifferOnlyInTrailingZeros()
+    {
+        final String prefix = "0123456789abcdef";
+        final String[] ids = {prefix, prefix + "x", prefix + "y", prefix + "x".repeat(30), prefix + "x".repeat(29) + "y",
+            "a", "a\0", "a\0\0", "\0", prefix.substring(0, 15) + "\0"};
+        final ByteKeyIndex index = new ByteKeyIndex(2);
+        for (int i = 0; i < ids.length; i++)
+        {
+            assertEquals(i, index.getOrAdd(key(ids[i]), 0, ids[i].length()), ids[i]);
+        }
+        for (int i = 0; i < ids.length; i++)
+        {
+            assertEquals(i, index.get(key(ids[i]), 0, ids[i].length()), ids[i]);
+            assertEquals(ids[i], index.keyString(i));
+        }
+        final String other = prefix + "x".repeat(29) + "z";
+        assertEquals(ByteKeyIndex.MISSING, index.get(key(other), 0, other.length()));
+    }
+
     private static UnsafeBuffer key(final String text)
     {
         return new UnsafeBuffer(text.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,9 @@
 package io.firstcall.engine.routing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.codec.AlertDecoder;
+import io.firstcall.codec.HotCriterion;
+import io.firstcall.codec.Level;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.Visibility;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlertContentTest
 {
     @Test
-    void alertCarriesContextAndRecentActivityNewestFirst()
+    void shouldCarryContextAndRecentActivityNewestFirst()
     {
         final RoutingHarness harness = new RoutingHarness();
         harness.config(RoutingScenariosTest.ROSTER.replace("hot:\n", "routing:\n  recentActivity: 2\nhot:\n"), T0 - HOUR)
@@ -32,40 +35,45 @@ class AlertContentTest
             .call("L1", "e1", T0 + 2 * MINUTE)
             .form("L1", "demo_request", T0 + 3 * MINUTE);
 
-        final List<AlertDecoder> alerts = alerts(harness);
+        final List<byte[]> alerts = alerts(harness);
         assertEquals(3, alerts.size(), "every emea rep");
-        final AlertDecoder alert = alerts.get(0);
+        final AlertDecoder alert = new AlertDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(alerts.get(0)), 0, new MessageHeaderDecoder().wrap(new UnsafeBuffer(alerts.get(0)), 0));
         assertEquals(T0 + 5 * MINUTE, alert.claimDeadlineNs());
         assertEquals(Visibility.ALL, alert.visibility());
+        assertEquals(Level.PRIMARY, alert.level());
         assertEquals(50, alert.employees());
         assertTrue(alert.score() > 0);
-        assertEquals("acme", alert.tenant());
-        assertEquals("L1", alert.lead());
-        assertEquals("e1", alert.rep());
-        assertTrue(alert.reasons().contains("form:demo_request"), "the reasons");
-        assertEquals("Name L1", alert.name());
-        assertEquals("L1@example.com", alert.email());
-        alert.phone();
-        assertEquals("Co L1", alert.company());
-        assertEquals("saas", alert.industry());
-        assertEquals("emea", alert.region());
-        alert.product();
-        assertEquals("emea", alert.team());
-        final long ms = T0 / 1_000_000;
-        assertEquals("[{\"type\":\"form\",\"detail\":\"demo_request\",\"atMs\":" + (ms + 180_000) + "}," +
-            "{\"type\":\"call\",\"detail\":\"started\",\"atMs\":" + (ms + 120_000) + "}]", alert.activity());
+        final AlertDecoder.CriteriaDecoder criteria = alert.criteria();
+        assertEquals(1, criteria.count());
+        assertEquals(HotCriterion.FORM, criteria.next().criterion());
+        assertEquals("demo_request", criteria.name(), "the reasons, typed");
+
+        final JsonNode rendered = harness.outputs.rendered(alerts.get(0));
+        assertEquals("acme", rendered.get("tenant").asText());
+        assertEquals("L1", rendered.get("lead").asText());
+        assertEquals("e1", rendered.get("rep").asText());
+        assertEquals("form:demo_request", rendered.get("reasons").get("criteria").get(0).asText(), "the reasons");
+        assertEquals("Name L1", rendered.get("name").asText());
+        assertEquals("L1@example.com", rendered.get("email").asText());
+        assertEquals("Co L1", rendered.get("company").asText());
+        assertEquals("saas", rendered.get("industry").asText());
+        assertEquals("emea", rendered.get("region").asText());
+        assertEquals("emea", rendered.get("team").asText());
+        // T0 is 2024-10-04T00:00:00Z; the form came 3 minutes later, the call 2.
+        assertEquals("[{\"type\":\"form\",\"detail\":\"demo_request\",\"at\":\"2024-10-04T00:03:00.000Z\"}," +
+            "{\"type\":\"call\",\"detail\":\"started\",\"at\":\"2024-10-04T00:02:00.000Z\"}]",
+            rendered.get("activity").toString(), "the routing's recentActivity: 2, newest first");
     }
 
-    private static List<AlertDecoder> alerts(final RoutingHarness harness)
+    private static List<byte[]> alerts(final RoutingHarness harness)
     {
-        final List<AlertDecoder> alerts = new ArrayList<>();
+        final List<byte[]> alerts = new ArrayList<>();
         for (final byte[] raw : harness.outputs.raw())
         {
-            final UnsafeBuffer buffer = new UnsafeBuffer(raw);
-            final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, 0);
-            if (AlertDecoder.TEMPLATE_ID == header.templateId())
+            if (AlertDecoder.TEMPLATE_ID == new MessageHeaderDecoder().wrap(new UnsafeBuffer(raw), 0).templateId())
             {
-                alerts.add(new AlertDecoder().wrapAndApplyHeader(buffer, 0, header));
+                alerts.add(raw);
             }
         }
         return alerts;

@@ -4,11 +4,17 @@ import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.AlertWithdrawnDecoder;
 import io.firstcall.codec.AssignmentDecoder;
 import io.firstcall.codec.CallOutcome;
+import io.firstcall.codec.ClaimDecisionDecoder;
 import io.firstcall.codec.ClaimRejectedDecoder;
 import io.firstcall.codec.EscalationDecoder;
+import io.firstcall.codec.HotDecisionDecoder;
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
+import io.firstcall.codec.RoutingDecisionDecoder;
 import io.firstcall.engine.LeadStateMachine;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.engine.tenant.TenantRulesCache;
+import io.firstcall.journal.RecordHeader;
 import io.firstcall.event.EventWriter;
 import io.firstcall.support.SteadyStateAllocation;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -58,23 +64,30 @@ class RoutingAllocationTest
     void shouldNotAllocatePerEventInSteadyState()
     {
         final long[] outputs = new long[128];
-        final LeadStateMachine machine = new LeadStateMachine(
-            (buffer, offset, length) -> outputs[buffer.getShort(offset + 2) - 100]++, LEADS);
+        final OutputBatch batch = new OutputBatch();
+        final LeadStateMachine machine = new LeadStateMachine(batch, LEADS, new TenantRulesCache());
         final UnsafeBuffer[] events = new UnsafeBuffer[MIX];
         final int[] lengths = new int[MIX];
         final UnsafeBuffer config = new UnsafeBuffer(new byte[4096]);
-        machine.onEvent(config, 0, new EventWriter(config).config("acme", "cfg", RULES), 0, T0 - HOUR);
+        SteadyStateAllocation.applyOne(machine, batch, config, new EventWriter(config).config("acme", "cfg", RULES), T0 - HOUR);
         encode(events, lengths);
 
-        final long allocated = SteadyStateAllocation.measure(machine, events, lengths, T0, STEP_NS);
+        final long allocated = SteadyStateAllocation.measure(machine, batch, events, lengths, T0, STEP_NS, written ->
+        {
+            for (int i = 0; i < written.count(); i++)
+            {
+                outputs[written.buffer().getShort(written.recordOffset(i) + RecordHeader.LENGTH + 2) - 100]++;
+            }
+        });
         for (final int template : new int[]{AlertDecoder.TEMPLATE_ID, AssignmentDecoder.TEMPLATE_ID,
-            EscalationDecoder.TEMPLATE_ID, AlertWithdrawnDecoder.TEMPLATE_ID, ClaimRejectedDecoder.TEMPLATE_ID})
+            EscalationDecoder.TEMPLATE_ID, AlertWithdrawnDecoder.TEMPLATE_ID, ClaimRejectedDecoder.TEMPLATE_ID,
+            RoutingDecisionDecoder.TEMPLATE_ID, ClaimDecisionDecoder.TEMPLATE_ID, HotDecisionDecoder.TEMPLATE_ID})
         {
             assertTrue(outputs[template - 100] > 1_000, "template " + template + " emitted " + outputs[template - 100] + " times");
         }
 
         assertTrue(allocated < 16 * 1024, allocated + " bytes allocated over 100,000 routing events");
-        assertTrue(machine.tenants().find("acme").leads().size() > LEADS / 2);
+        assertTrue(machine.leads("acme").size() > LEADS / 2);
     }
 
     private static void encode(final UnsafeBuffer[] events, final int[] lengths)

@@ -5,6 +5,7 @@ import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
 import io.firstcall.engine.CapturedOutputs;
 import io.firstcall.engine.LeadStateMachine;
+import io.firstcall.engine.MachineDriver;
 import io.firstcall.event.EventWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -28,7 +29,8 @@ final class RoutingHarness
     static final String TENANT = "acme";
 
     final CapturedOutputs outputs = new CapturedOutputs();
-    final LeadStateMachine machine = new LeadStateMachine(outputs, 64);
+    private final MachineDriver driver = new MachineDriver(outputs, 64);
+    final LeadStateMachine machine = driver.machine();
     private final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[64 * 1024]));
     private long sequence;
     private int eventId;
@@ -158,7 +160,7 @@ final class RoutingHarness
 
     private RoutingHarness send(final int length, final long nowNs)
     {
-        machine.onEvent(writer.buffer(), 0, length, sequence++, nowNs);
+        driver.send(writer.buffer(), length, sequence++, nowNs);
         return this;
     }
 }

@@ -69,8 +69,9 @@ class RoutingScenariosTest
             RoutingHarness.field(harness.lines("Assignment"), "seq").get(0)) +
             " reason=EXISTING_OWNER episode=1 tenant=acme lead=L1 rep=w2"), harness.lines("Assignment"));
         final String routed = harness.decision("ROUTED", "L1");
-        assertTrue(routed.startsWith("{\"level\":\"primary\",\"team\":\"west\",\"visibility\":\"owned\",\"pool\":[\"w2\"]," +
-            "\"excluded\":[],\"assignment\":\"existing_owner\",\"alerted\":[\"w2\"]"), routed);
+        assertTrue(routed.startsWith("{\"level\":\"primary\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[]," +
+            "\"pool\":[\"w2\"],\"excluded\":[],\"assignment\":\"existing_owner\",\"ledger\":[],\"poolWeight\":null," +
+            "\"alerted\":[\"w2\"]"), routed);
     }
 
     @Test
@@ -131,7 +132,8 @@ class RoutingScenariosTest
 
         assertEquals(List.of("a1"), harness.alertedReps("L1"));
         final String routed = harness.decision("ROUTED", "L1");
-        assertTrue(routed.contains("\"visibility\":\"role\",\"pool\":[\"a1\"],\"excluded\":[{\"rep\":\"a2\",\"reason\":\"role_mismatch\"}," +
+        assertTrue(routed.contains("\"visibility\":\"role\",\"lapsed\":[],\"pool\":[\"a1\"]," +
+            "\"excluded\":[{\"rep\":\"a2\",\"reason\":\"role_mismatch\"}," +
             "{\"rep\":\"a3\",\"reason\":\"role_mismatch\"}]"), routed);
     }
 
@@ -150,7 +152,8 @@ class RoutingScenariosTest
             lines.get(1).endsWith("from=w1 to=w2"), lines.toString());
         final String escalated = harness.decision("ESCALATED", "L1");
         assertTrue(escalated.startsWith("{\"level\":\"backup\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"w1\"]," +
-            "\"pool\":[\"w2\"],\"excluded\":[],\"alerted\":[\"w2\"],\"deadlineNs\":" + (T0 + 8 * MINUTE)), escalated);
+            "\"pool\":[\"w2\"],\"excluded\":[],\"assignment\":null,\"ledger\":[],\"poolWeight\":null,\"alerted\":[\"w2\"]," +
+            "\"deadlineNs\":" + (T0 + 8 * MINUTE) + ",\"managerQueue\":null,\"episode\":1}"), escalated);
         assertTrue(harness.lines("Assignment").get(0).endsWith("reason=ESCALATION episode=1 tenant=acme lead=L1 rep=w2"));
         assertEquals(List.of("w2"), harness.alertedReps("L1"));
         harness.clear();
@@ -178,6 +181,7 @@ class RoutingScenariosTest
         final String escalated = harness.decision("ESCALATED", "L1");
         assertTrue(escalated.startsWith("{\"level\":\"queue\",\"team\":\"emea\",\"visibility\":\"all\"," +
             "\"lapsed\":[\"e1\",\"e2\",\"e3\"],\"pool\":[],\"excluded\":[{\"rep\":\"e1\",\"reason\":\"lapsed\"}]," +
+            "\"assignment\":null,\"ledger\":[],\"poolWeight\":null,\"alerted\":[],\"deadlineNs\":null," +
             "\"managerQueue\":\"emea-managers\""), escalated);
         assertEquals(List.of("e1", "e2", "e3"), RoutingHarness.field(harness.lines("Withdrawn"), "rep"));
         assertEquals(List.of("emea-managers"), harness.alertedReps("L1"));
@@ -246,8 +250,9 @@ class RoutingScenariosTest
         assertEquals(List.of("west-managers"), harness.alertedReps("L1"));
         final String routed = harness.decision("ROUTED", "L1");
         assertTrue(routed.contains("\"pool\":[],\"excluded\":[{\"rep\":\"w1\",\"reason\":\"offline\"}," +
-            "{\"rep\":\"w2\",\"reason\":\"offline\"},{\"rep\":\"w3\",\"reason\":\"offline\"}],\"managerQueue\":\"west-managers\""),
-            routed);
+            "{\"rep\":\"w2\",\"reason\":\"offline\"},{\"rep\":\"w3\",\"reason\":\"offline\"}],\"assignment\":null," +
+            "\"ledger\":[],\"poolWeight\":null,\"alerted\":[],\"deadlineNs\":null,\"managerQueue\":\"west-managers\""), routed);
+        assertTrue(routed.startsWith("{\"level\":\"primary\""), "the first step, though it ends in the queue: " + routed);
         assertEquals(0, harness.machine.pendingTimers());
     }
 

@@ -1,5 +1,7 @@
 package io.firstcall.engine.routing;
 
+import io.firstcall.engine.tenant.TenantRulesParser;
+import io.firstcall.support.DocExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,9 +11,11 @@ import static io.firstcall.engine.routing.RoutingHarness.HOUR;
 import static io.firstcall.engine.routing.RoutingHarness.MINUTE;
 import static io.firstcall.engine.routing.RoutingHarness.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The worked example of docs/routing.md, output for output: if this test changes, change the doc.
+ * The worked example of docs/routing.md, output for output, and the doc's JSON blocks checked
+ * against what the engine rendered: if this test changes, change the doc.
  */
 class RoutingWorkedExampleTest
 {
@@ -65,10 +69,10 @@ class RoutingWorkedExampleTest
 
         final long deadline1 = NINE_AM_PDT + 5 * MINUTE;
         final long deadline2 = NINE_AM_PDT + 8 * MINUTE;
-        assertEquals("{\"level\":\"primary\",\"team\":\"west\",\"visibility\":\"owned\",\"pool\":[\"ana\",\"ben\"]," +
+        assertEquals("{\"level\":\"primary\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[],\"pool\":[\"ana\",\"ben\"]," +
             "\"excluded\":[{\"rep\":\"cruz\",\"reason\":\"outside_hours\"}],\"assignment\":\"round_robin\"," +
             "\"ledger\":[{\"rep\":\"ana\",\"weight\":2,\"credit\":2},{\"rep\":\"ben\",\"weight\":1,\"credit\":1}]," +
-            "\"poolWeight\":3,\"alerted\":[\"ana\"],\"deadlineNs\":" + deadline1 + ",\"episode\":1}",
+            "\"poolWeight\":3,\"alerted\":[\"ana\"],\"deadlineNs\":" + deadline1 + ",\"managerQueue\":null,\"episode\":1}",
             harness.decision("ROUTED", "L7"));
         assertEquals(List.of("Assignment seq=5 reason=ROUND_ROBIN episode=1 tenant=acme lead=L7 rep=ana",
             "Assignment seq=6 reason=ESCALATION episode=1 tenant=acme lead=L7 rep=ben",
@@ -84,11 +88,25 @@ class RoutingWorkedExampleTest
             .map(l -> l.substring(l.indexOf("detail=") + 7)).collect(Collectors.toList());
         assertEquals(List.of(
             "{\"level\":\"backup\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"ana\"],\"pool\":[\"ben\"]," +
-                "\"excluded\":[],\"alerted\":[\"ben\"],\"deadlineNs\":" + deadline2 + ",\"episode\":1}",
-            "{\"level\":\"queue\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"ana\",\"ben\"]," +
+                "\"excluded\":[],\"assignment\":null,\"ledger\":[],\"poolWeight\":null,\"alerted\":[\"ben\"]," +
+                "\"deadlineNs\":" + deadline2 + ",\"managerQueue\":null,\"episode\":1}",
+            "{\"level\":\"queue\",\"team\":\"west\",\"visibility\":\"owned\",\"lapsed\":[\"ana\",\"ben\"],\"pool\":[]," +
+                "\"excluded\":[],\"assignment\":null,\"ledger\":[],\"poolWeight\":null,\"alerted\":[],\"deadlineNs\":null," +
                 "\"managerQueue\":\"west-managers\",\"episode\":1}"), escalated);
         assertEquals("{\"claimedBy\":\"cruz\",\"alerted\":false,\"level\":\"queue\",\"episode\":1}",
             harness.decision("CLAIMED", "L7"));
+
+        final List<String> docs = DocExamples.jsonBlocks("routing.md");
+        assertTrue(docs.contains(harness.decision("ROUTED", "L7")), "docs/routing.md shows the ROUTED detail");
+        assertTrue(docs.containsAll(escalated), "docs/routing.md shows both ESCALATED details");
+        assertTrue(docs.contains(harness.decision("CLAIMED", "L7")), "docs/routing.md shows the CLAIMED detail");
+
+        final byte[] claimed = harness.outputs.raw().get(harness.lines().indexOf(
+            harness.lines().stream().filter(l -> l.contains("kind=CLAIMED")).findFirst().orElseThrow()));
+        final String line = harness.outputs.rendered(claimed).toString();
+        assertTrue(line.startsWith("{\"type\":\"decision\",\"kind\":\"claimed\",\"seq\":9,\"at\":\"2024-10-04T16:09:00.000Z\"," +
+            "\"configVersion\":" + TenantRulesParser.version(RULES) + ",\"tenant\":\"acme\",\"lead\":\"L7\",\"detail\":"), line);
+        assertTrue(DocExamples.lines("protocol.md").contains(line), "docs/protocol.md's decision example: " + line);
         assertEquals(List.of("Withdrawn seq=6 episode=1 tenant=acme lead=L7 rep=ana claimedBy=",
             "Withdrawn seq=8 episode=1 tenant=acme lead=L7 rep=ben claimedBy=",
             "Withdrawn seq=9 episode=1 tenant=acme lead=L7 rep=west-managers claimedBy=cruz"), harness.lines("Withdrawn"));

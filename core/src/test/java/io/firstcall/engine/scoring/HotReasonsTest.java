@@ -1,5 +1,6 @@
 package io.firstcall.engine.scoring;
 
+import io.firstcall.support.DocExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -50,9 +51,10 @@ class HotReasonsTest
         final String breakdown = "{\"criteria\":[\"form:demo_request\",\"score>=50\"],\"score\":66," +
             "\"firmographic\":{\"total\":25,\"industry\":15,\"employees\":5,\"region\":5}," +
             "\"behavioural\":{\"total\":41,\"signals\":[{\"signal\":\"page:blog\",\"points\":1}," +
-            "{\"signal\":\"form:demo_request\",\"points\":40}]},\"external\":0";
+            "{\"signal\":\"form:demo_request\",\"points\":40}],\"more\":0},\"external\":0";
         final ScoringHarness.Decision hot = harness.decisions("HOT").get(0);
-        assertEquals(breakdown + ",\"configVersion\":" + version + "}", hot.detail());
+        assertEquals(breakdown + ",\"episode\":1}", hot.detail());
+        assertTrue(DocExamples.jsonBlocks("scoring.md").contains(hot.detail()), "docs/scoring.md's Reasons example");
         assertEquals(version, hot.configVersion());
 
         final ScoringHarness.Alert alert = harness.alerts().get(0);
@@ -103,13 +105,20 @@ class HotReasonsTest
 
         final List<ScoringHarness.Decision> notHot = harness.decisions("NOT_HOT");
         assertEquals(1, notHot.size());
-        assertEquals("{\"criteria\":[\"trial:activated\",\"score>=50\"],\"score\":65,\"suppressed\":\"cooldown\",\"episode\":1}",
-            notHot.get(0).detail());
+        assertEquals("{\"criteria\":[\"trial:activated\",\"score>=50\"],\"score\":65,\"firmographic\":{\"total\":0}," +
+            "\"behavioural\":{\"total\":65,\"signals\":[{\"signal\":\"form:demo_request\",\"points\":40}," +
+            "{\"signal\":\"trial:activated\",\"points\":25}],\"more\":0},\"external\":0," +
+            "\"suppressed\":\"cooldown\",\"episode\":1}", notHot.get(0).detail(),
+            "the criteria, score and episode v1 recorded, with the breakdown v1 left out");
         assertEquals(1, harness.alerts().size());
     }
 
+    /**
+     * v2: the reasons are typed groups, not text in a 254-byte field, so the alert carries the whole
+     * breakdown the decision records (v1 dropped the oldest signals to fit).
+     */
     @Test
-    void shouldFitAlertReasonsIntoTheirFieldByDroppingOldestSignals()
+    void shouldCarryTheFullBreakdownInTheAlert()
     {
         harness.config(ANY + "  score: null\n  returnVisit: null\n", T0 - HOUR);
         harness.lead("L1", "saas", 120, "emea", "web", T0);
@@ -121,11 +130,12 @@ class HotReasonsTest
 
         final ScoringHarness.Decision hot = harness.decisions("HOT").get(0);
         assertEquals("[\"source:partner\"]", ScoringHarness.criteriaOf(hot.detail()));
-        final ScoringHarness.Alert alert = harness.alerts().get(0);
-        assertTrue(alert.reasons().length() <= HotLeadEvaluator.ALERT_REASONS_MAX_LENGTH, alert.reasons());
-        assertTrue(alert.reasons().startsWith("{\"criteria\":[\"source:partner\"],\"score\":"), alert.reasons());
-        assertTrue(alert.reasons().contains("\"more\":"), alert.reasons());
         assertEquals(LeadScore.SIGNAL_CAPACITY, hot.detail().split("\"signal\"").length - 1, "the record lists every kept signal");
-        assertTrue(hot.detail().length() > HotLeadEvaluator.ALERT_REASONS_MAX_LENGTH, hot.detail());
+        assertTrue(hot.detail().contains("\"more\":4"), "12 visits scored, the newest 8 kept: " + hot.detail());
+        assertTrue(hot.detail().endsWith(",\"episode\":1}"), hot.detail());
+
+        final ScoringHarness.Alert alert = harness.alerts().get(0);
+        assertEquals(hot.detail().replace(",\"episode\":1}", "}"), alert.reasons(), "the alert's reasons are the decision's");
+        assertTrue(alert.reasons().length() > 254, "longer than v1's reasons field: " + alert.reasons().length());
     }
 }

@@ -1,7 +1,11 @@
 package io.firstcall.engine.scoring;
 
 import io.firstcall.codec.CallOutcome;
+import io.firstcall.codec.HotDecisionDecoder;
 import io.firstcall.engine.LeadStateMachine;
+import io.firstcall.engine.output.OutputBatch;
+import io.firstcall.engine.tenant.TenantRulesCache;
+import io.firstcall.journal.RecordHeader;
 import io.firstcall.event.EventWriter;
 import io.firstcall.support.SteadyStateAllocation;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -40,17 +44,31 @@ class ScoringAllocationTest
     @Test
     void shouldNotAllocatePerEventInSteadyState()
     {
-        final LeadStateMachine machine = new LeadStateMachine((buffer, offset, length) -> {}, LEADS);
+        final OutputBatch outputs = new OutputBatch();
+        final LeadStateMachine machine = new LeadStateMachine(outputs, LEADS, new TenantRulesCache());
         final UnsafeBuffer[] events = new UnsafeBuffer[MIX];
         final int[] lengths = new int[MIX];
         final UnsafeBuffer config = new UnsafeBuffer(new byte[4096]);
-        machine.onEvent(config, 0, new EventWriter(config).config("acme", "cfg", RULES), 0, T0 - HOUR);
+        SteadyStateAllocation.applyOne(machine, outputs, config, new EventWriter(config).config("acme", "cfg", RULES), T0 - HOUR);
         encode(events, lengths);
+        final long[] hot = new long[1];
 
-        final long allocated = SteadyStateAllocation.measure(machine, events, lengths, T0, STEP_NS);
+        final long allocated = SteadyStateAllocation.measure(machine, outputs, events, lengths, T0, STEP_NS,
+            batch -> hot[0] += countOf(batch, HotDecisionDecoder.TEMPLATE_ID));
 
         assertTrue(allocated < 16 * 1024, allocated + " bytes allocated over 100,000 events");
-        assertTrue(machine.tenants().find("acme").leads().size() > LEADS / 2);
+        assertTrue(hot[0] > 1_000, hot[0] + " hot decisions");
+        assertTrue(machine.leads("acme").size() > LEADS / 2);
+    }
+
+    static int countOf(final OutputBatch batch, final int templateId)
+    {
+        int count = 0;
+        for (int i = 0; i < batch.count(); i++)
+        {
+            count += templateId == batch.buffer().getShort(batch.recordOffset(i) + RecordHeader.LENGTH + 2) ? 1 : 0;
+        }
+        return count;
     }
 
     private static void encode(final UnsafeBuffer[] events, final int[] lengths)

@@ -1,17 +1,19 @@
 package io.firstcall.engine.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.codec.AlertDecoder;
-import io.firstcall.codec.DecisionRecordDecoder;
 import io.firstcall.codec.FormSubmittedEncoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.MessageHeaderEncoder;
 import io.firstcall.engine.CapturedOutputs;
 import io.firstcall.engine.LeadStateMachine;
+import io.firstcall.engine.MachineDriver;
 import io.firstcall.event.EventWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,14 +30,14 @@ final class ScoringHarness
     static final String TENANT = "acme";
 
     /**
-     * A decision record, decoded.
+     * A decision record, as the renderer shows it: {@code detail} is its detail object's JSON.
      */
     record Decision(long inputSeq, String kind, String lead, long configVersion, String detail)
     {
     }
 
     /**
-     * An alert, decoded (the fields scoring fills).
+     * An alert, decoded (the fields scoring fills); {@code reasons} is its reasons object's JSON.
      */
     record Alert(long inputSeq, String lead, String rep, int score, int firmographic, int behavioural, long configVersion,
         int episode, String reasons)
@@ -43,7 +45,8 @@ final class ScoringHarness
     }
 
     final CapturedOutputs outputs = new CapturedOutputs();
-    final LeadStateMachine machine = new LeadStateMachine(outputs, 64);
+    private final MachineDriver driver = new MachineDriver(outputs, 64);
+    final LeadStateMachine machine = driver.machine();
     private final EventWriter writer = new EventWriter(new UnsafeBuffer(new byte[64 * 1024]));
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final FormSubmittedEncoder formEncoder = new FormSubmittedEncoder();
@@ -112,32 +115,39 @@ final class ScoringHarness
 
     List<Decision> decisions(final String kind)
     {
-        return decisions(outputs.raw(), kind);
+        return decisions(outputs, kind);
     }
 
     /**
-     * @param kind a DecisionKind name, or null for every decision.
+     * @param outputs SBE output messages, as recorded.
      */
     static List<Decision> decisions(final List<byte[]> outputs, final String kind)
     {
-        final List<Decision> decisions = new ArrayList<>();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        for (final byte[] raw : outputs)
+        final CapturedOutputs captured = new CapturedOutputs();
+        for (final byte[] output : outputs)
         {
-            final UnsafeBuffer buffer = new UnsafeBuffer(raw);
-            header.wrap(buffer, 0);
-            if (DecisionRecordDecoder.TEMPLATE_ID == header.templateId())
+            captured.onOutput(new UnsafeBuffer(output), 0, output.length);
+        }
+        return decisions(captured, kind);
+    }
+
+    /**
+     * @param kind a decision kind in upper case (HOT, NOT_HOT...), or null for every decision.
+     */
+    static List<Decision> decisions(final CapturedOutputs outputs, final String kind)
+    {
+        final List<Decision> decisions = new ArrayList<>();
+        for (final byte[] raw : outputs.raw())
+        {
+            final JsonNode json = outputs.rendered(raw);
+            if (null != json.get("type") && "decision".equals(json.get("type").asText()))
             {
-                final DecisionRecordDecoder d = new DecisionRecordDecoder().wrapAndApplyHeader(buffer, 0, header);
-                final long inputSeq = d.inputSeq();
-                final String decisionKind = d.kind().name();
-                final long configVersion = d.configVersion();
-                d.skipTenant();
-                final String lead = d.lead();
-                final String detail = d.detail();
+                final String decisionKind = json.get("kind").asText().toUpperCase(Locale.ROOT);
                 if (null == kind || kind.equals(decisionKind))
                 {
-                    decisions.add(new Decision(inputSeq, decisionKind, lead, configVersion, detail));
+                    decisions.add(new Decision(json.get("seq").asLong(), decisionKind,
+                        json.get("lead").isNull() ? "" : json.get("lead").asText(), json.get("configVersion").asLong(),
+                        json.get("detail").toString()));
                 }
             }
         }
@@ -146,31 +156,23 @@ final class ScoringHarness
 
     List<Alert> alerts()
     {
-        return alerts(outputs.raw());
+        return alerts(outputs);
     }
 
-    static List<Alert> alerts(final List<byte[]> outputs)
+    static List<Alert> alerts(final CapturedOutputs outputs)
     {
         final List<Alert> alerts = new ArrayList<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        for (final byte[] raw : outputs)
+        for (final byte[] raw : outputs.raw())
         {
             final UnsafeBuffer buffer = new UnsafeBuffer(raw);
             header.wrap(buffer, 0);
             if (AlertDecoder.TEMPLATE_ID == header.templateId())
             {
                 final AlertDecoder d = new AlertDecoder().wrapAndApplyHeader(buffer, 0, header);
-                final long inputSeq = d.inputSeq();
-                final int score = d.score();
-                final int firmographic = d.firmographicScore();
-                final int behavioural = d.behaviouralScore();
-                final long configVersion = d.configVersion();
-                final int episode = d.episode();
-                d.skipTenant();
-                final String lead = d.lead();
-                final String rep = d.rep();
-                final String reasons = d.reasons();
-                alerts.add(new Alert(inputSeq, lead, rep, score, firmographic, behavioural, configVersion, episode, reasons));
+                final JsonNode json = outputs.rendered(raw);
+                alerts.add(new Alert(d.inputSeq(), json.get("lead").asText(), json.get("rep").asText(), d.score(),
+                    d.firmographicScore(), d.behaviouralScore(), d.configVersion(), d.episode(), json.get("reasons").toString()));
             }
         }
         return alerts;
@@ -197,7 +199,7 @@ final class ScoringHarness
 
     private ScoringHarness send(final int length, final long nowNs)
     {
-        machine.onEvent(writer.buffer(), 0, length, sequence++, nowNs);
+        driver.send(writer.buffer(), length, sequence++, nowNs);
         return this;
     }
 

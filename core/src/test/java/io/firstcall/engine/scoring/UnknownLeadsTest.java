@@ -1,5 +1,6 @@
 package io.firstcall.engine.scoring;
 
+import io.firstcall.engine.lead.LeadProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,7 +31,7 @@ class UnknownLeadsTest
             .visit("", "/compare", T0 + 3 * HOUR);
 
         assertEquals(3, harness.machine.anonymousVisits("acme"));
-        assertEquals(0, harness.machine.tenants().find("acme").leads().size());
+        assertEquals(0, harness.machine.leads("acme").size());
         assertEquals(1, harness.outputs.lines().size(), "only the CONFIG_APPLIED record: " + harness.outputs.lines());
         assertEquals(-1, harness.machine.anonymousVisits("globex"));
     }
@@ -59,7 +60,7 @@ class UnknownLeadsTest
         final String detail = harness.decisions("HOT").get(0).detail();
         assertTrue(detail.startsWith("{\"criteria\":[\"form:demo_request\",\"score>=50\"],\"score\":65," +
             "\"firmographic\":{\"total\":25,\"industry\":15,\"employees\":10}"), detail);
-        assertEquals("Co L1", harness.machine.tenants().find("acme").leads().lead(0).company().toString());
+        assertEquals("Co L1", harness.machine.leads("acme").lead(0).profile().toString(LeadProfile.COMPANY));
     }
 
     @Test
@@ -69,7 +70,7 @@ class UnknownLeadsTest
         harness.trial("T1", "invited_team", T0).score("S1", 12, T0);
 
         assertEquals(2, harness.decisions("LEAD_CREATED").size());
-        assertEquals(2, harness.machine.tenants().find("acme").leads().size());
+        assertEquals(2, harness.machine.leads("acme").size());
         assertEquals(List.of(), harness.hotCriteria());
     }
 }

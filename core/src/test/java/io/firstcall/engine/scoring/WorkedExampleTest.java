@@ -1,5 +1,6 @@
 package io.firstcall.engine.scoring;
 
+import io.firstcall.support.DocExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,9 +10,11 @@ import static io.firstcall.engine.scoring.ScoringHarness.HOUR;
 import static io.firstcall.engine.scoring.ScoringHarness.MINUTE;
 import static io.firstcall.engine.scoring.ScoringHarness.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The worked example of docs/scoring.md, event for event: if this test changes, change the doc.
+ * The worked example of docs/scoring.md, event for event, and the doc's JSON examples checked
+ * against what the engine rendered: if this test changes, change the doc.
  */
 class WorkedExampleTest
 {
@@ -42,19 +45,26 @@ class WorkedExampleTest
 
         harness.visit("L1", "/pricing", T0 + 2 * DAY);
         final String firmographic = "\"firmographic\":{\"total\":25,\"industry\":15,\"employees\":5,\"region\":5}";
-        assertEquals("{\"criteria\":[\"returnVisit:pricing\",\"score>=50\"],\"score\":53," + firmographic +
+        final String reasons = "{\"criteria\":[\"returnVisit:pricing\",\"score>=50\"],\"score\":53," + firmographic +
             ",\"behavioural\":{\"total\":28,\"signals\":[{\"signal\":\"page:blog\",\"points\":1}," +
-            "{\"signal\":\"page:pricing\",\"points\":12},{\"signal\":\"page:pricing\",\"points\":15}]}," +
-            "\"external\":0,\"configVersion\":" + version + "}", harness.decisions("HOT").get(0).detail());
+            "{\"signal\":\"page:pricing\",\"points\":12},{\"signal\":\"page:pricing\",\"points\":15}],\"more\":0}," +
+            "\"external\":0";
+        final List<String> docs = DocExamples.jsonBlocks("scoring.md");
+        assertEquals(reasons + ",\"episode\":1}", harness.decisions("HOT").get(0).detail());
+        assertTrue(docs.contains(harness.decisions("HOT").get(0).detail()), "docs/scoring.md shows the HOT detail");
+        assertEquals(version, harness.decisions("HOT").get(0).configVersion());
         final ScoringHarness.Alert alert = harness.alerts().get(0);
-        assertEquals("{\"criteria\":[\"returnVisit:pricing\",\"score>=50\"],\"score\":53," + firmographic +
-            ",\"behavioural\":{\"total\":28,\"signals\":[{\"signal\":\"page:pricing\",\"points\":15}],\"more\":2},\"external\":0}",
-            alert.reasons());
+        assertEquals(reasons + "}", alert.reasons(), "the whole breakdown: no field to fit any more");
+        assertTrue(docs.contains(alert.reasons()), "docs/scoring.md shows the alert's reasons");
         assertEquals(List.of(53, 25, 28), List.of(alert.score(), alert.firmographic(), alert.behavioural()));
 
         harness.form("L1", "demo_request", T0 + 2 * DAY + HOUR);
-        assertEquals("{\"criteria\":[\"form:demo_request\",\"score>=50\"],\"score\":93,\"suppressed\":\"cooldown\",\"episode\":1}",
-            harness.decisions("NOT_HOT").get(0).detail());
+        assertEquals("{\"criteria\":[\"form:demo_request\",\"score>=50\"],\"score\":93," + firmographic +
+            ",\"behavioural\":{\"total\":68,\"signals\":[{\"signal\":\"page:blog\",\"points\":1}," +
+            "{\"signal\":\"page:pricing\",\"points\":12},{\"signal\":\"page:pricing\",\"points\":15}," +
+            "{\"signal\":\"form:demo_request\",\"points\":40}],\"more\":0},\"external\":0," +
+            "\"suppressed\":\"cooldown\",\"episode\":1}", harness.decisions("NOT_HOT").get(0).detail());
+        assertTrue(docs.contains(harness.decisions("NOT_HOT").get(0).detail()), "docs/scoring.md shows the NOT_HOT detail");
 
         final long firstTick = harness.sequence();
         for (int hour = 49; hour < 24 * 30; hour++)
@@ -65,5 +75,6 @@ class WorkedExampleTest
         assertEquals(12 * 24 + 9, 49 + decayed.inputSeq() - firstTick, "day 13 18:00, the hour after T0 (day 1 09:00)");
         assertEquals("{\"score\":49,\"threshold\":50,\"firmographic\":25,\"behavioural\":24,\"external\":0,\"episode\":1}",
             decayed.detail());
+        assertTrue(docs.contains(decayed.detail()), "docs/scoring.md shows the SCORE_DECAYED detail");
     }
 }

@@ -44,12 +44,35 @@ class TenantRulesParserTest
         assertMessage("must be a mapping", "- a\n- b\n");
     }
 
+    /**
+     * A rejected change's message is journaled and compared on replay, so it must not depend on the
+     * JVM: allowed keys and configured teams are listed in their documented and configured order
+     * (they came from a Set.of and a HashMap, whose order differs from JVM to JVM).
+     */
+    @Test
+    void shouldListAllowedKeysAndTeamsInAFixedOrder()
+    {
+        assertExactMessage("claim.windw: unknown key (allowed: window, managerQueue)", "claim:\n  windw: 5m\n");
+        assertExactMessage("tenantt: unknown key (allowed: tenant, scoring, hot, claim, routing, teams, reps)", "tenantt: acme\n");
+        assertExactMessage("hot.cooldwn: unknown key (allowed: mode, score, forms, sources, trial, returnVisit, cooldown)",
+            "hot:\n  cooldwn: 1h\n");
+        assertExactMessage("reps[0].team: must name a configured team (west, east, apac, latam, north)",
+            "teams: [{id: west}, {id: east}, {id: apac}, {id: latam}, {id: north}]\nreps: [{id: r1, team: south}]\n");
+        assertExactMessage("reps[0].hours.zone: unknown key (allowed: days, start, end, timezone)",
+            "teams: [{id: west}]\nreps: [{id: r1, team: west, hours: {zone: UTC}}]\n");
+    }
+
     @Test
     void shouldVersionDocumentsByContent()
     {
         assertEquals(TenantRulesParser.version("tenant: acme\n"), TenantRulesParser.version("tenant: acme\n"));
         assertNotEquals(TenantRulesParser.version("tenant: acme\n"), TenantRulesParser.version("tenant: acme \n"));
         assertTrue(TenantRulesParser.version("x") >= 0);
+    }
+
+    private static void assertExactMessage(final String expected, final String yaml)
+    {
+        assertEquals(expected, assertThrows(InvalidConfigException.class, () -> TenantRulesParser.parse("acme", yaml)).getMessage());
     }
 
     private static void assertMessage(final String expected, final String yaml)

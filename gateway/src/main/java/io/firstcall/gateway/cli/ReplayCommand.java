@@ -1,8 +1,8 @@
 package io.firstcall.gateway.cli;
 
 import io.firstcall.engine.LeadStateMachine;
-import io.firstcall.engine.OutputSink;
 import io.firstcall.engine.StateMachine;
+import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.recovery.SnapshotVerification;
@@ -47,7 +47,7 @@ final class ReplayCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    private final Function<OutputSink, StateMachine> stateMachineFactory;
+    private final Function<OutputBatch, StateMachine> stateMachineFactory;
 
     ReplayCommand()
     {
@@ -57,7 +57,7 @@ final class ReplayCommand implements Callable<Integer>
     /**
      * @param stateMachineFactory the machine to replay with; tests give one that writes snapshots.
      */
-    ReplayCommand(final Function<OutputSink, StateMachine> stateMachineFactory)
+    ReplayCommand(final Function<OutputBatch, StateMachine> stateMachineFactory)
     {
         this.stateMachineFactory = stateMachineFactory;
     }

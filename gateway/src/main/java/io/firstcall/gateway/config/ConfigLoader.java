@@ -137,7 +137,7 @@ public final class ConfigLoader
         {
             throw new ConfigException("tenants: required: a list of at least one tenant {id, token, repToken, rules}");
         }
-        final List<TenantConfig> tenants = TenantsSection.parse(tenantsNode);
+        final List<TenantConfig> tenants = TenantsSection.parse(tenantsNode, engine.tenantRules());
         for (final TenantConfig tenant : tenants)
         {
             engine.tenant(tenant.id(), tenant.rulesDocument());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.firstcall.engine.tenant.InvalidConfigException;
 import io.firstcall.engine.tenant.TenantRules;
+import io.firstcall.engine.tenant.TenantRulesCache;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.gateway.TenantAccess;
 
@@ -23,8 +24,10 @@ import java.util.Set;
 /**
  * The {@code tenants} section: a list of {@code {id, token, repToken, repTokens, opsToken, rules}}.
  * Each tenant's {@code rules} mapping is written back out as its own YAML document, with
- * {@code tenant:} filled from {@code id}, and parsed by the engine's {@link TenantRulesParser} here, so a bad rule stops
- * the start with the tenant named rather than surfacing later as a rejected configuration change.
+ * {@code tenant:} filled from {@code id}, and parsed by the engine's one {@link TenantRulesParser}
+ * here, once, into the engine's {@link TenantRulesCache}: a bad rule stops the start (or
+ * {@code check-config}) with the tenant named, and the engine thread applies the parsed rules without
+ * parsing again.
  */
 final class TenantsSection
 {
@@ -50,7 +53,10 @@ final class TenantsSection
     {
     }
 
-    static List<TenantConfig> parse(final JsonNode tenants)
+    /**
+     * @param rules where each tenant's rules are parsed and kept for the engine.
+     */
+    static List<TenantConfig> parse(final JsonNode tenants, final TenantRulesCache rules)
     {
         if (!tenants.isArray() || tenants.isEmpty())
         {
@@ -62,7 +68,7 @@ final class TenantsSection
         final Set<String> ids = new HashSet<>();
         for (int i = 0; i < tenants.size(); i++)
         {
-            final TenantConfig tenant = parseOne(tenants.get(i), "tenants[" + i + "]");
+            final TenantConfig tenant = parseOne(tenants.get(i), "tenants[" + i + "]", rules);
             if (!ids.add(tenant.id()))
             {
                 throw new ConfigException("tenants[" + i + "].id: tenant '" + tenant.id() + "' is defined twice");
@@ -72,7 +78,7 @@ final class TenantsSection
         return result;
     }
 
-    private static TenantConfig parseOne(final JsonNode node, final String path)
+    private static TenantConfig parseOne(final JsonNode node, final String path, final TenantRulesCache cache)
     {
         YamlValues.requireMapping(node, path);
         YamlValues.checkKeys(node, path + ".", KEYS);
@@ -85,7 +91,7 @@ final class TenantsSection
         final TenantRules rules;
         try
         {
-            rules = TenantRulesParser.parse(id, document);
+            rules = cache.parse(id, document);
         }
         catch (final InvalidConfigException ex)
         {

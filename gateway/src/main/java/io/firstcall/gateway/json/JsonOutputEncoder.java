@@ -2,73 +2,50 @@ package io.firstcall.gateway.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import io.firstcall.codec.AlertDecoder;
-import io.firstcall.codec.AlertWithdrawnDecoder;
-import io.firstcall.codec.AssignmentDecoder;
-import io.firstcall.codec.ClaimRejectedDecoder;
-import io.firstcall.codec.DecisionRecordDecoder;
-import io.firstcall.codec.EscalationDecoder;
-import io.firstcall.codec.MessageHeaderDecoder;
-import io.firstcall.codec.TaskDueDecoder;
 import io.firstcall.event.Utf8;
+import io.firstcall.render.OutputRenderer;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.io.ExpandableDirectBufferOutputStream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Encodes server lines of JSON lines protocol v1: the engine's output messages (Alert ..
- * DecisionRecord) and the ack, error and welcome replies. Each method writes one line, ending in
- * '\n', at offset 0 of {@link #buffer()} and returns its length; the line is valid until the next call.
+ * Encodes the server lines of the JSON lines protocol (docs/protocol.md, version
+ * {@link #PROTOCOL_VERSION}): the engine's outputs, rendered by the core's {@link OutputRenderer},
+ * and the gateway's own ack, error and welcome replies, written with the same generator into the
+ * same buffer. Each method writes one line, ending in '\n', at offset 0 of {@link #buffer()} and
+ * returns its length; the line is valid until the next call.
  * <p>
- * One instance per thread. One generator is reused for every line, writing to an expandable
- * buffer; times are formatted into a scratch array and text is copied from SBE as UTF-8 bytes,
- * so a line costs no allocation once the buffer has grown to the longest line.
+ * One instance per thread. A line costs no allocation once the buffer has grown to the longest line.
  */
 public final class JsonOutputEncoder
 {
     /** Returned by {@link #encode} for a message that is not an output. */
-    public static final int NOT_AN_OUTPUT = -1;
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int NOT_AN_OUTPUT = OutputRenderer.NOT_AN_OUTPUT;
+    public static final int PROTOCOL_VERSION = OutputRenderer.PROTOCOL_VERSION;
 
-    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
-    private final ExpandableDirectBufferOutputStream out = new ExpandableDirectBufferOutputStream(buffer);
-    private final JsonGenerator generator;
-    private final OutputFields fields;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final AlertDecoder alert = new AlertDecoder();
-    private final AlertWithdrawnDecoder withdrawn = new AlertWithdrawnDecoder();
-    private final AssignmentDecoder assignment = new AssignmentDecoder();
-    private final ClaimRejectedDecoder claimRejected = new ClaimRejectedDecoder();
-    private final EscalationDecoder escalation = new EscalationDecoder();
-    private final TaskDueDecoder taskDue = new TaskDueDecoder();
-    private final DecisionRecordDecoder decision = new DecisionRecordDecoder();
+    private static final SerializedString ACK = new SerializedString("ack");
+    private static final SerializedString ERROR = new SerializedString("error");
+    private static final SerializedString WELCOME = new SerializedString("welcome");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString SEQ = new SerializedString("seq");
+    private static final SerializedString AT = new SerializedString("at");
+    private static final SerializedString DUPLICATE = new SerializedString("duplicate");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+
+    private final OutputRenderer renderer = new OutputRenderer();
+    private final JsonGenerator generator = renderer.generator();
     private final UnsafeBuffer idView = new UnsafeBuffer(0, 0);
     private char[] chars = new char[256];
-
-    public JsonOutputEncoder()
-    {
-        try
-        {
-            generator = JsonSupport.FACTORY.createGenerator(out);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        fields = new OutputFields(generator);
-    }
 
     /**
      * @return the buffer holding the last line at offset 0; its {@code byteArray()} is the backing array.
      */
     public MutableDirectBuffer buffer()
     {
-        return buffer;
+        return renderer.buffer();
     }
 
     /**
@@ -76,59 +53,9 @@ public final class JsonOutputEncoder
      *
      * @return the line's length or {@link #NOT_AN_OUTPUT} for any other template.
      */
-    public int encode(final DirectBuffer src, final int offset)
+    public int encode(final DirectBuffer src, final int offset, final int length)
     {
-        header.wrap(src, offset);
-        final OutputFields f = fields;
-        try
-        {
-            switch (header.templateId())
-            {
-                case AlertDecoder.TEMPLATE_ID:
-                    begin(OutputFields.ALERT);
-                    f.alert(alert.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                case AlertWithdrawnDecoder.TEMPLATE_ID:
-                    begin(OutputFields.WITHDRAWN);
-                    f.withdrawn(withdrawn.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                case AssignmentDecoder.TEMPLATE_ID:
-                    begin(OutputFields.ASSIGNED);
-                    f.assignment(assignment.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                case ClaimRejectedDecoder.TEMPLATE_ID:
-                    begin(OutputFields.CLAIM_REJECTED);
-                    f.claimRejected(claimRejected.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                case EscalationDecoder.TEMPLATE_ID:
-                    begin(OutputFields.ESCALATION);
-                    f.escalation(escalation.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                case TaskDueDecoder.TEMPLATE_ID:
-                    begin(OutputFields.TASK);
-                    f.taskDue(taskDue.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                case DecisionRecordDecoder.TEMPLATE_ID:
-                    begin(OutputFields.DECISION);
-                    f.decision(decision.wrapAndApplyHeader(src, offset, header));
-                    break;
-
-                default:
-                    return NOT_AN_OUTPUT;
-            }
-
-            return end();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return renderer.render(src, offset, length);
     }
 
     /**
@@ -139,15 +66,15 @@ public final class JsonOutputEncoder
     {
         try
         {
-            begin(OutputFields.ACK);
-            generator.writeFieldName(OutputFields.ID);
+            renderer.beginLine(ACK);
+            generator.writeFieldName(ID);
             generator.writeUTF8String(id, idOffset, idLength);
-            generator.writeFieldName(OutputFields.SEQ);
+            generator.writeFieldName(SEQ);
             generator.writeNumber(seq);
-            generator.writeFieldName(OutputFields.DUPLICATE);
+            generator.writeFieldName(DUPLICATE);
             generator.writeBoolean(duplicate);
 
-            return end();
+            return renderer.endLine();
         }
         catch (final IOException ex)
         {
@@ -172,10 +99,10 @@ public final class JsonOutputEncoder
     {
         try
         {
-            begin(OutputFields.ERROR);
+            renderer.beginLine(ERROR);
             if (idLength > 0 && isUtf8(id, idOffset, idLength))
             {
-                generator.writeFieldName(OutputFields.ID);
+                generator.writeFieldName(ID);
                 generator.writeUTF8String(id, idOffset, idLength);
             }
             generator.writeStringField("code", code);
@@ -183,10 +110,10 @@ public final class JsonOutputEncoder
             {
                 generator.writeStringField("field", field);
             }
-            generator.writeFieldName(OutputFields.MESSAGE);
+            generator.writeFieldName(MESSAGE);
             writeChars(message);
 
-            return end();
+            return renderer.endLine();
         }
         catch (final IOException ex)
         {
@@ -210,14 +137,14 @@ public final class JsonOutputEncoder
     }
 
     /**
-     * {@code {"type":"welcome","protocol":1,"tenant":"t","role":"rep","rep":"r","at":"<ISO>"}}, the
+     * {@code {"type":"welcome","protocol":2,"tenant":"t","role":"rep","rep":"r","at":"<ISO>"}}, the
      * reply to an accepted hello; "role" and "rep" only for a rep connection.
      */
     public int welcome(final Hello hello, final long timeMs)
     {
         try
         {
-            begin(OutputFields.WELCOME);
+            renderer.beginLine(WELCOME);
             generator.writeNumberField("protocol", PROTOCOL_VERSION);
             generator.writeStringField("tenant", hello.tenant());
             if (hello.isRep())
@@ -225,9 +152,9 @@ public final class JsonOutputEncoder
                 generator.writeStringField("role", "rep");
                 generator.writeStringField("rep", hello.rep());
             }
-            fields.timeMs(OutputFields.AT, timeMs);
+            renderer.timeMs(AT, timeMs);
 
-            return end();
+            return renderer.endLine();
         }
         catch (final IOException ex)
         {
@@ -239,23 +166,6 @@ public final class JsonOutputEncoder
     {
         idView.wrap(bytes, offset, length);
         return Utf8.isValid(idView, 0, length);
-    }
-
-    private void begin(final SerializedString type) throws IOException
-    {
-        out.wrap(buffer);
-        generator.writeStartObject();
-        generator.writeFieldName(OutputFields.TYPE);
-        generator.writeString(type);
-    }
-
-    private int end() throws IOException
-    {
-        generator.writeEndObject();
-        generator.writeRaw('\n');
-        generator.flush();
-
-        return out.position();
     }
 
     private void writeChars(final CharSequence text) throws IOException

@@ -129,12 +129,14 @@ public final class TenantActivity
         {
             case AlertDecoder.TEMPLATE_ID:
             {
-                final int tenant = tenantSlot(buffer, tenantAt, limit);
+                // An alert's reasons and activity (groups) come before its text fields.
+                alert.wrap(buffer, body, blockLength, version);
+                final int alertTenantAt = afterGroups(alert);
+                final int tenant = tenantSlot(buffer, alertTenantAt, limit);
                 if (UNKNOWN_TENANT != tenant)
                 {
                     increment(tenant, TenantCounter.ALERTS);
-                    alert.wrap(buffer, body, blockLength, version);
-                    final long key = leadKey(tenant, buffer, tenantAt, limit);
+                    final long key = leadKey(tenant, buffer, alertTenantAt, limit);
                     if (0 != key)
                     {
                         timeToClaim.onAlert(key, alert.episode(), alert.timeNs());
@@ -173,6 +175,30 @@ public final class TenantActivity
             default:
                 break;
         }
+    }
+
+    /**
+     * @return the position of the alert's first text field (its tenant), after its groups.
+     */
+    private static int afterGroups(final AlertDecoder alert)
+    {
+        for (final AlertDecoder.CriteriaDecoder criteria = alert.criteria(); criteria.hasNext(); )
+        {
+            criteria.next().sbeSkip();
+        }
+        for (final AlertDecoder.FirmographicDecoder firmographic = alert.firmographic(); firmographic.hasNext(); )
+        {
+            firmographic.next().sbeSkip();
+        }
+        for (final AlertDecoder.SignalsDecoder signals = alert.signals(); signals.hasNext(); )
+        {
+            signals.next().sbeSkip();
+        }
+        for (final AlertDecoder.ActivityDecoder activity = alert.activity(); activity.hasNext(); )
+        {
+            activity.next().sbeSkip();
+        }
+        return alert.limit();
     }
 
     public int tenantCount()

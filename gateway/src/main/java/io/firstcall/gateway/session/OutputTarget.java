@@ -19,6 +19,9 @@ import java.nio.ByteOrder;
  *  +----------------------------+  offset + 8
  *  | fixed block                |
  *  +----------------------------+  offset + 8 + blockLength
+ *  | groups (Alert only)        |  each: blockLength uint16, count uint16, then per entry its
+ *  |                            |  fixed block and its var strings
+ *  +----------------------------+
  *  | var 0: tenant (uint8 len)  |
  *  | var 1: lead                |
  *  | var 2: rep   (fromRep)     |
@@ -26,13 +29,20 @@ import java.nio.ByteOrder;
  *  +----------------------------+
  * </pre>
  * Alert, AlertWithdrawn, Assignment, ClaimRejected and TaskDue go to their {@code rep} (var 2);
- * Escalation goes to its {@code to} (var 3). DecisionRecord and anything else go to nobody.
+ * Escalation goes to its {@code to} (var 3). Decisions and anything else go to nobody.
  */
 final class OutputTarget
 {
     private static final int NO_RECIPIENT = -1;
     private static final int REP_FIELD = 2;
     private static final int ESCALATION_TO_FIELD = 3;
+    private static final int GROUP_HEADER_LENGTH = 4;
+
+    /**
+     * The var strings in each entry of the Alert's groups, in schema order: criteria (name),
+     * firmographic (none), signals (name), activity (detail).
+     */
+    private static final int[] ALERT_GROUP_VAR_FIELDS = {1, 0, 1, 1};
 
     private int tenantOffset;
     private int tenantLength;
@@ -59,6 +69,17 @@ final class OutputTarget
         final int blockLength = buffer.getShort(offset, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int limit = offset + length;
         int position = offset + MessageHeaderDecoder.ENCODED_LENGTH + blockLength;
+        if (AlertDecoder.TEMPLATE_ID == templateId)
+        {
+            for (final int varFields : ALERT_GROUP_VAR_FIELDS)
+            {
+                position = skipGroup(buffer, position, limit, varFields);
+                if (position < 0)
+                {
+                    return false;
+                }
+            }
+        }
         for (int field = 0; field <= recipientField; field++)
         {
             if (position >= limit)
@@ -106,6 +127,37 @@ final class OutputTarget
     int repLength()
     {
         return repLength;
+    }
+
+    /**
+     * @return the position after the group at {@code position}, or -1 when it runs past {@code limit}.
+     */
+    private static int skipGroup(final DirectBuffer buffer, final int position, final int limit, final int varFields)
+    {
+        if (position + GROUP_HEADER_LENGTH > limit)
+        {
+            return -1;
+        }
+        final int entryLength = buffer.getShort(position, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int count = buffer.getShort(position + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        int next = position + GROUP_HEADER_LENGTH;
+        for (int i = 0; i < count; i++)
+        {
+            next += entryLength;
+            for (int field = 0; field < varFields; field++)
+            {
+                if (next >= limit)
+                {
+                    return -1;
+                }
+                next += 1 + (buffer.getByte(next) & 0xFF);
+            }
+            if (next > limit)
+            {
+                return -1;
+            }
+        }
+        return next;
     }
 
     private static int recipientField(final int templateId)

@@ -21,7 +21,7 @@ final class PushRenderer
      */
     int render(final DirectBuffer output, final int offset, final int length)
     {
-        return encoder.encode(output, offset);
+        return encoder.encode(output, offset, length);
     }
 
     /**

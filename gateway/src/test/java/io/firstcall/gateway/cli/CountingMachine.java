@@ -24,9 +24,9 @@ final class CountingMachine implements StateMachine, Snapshottable
         this.driftOnLoad = driftOnLoad;
     }
 
-    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+    public void onEvent(final DirectBuffer message, final long sequence, final long timestampNs)
     {
-        byTemplate[buffer.getShort(offset + 2, ByteOrder.LITTLE_ENDIAN) & 31]++;
+        byTemplate[message.getShort(2, ByteOrder.LITTLE_ENDIAN) & 31]++;
         sequenceSum += sequence;
     }
 

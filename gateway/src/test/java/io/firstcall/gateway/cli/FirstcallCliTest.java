@@ -119,9 +119,9 @@ class FirstcallCliTest
     @Test
     void shouldVerifyTheNewestSnapshotAgainstAFullReplay()
     {
-        final int events = RecordedJournal.record(dir, new EngineContext().stateMachineFactory(sink -> new CountingMachine(false)));
+        final int events = RecordedJournal.record(dir, new EngineContext().stateMachineFactory(outputs -> new CountingMachine(false)));
 
-        assertEquals(ExitCodes.OK, execute(new ReplayCommand(sink -> new CountingMachine(false)),
+        assertEquals(ExitCodes.OK, execute(new ReplayCommand(outputs -> new CountingMachine(false)),
             "--data", dir.toString(), "--verify-snapshot"));
         assertTrue(out.toString().startsWith("SNAPSHOT IDENTICAL: snapshot-"), out.toString());
         assertTrue(out.toString().contains("full replay:       events=" + (events + 1)), out.toString());
@@ -130,9 +130,9 @@ class FirstcallCliTest
     @Test
     void shouldExitThreeWhenTheSnapshotAndTailEndInAnotherState()
     {
-        RecordedJournal.record(dir, new EngineContext().stateMachineFactory(sink -> new CountingMachine(false)));
+        RecordedJournal.record(dir, new EngineContext().stateMachineFactory(outputs -> new CountingMachine(false)));
 
-        assertEquals(ExitCodes.STATE_DIVERGED, execute(new ReplayCommand(sink -> new CountingMachine(true)),
+        assertEquals(ExitCodes.STATE_DIVERGED, execute(new ReplayCommand(outputs -> new CountingMachine(true)),
             "--data", dir.toString(), "--verify-snapshot"));
         assertTrue(out.toString().startsWith("SNAPSHOT DIVERGED: "), out.toString());
         assertTrue(out.toString().contains("(STATE DIFFERS)"), out.toString());

@@ -9,6 +9,7 @@ import io.firstcall.gateway.TenantAccess;
 import io.firstcall.journal.JournalRetention;
 import io.firstcall.journal.SyncMode;
 import io.firstcall.pipeline.Topology;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigLoaderTest
@@ -156,6 +158,24 @@ class ConfigLoaderTest
         final TenantRules rules = TenantRulesParser.parse("acme", document);
         assertEquals("acme-leads", rules.managerQueue());
         assertEquals(TimeUnit.HOURS.toNanos(2), rules.cooldownNs());
+    }
+
+    /**
+     * The launcher (and check-config) parse each tenant's rules once, with the engine's parser, and
+     * leave them where the engine thread takes them when the change is applied.
+     */
+    @Test
+    void shouldLeaveEachTenantsParsedRulesForTheEngine()
+    {
+        final FirstcallConfig config = load(ACME + "    rules: {hot: {forms: [webinar]}}\n");
+        final TenantConfig acme = config.tenants().get(0);
+        final byte[] tenant = "acme".getBytes(StandardCharsets.UTF_8);
+        final byte[] document = acme.rulesDocument().getBytes(StandardCharsets.UTF_8);
+
+        assertSame(acme.rules(), config.engine().tenantRules().find(TenantRulesParser.version(acme.rulesDocument()),
+            new UnsafeBuffer(tenant), 0, tenant.length, new UnsafeBuffer(document), 0, document.length));
+        assertSame(acme.rules(), config.engine().tenantRules().parseIfAbsent("acme", acme.rulesDocument()),
+            "the engine's conclude() finds them and does not parse again");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.firstcall.gateway.json;
 
+import io.firstcall.render.IsoTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,16 +21,16 @@ class JsonNumbersTest
     void shouldFormatAndParseLikeJavaTime()
     {
         final Random random = new Random(42);
-        final char[] chars = new char[JsonNumbers.ISO_LENGTH];
-        final long[] edges = { 0, -1, 951_782_400_000L, 4_107_542_399_999L, JsonNumbers.MIN_ISO_MS,
-            JsonNumbers.MAX_ISO_MS };
+        final char[] chars = new char[IsoTime.LENGTH];
+        final long[] edges = { 0, -1, 951_782_400_000L, 4_107_542_399_999L, IsoTime.MIN_MS,
+            IsoTime.MAX_MS };
         for (int i = 0; i < 100_000 + edges.length; i++)
         {
             final long ms = i < edges.length ? edges[i] :
-                JsonNumbers.MIN_ISO_MS + Math.floorMod(random.nextLong(), JsonNumbers.MAX_ISO_MS - JsonNumbers.MIN_ISO_MS);
+                IsoTime.MIN_MS + Math.floorMod(random.nextLong(), IsoTime.MAX_MS - IsoTime.MIN_MS);
             final String expected = ISO.format(Instant.ofEpochMilli(ms));
 
-            JsonNumbers.formatIso(ms, chars);
+            IsoTime.format(ms, chars);
             assertEquals(expected, new String(chars), () -> "ms " + ms);
             assertEquals(ms, JsonNumbers.parseIsoMs(chars, 0, chars.length), expected);
         }
@@ -42,8 +43,8 @@ class JsonNumbersTest
         final DateTimeFormatter withOffset = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
         for (int i = 0; i < 100_000; i++)
         {
-            final long ms = JsonNumbers.MIN_ISO_MS + 86_400_000L +
-                Math.floorMod(random.nextLong(), JsonNumbers.MAX_ISO_MS - JsonNumbers.MIN_ISO_MS - 2 * 86_400_000L);
+            final long ms = IsoTime.MIN_MS + 86_400_000L +
+                Math.floorMod(random.nextLong(), IsoTime.MAX_MS - IsoTime.MIN_MS - 2 * 86_400_000L);
             final ZoneOffset zone = ZoneOffset.ofTotalSeconds(60 * (random.nextInt(2 * 18 * 60 + 1) - 18 * 60));
             final String text = withOffset.format(Instant.ofEpochMilli(ms).atOffset(zone));
 
@@ -85,10 +86,12 @@ class JsonNumbersTest
     @Test
     void shouldNotFormatOutsideFourDigitYears()
     {
-        final char[] chars = new char[JsonNumbers.ISO_LENGTH];
-        assertFalse(JsonNumbers.formatIso(JsonNumbers.MIN_ISO_MS - 1, chars));
-        assertFalse(JsonNumbers.formatIso(JsonNumbers.MAX_ISO_MS + 1, chars));
-        assertFalse(JsonNumbers.formatIso(Long.MIN_VALUE, chars));
+        assertEquals(JsonNumbers.daysFromCivil(0, 1, 1) * 86_400_000L, IsoTime.MIN_MS);
+        assertEquals(JsonNumbers.daysFromCivil(10_000, 1, 1) * 86_400_000L - 1, IsoTime.MAX_MS);
+        final char[] chars = new char[IsoTime.LENGTH];
+        assertFalse(IsoTime.format(IsoTime.MIN_MS - 1, chars));
+        assertFalse(IsoTime.format(IsoTime.MAX_MS + 1, chars));
+        assertFalse(IsoTime.format(Long.MIN_VALUE, chars));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.firstcall.gateway.session;
 
+import io.firstcall.codec.ActivityKind;
 import io.firstcall.codec.AlertEncoder;
-import io.firstcall.codec.DecisionKind;
-import io.firstcall.codec.DecisionRecordEncoder;
 import io.firstcall.codec.EscalationEncoder;
 import io.firstcall.codec.EscalationLevel;
+import io.firstcall.codec.FirmographicComponent;
+import io.firstcall.codec.HotCriterion;
+import io.firstcall.codec.LeadCreatedEncoder;
 import io.firstcall.codec.MessageHeaderEncoder;
+import io.firstcall.codec.SignalKind;
 import io.firstcall.codec.TaskChannel;
 import io.firstcall.codec.TaskDueEncoder;
 import io.firstcall.codec.Visibility;
@@ -28,11 +31,9 @@ class OutputTargetTest
     private final OutputTarget target = new OutputTarget();
 
     @Test
-    void shouldFindTenantAndRepOfAnAlert()
+    void shouldFindTenantAndRepOfAnAlertAfterItsGroups()
     {
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + new AlertEncoder().wrapAndApplyHeader(buffer, OFFSET, header)
-            .visibility(Visibility.OWNED).tenant("acme").lead("L1").rep("r-42").reasons("x").name("").email("")
-            .phone("").company("").activity("").encodedLength();
+        final int length = alert(2);
 
         assertTrue(target.wrap(buffer, OFFSET, length));
         assertEquals("acme", text(buffer, target.tenantOffset(), target.tenantLength()));
@@ -61,18 +62,48 @@ class OutputTargetTest
     }
 
     @Test
-    void shouldSendDecisionRecordsAndTruncatedMessagesToNobody()
+    void shouldSendDecisionsAndTruncatedMessagesToNobody()
     {
-        final int decision = MessageHeaderEncoder.ENCODED_LENGTH + new DecisionRecordEncoder()
-            .wrapAndApplyHeader(buffer, OFFSET, header).kind(DecisionKind.HOT).tenant("acme").lead("L1").detail("{}")
-            .encodedLength();
+        final int decision = MessageHeaderEncoder.ENCODED_LENGTH + new LeadCreatedEncoder()
+            .wrapAndApplyHeader(buffer, OFFSET, header).tenant("acme").lead("L1").encodedLength();
         assertFalse(target.wrap(buffer, OFFSET, decision));
 
-        final int alert = MessageHeaderEncoder.ENCODED_LENGTH + new AlertEncoder().wrapAndApplyHeader(buffer, OFFSET, header)
-            .visibility(Visibility.OWNED).tenant("acme").lead("L1").rep("r-42").reasons("").name("").email("")
-            .phone("").company("").activity("").encodedLength();
+        final int alert = alert(0);
         assertFalse(target.wrap(buffer, OFFSET, alert - 20), "the rep lies beyond the given length");
         assertFalse(target.wrap(buffer, OFFSET, 4));
+        final int withGroups = alert(3);
+        assertFalse(target.wrap(buffer, OFFSET, withGroups - 200), "a group runs past the given length");
+    }
+
+    /**
+     * An alert for rep r-42 of tenant acme whose groups hold {@code entries} entries each.
+     */
+    private int alert(final int entries)
+    {
+        final AlertEncoder alert = new AlertEncoder().wrapAndApplyHeader(buffer, OFFSET, header).visibility(Visibility.OWNED);
+        final AlertEncoder.CriteriaEncoder criteria = alert.criteriaCount(entries);
+        for (int i = 0; i < entries; i++)
+        {
+            criteria.next().criterion(HotCriterion.FORM).threshold(0).name("form-" + i);
+        }
+        final AlertEncoder.FirmographicEncoder firmographic = alert.firmographicCount(entries);
+        for (int i = 0; i < entries; i++)
+        {
+            firmographic.next().component(FirmographicComponent.REGION).points(i);
+        }
+        final AlertEncoder.SignalsEncoder signals = alert.signalsCount(entries);
+        for (int i = 0; i < entries; i++)
+        {
+            signals.next().kind(SignalKind.PAGE).points(i).name("page-" + i);
+        }
+        final AlertEncoder.ActivityEncoder activity = alert.activityCount(entries);
+        for (int i = 0; i < entries; i++)
+        {
+            activity.next().kind(ActivityKind.VISIT).atNs(i).detail("/pricing/" + i);
+        }
+        alert.tenant("acme").lead("L1").rep("r-42").name("n").email("e").phone("").company("c").industry("")
+            .region("").product("").team("west");
+        return MessageHeaderEncoder.ENCODED_LENGTH + alert.encodedLength();
     }
 
     private static String text(final DirectBuffer buffer, final int offset, final int length)

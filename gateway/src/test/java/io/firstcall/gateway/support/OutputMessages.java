@@ -1,17 +1,22 @@
 package io.firstcall.gateway.support;
 
+import io.firstcall.codec.ActivityKind;
 import io.firstcall.codec.AlertEncoder;
 import io.firstcall.codec.AlertWithdrawnEncoder;
 import io.firstcall.codec.AssignmentEncoder;
 import io.firstcall.codec.AssignmentReason;
 import io.firstcall.codec.EscalationEncoder;
 import io.firstcall.codec.EscalationLevel;
+import io.firstcall.codec.FirmographicComponent;
+import io.firstcall.codec.HotCriterion;
 import io.firstcall.codec.MessageHeaderEncoder;
+import io.firstcall.codec.SignalKind;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Engine outputs as the engine encodes them (SBE, header first), with only the fields the gateway's
- * counting reads, written at offset 0 of {@link #buffer()}. Each method returns the message length.
+ * counting reads (and, for an alert, one entry in each of its groups, which precede its text
+ * fields), written at offset 0 of {@link #buffer()}. Each method returns the message length.
  */
 public final class OutputMessages
 {
@@ -29,8 +34,13 @@ public final class OutputMessages
 
     public int alert(final String tenant, final String lead, final int episode, final long timeNs)
     {
-        alert.wrapAndApplyHeader(buffer, 0, header).inputSeq(1).timeNs(timeNs).claimDeadlineNs(0).episode(episode)
-            .tenant(tenant).lead(lead).rep("r1");
+        alert.wrapAndApplyHeader(buffer, 0, header).inputSeq(1).timeNs(timeNs).claimDeadlineNs(0).episode(episode);
+        // The reasons and the activity come before the text fields, as in every alert the engine writes.
+        alert.criteriaCount(1).next().criterion(HotCriterion.FORM).threshold(0).name("demo_request");
+        alert.firmographicCount(1).next().component(FirmographicComponent.INDUSTRY).points(10);
+        alert.signalsCount(1).next().kind(SignalKind.FORM).points(40).name("demo_request");
+        alert.activityCount(1).next().kind(ActivityKind.FORM).atNs(timeNs).detail("demo_request");
+        alert.tenant(tenant).lead(lead).rep("r1");
         return MessageHeaderEncoder.ENCODED_LENGTH + alert.encodedLength();
     }
 

@@ -1,4 +1,4 @@
-package io.firstcall.engine.lead;
+package io.firstcall.engine.routing;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Offers made before the episode's current escalation level are lapsed: those reps let the lead go
  * and are never offered it again in this episode. Offers at the current level are standing.
  */
-public final class Offers
+final class Offers
 {
     private int[] reps = new int[4];
     private int count;
@@ -16,7 +16,7 @@ public final class Offers
     /**
      * Forget every offer: a new episode begins.
      */
-    public void clear()
+    void clear()
     {
         count = 0;
         levelStart = 0;
@@ -25,12 +25,12 @@ public final class Offers
     /**
      * The standing offers lapse: the episode moves to its next level.
      */
-    public void nextLevel()
+    void nextLevel()
     {
         levelStart = count;
     }
 
-    public void add(final int rep)
+    void add(final int rep)
     {
         if (count == reps.length)
         {
@@ -39,17 +39,17 @@ public final class Offers
         reps[count++] = rep;
     }
 
-    public int count()
+    int count()
     {
         return count;
     }
 
-    public int levelStart()
+    int levelStart()
     {
         return levelStart;
     }
 
-    public int rep(final int i)
+    int rep(final int i)
     {
         return reps[i];
     }
@@ -57,7 +57,7 @@ public final class Offers
     /**
      * @return true when {@code rep} holds a standing offer (at the current level).
      */
-    public boolean standing(final int rep)
+    boolean standing(final int rep)
     {
         for (int i = levelStart; i < count; i++)
         {
@@ -72,7 +72,7 @@ public final class Offers
     /**
      * @return true when {@code rep} was offered the lead at an earlier level and let it lapse.
      */
-    public boolean lapsed(final int rep)
+    boolean lapsed(final int rep)
     {
         for (int i = 0; i < levelStart; i++)
         {

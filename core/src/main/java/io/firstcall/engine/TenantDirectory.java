@@ -1,6 +1,8 @@
-package io.firstcall.engine.tenant;
+package io.firstcall.engine;
 
 import io.firstcall.engine.lead.ByteKeyIndex;
+import io.firstcall.engine.tenant.TenantRules;
+import io.firstcall.event.Bytes;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -11,13 +13,14 @@ import java.util.ArrayList;
  * The tenants the engine knows. A tenant exists only once a configuration change for it has been
  * journaled; events for unknown tenants are ignored.
  */
-public final class TenantDirectory
+final class TenantDirectory
 {
     private final ByteKeyIndex ids = new ByteKeyIndex(16);
     private final ArrayList<Tenant> tenants = new ArrayList<>();
     private final int initialLeadCapacity;
+    private Tenant last;
 
-    public TenantDirectory(final int initialLeadCapacity)
+    TenantDirectory(final int initialLeadCapacity)
     {
         this.initialLeadCapacity = initialLeadCapacity;
     }
@@ -25,13 +28,25 @@ public final class TenantDirectory
     /**
      * @return the tenant, or null when unknown.
      */
-    public Tenant find(final DirectBuffer buffer, final int offset, final int length)
+    Tenant find(final DirectBuffer buffer, final int offset, final int length)
     {
+        // Consecutive events are mostly for the same tenant: comparing its id beats hashing.
+        final Tenant last = this.last;
+        if (null != last && length == last.leads().tenantId().capacity() &&
+            Bytes.equal(last.leads().tenantId(), 0, buffer, offset, length))
+        {
+            return last;
+        }
         final int index = ids.get(buffer, offset, length);
-        return ByteKeyIndex.MISSING == index ? null : tenants.get(index);
+        if (ByteKeyIndex.MISSING == index)
+        {
+            return null;
+        }
+        this.last = tenants.get(index);
+        return this.last;
     }
 
-    public Tenant find(final String tenantId)
+    Tenant find(final String tenantId)
     {
         final byte[] bytes = tenantId.getBytes(StandardCharsets.UTF_8);
         return find(new UnsafeBuffer(bytes), 0, bytes.length);
@@ -40,41 +55,22 @@ public final class TenantDirectory
     /**
      * Install or replace a tenant's rules.
      */
-    public Tenant apply(final TenantRules rules)
+    Tenant apply(final TenantRules rules)
     {
         final byte[] id = rules.tenant().getBytes(StandardCharsets.UTF_8);
         final int index = ids.getOrAdd(new UnsafeBuffer(id), 0, id.length);
         if (index == tenants.size())
         {
-            tenants.add(new Tenant(index, rules, initialLeadCapacity));
+            tenants.add(new Tenant(index, id, rules, initialLeadCapacity));
+            return tenants.get(index);
         }
         final Tenant tenant = tenants.get(index);
         tenant.rules(rules);
         return tenant;
     }
 
-    public int size()
-    {
-        return tenants.size();
-    }
-
-    public Tenant tenant(final int index)
+    Tenant tenant(final int index)
     {
         return tenants.get(index);
-    }
-
-    public DirectBuffer idBuffer()
-    {
-        return ids.keyBuffer();
-    }
-
-    public int idOffset(final int index)
-    {
-        return ids.keyOffset(index);
-    }
-
-    public int idLength(final int index)
-    {
-        return ids.keyLength(index);
     }
 }

@@ -9,6 +9,7 @@ import io.firstcall.journal.SyncMode;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineCounters;
 import io.firstcall.status.EngineHealth;
+import io.firstcall.timing.LatencyStage;
 import io.firstcall.timing.StageTimer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
@@ -18,8 +19,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * Stage one: gives each new event its journal sequence and engine timestamp and appends it to the
  * input journal; answers retried event ids from the {@link DedupWindow} without journaling them
  * again. At the end of each batch it syncs (when the {@link SyncMode} asks) and only then
- * acknowledges the batch, so no acknowledgement ever precedes durability; then it tells the listener
- * the batch ended ({@link AckListener#endOfBatch()}), unless the decisions on the same thread follow.
+ * acknowledges the batch, so no acknowledgement ever precedes durability.
  * <p>
  * An event the journal cannot take (an append that fails, or the disk below its minimum free space) is
  * refused, not acknowledged: it gets no sequence, the de-duplication window does not remember it and it
@@ -32,7 +32,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * <p>
  * The engine timestamp never goes backwards, even if the clock does: replayed timers depend on it.
  */
-final class JournalHandler implements EventHandler<RingSlot>
+final class JournalStage implements EventHandler<RingSlot>
 {
     private final SlotSource slots;
     private final Journal journal;
@@ -40,6 +40,7 @@ final class JournalHandler implements EventHandler<RingSlot>
     private final EpochNanoClock clock;
     private final SyncMode syncMode;
     private final AckListener ackListener;
+    private final boolean endsAckBatches;
     private final ErrorHandler errorHandler;
     private final EngineHealth health;
     private final StartGate start;
@@ -56,31 +57,25 @@ final class JournalHandler implements EventHandler<RingSlot>
     private boolean appendedInBatch;
     private boolean failedInBatch;
     private boolean failing;
-    private boolean endsAckBatches = true;
 
-    JournalHandler(
-        final SlotSource slots,
-        final Journal journal,
-        final DedupWindow dedupWindow,
-        final EpochNanoClock clock,
-        final SyncMode syncMode,
-        final AckListener ackListener,
-        final ErrorHandler errorHandler,
-        final EngineCounters counters,
-        final EngineHealth health,
-        final StageTimer receiveToJournaled,
-        final StartGate start)
+    /**
+     * @param endsAckBatches whether this stage ends each batch of acknowledgements itself (a
+     *                       journal thread of its own), rather than the {@link OutputStage} after it.
+     */
+    JournalStage(final PipelineContext ctx, final SlotSource slots, final StartGate start, final boolean endsAckBatches)
     {
         this.slots = slots;
-        this.journal = journal;
-        this.dedupWindow = dedupWindow;
-        this.clock = clock;
-        this.syncMode = syncMode;
-        this.ackListener = ackListener;
-        this.errorHandler = errorHandler;
-        this.health = health;
-        this.receiveToJournaled = receiveToJournaled;
+        this.journal = ctx.inputJournal();
+        this.dedupWindow = ctx.dedupWindow();
+        this.clock = ctx.clock();
+        this.syncMode = ctx.syncMode();
+        this.ackListener = ctx.ackListener();
+        this.endsAckBatches = endsAckBatches;
+        this.errorHandler = ctx.errorHandler();
+        this.health = ctx.health();
+        this.receiveToJournaled = ctx.latency().timer(LatencyStage.RECEIVE_TO_JOURNALED);
         this.start = start;
+        final EngineCounters counters = ctx.counters();
         journaledCounter = counters.get(EngineCounter.EVENTS_JOURNALED);
         duplicateCounter = counters.get(EngineCounter.DUPLICATES);
         failureCounter = counters.get(EngineCounter.JOURNAL_FAILURES);
@@ -96,35 +91,6 @@ final class JournalHandler implements EventHandler<RingSlot>
         {
             nextSequence = start.nextSequence();
             lastTimestampNs = start.lastTimestampNs();
-        }
-    }
-
-    long nextSequence()
-    {
-        return nextSequence;
-    }
-
-    /**
-     * On one engine thread the batch's decisions follow its acknowledgements: the caller ends the batch
-     * of acknowledgements after them ({@link #endAckBatch()}), so the edge is woken once per batch.
-     */
-    void deferAckBatchEnd()
-    {
-        endsAckBatches = false;
-    }
-
-    /**
-     * Tell the acknowledgement listener that the batch's acknowledgements are all out.
-     */
-    void endAckBatch()
-    {
-        try
-        {
-            ackListener.endOfBatch();
-        }
-        catch (final Throwable ex)
-        {
-            errorHandler.onError(ex);
         }
     }
 
@@ -247,7 +213,14 @@ final class JournalHandler implements EventHandler<RingSlot>
         failedInBatch = false;
         if (endsAckBatches)
         {
-            endAckBatch();
+            try
+            {
+                ackListener.endOfBatch();
+            }
+            catch (final Throwable ex)
+            {
+                errorHandler.onError(ex);
+            }
         }
     }
 
