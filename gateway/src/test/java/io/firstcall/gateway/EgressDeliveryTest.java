@@ -253,7 +253,7 @@ class EgressDeliveryTest
         fixture = new GatewayFixture(dataDir);
         fixture.gatewayContext().egressRingBytes(4096);
         fixture.engineContext().tenantDocuments().clear();
-        fixture.engineContext().ringSize(1024).stateMachineFactory((sink) -> (buffer, offset, length, sequence, ts) ->
+        fixture.engineContext().ringSize(1024).stateMachineFactory((outputs) -> (message, sequence, timestampNs) ->
         {
             try
             {
