@@ -4,7 +4,6 @@ import io.firstcall.Engine;
 import io.firstcall.gateway.metrics.TenantActivity;
 
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -37,22 +36,7 @@ public interface OpsView
     void forEachGatewayGauge(ObjLongConsumer<String> consumer);
 
     /**
-     * @return the per-tenant counts and the time to claim.
+     * @return the per-tenant counts (connections, events, alerts, claims, ...) and the time to claim.
      */
     TenantActivity tenantActivity();
-
-    /**
-     * @param consumer given each configured tenant's id.
-     */
-    default void forEachTenant(final Consumer<String> consumer)
-    {
-    }
-
-    /**
-     * @param consumer given each of the tenant's own counters (connections_open, events_offered,
-     *                 events_rate_limited) by name; nothing for an unknown tenant.
-     */
-    default void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
-    {
-    }
 }

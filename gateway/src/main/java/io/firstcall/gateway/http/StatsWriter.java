@@ -2,10 +2,10 @@ package io.firstcall.gateway.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.firstcall.gateway.OpsView;
+import io.firstcall.gateway.metrics.TenantActivity;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The {@code /stats} body: one JSON object with a member object per source of figures, so new
@@ -14,11 +14,11 @@ import java.io.UncheckedIOException;
  * {"engine":{"events_received":12,"ring_full":0,...},"gateway":{"connections_accepted":3,...}}
  * </pre>
  * Engine members are named by {@code EngineCounter.metricName()}, gateway members as the gateway
- * names its gauges and counters; {@code tenants} has each tenant's own counters. That is the operator's view. A
- * tenant sees only its own counters, and nothing global (the engine and gateway totals include other
- * tenants' traffic):
+ * names its gauges and counters; {@code tenants} has each tenant's own counters ({@link TenantActivity}, the
+ * table {@code /metrics} exports too). That is the operator's view. A tenant sees only its own counters, and
+ * nothing global (the engine and gateway totals include other tenants' traffic):
  * <pre>
- * {"tenant":"acme","gateway":{"connections_open":1,"events_offered":12,"events_rate_limited":0}}
+ * {"tenant":"acme","gateway":{"connections_open":1,"events_offered":12,"events_rate_limited":0,"event_errors":0,...}}
  * </pre>
  */
 final class StatsWriter
@@ -42,7 +42,7 @@ final class StatsWriter
             {
                 json.writeStringField("tenant", principal.tenant());
                 json.writeObjectFieldStart("gateway");
-                view.forEachTenantCounter(principal.tenant(), (name, value) -> OpsJson.writeNumberField(json, name, value));
+                view.tenantActivity().forEachStat(principal.tenant(), (name, value) -> OpsJson.writeNumberField(json, name, value));
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -52,20 +52,14 @@ final class StatsWriter
 
     private static void writeTenants(final OpsView view, final JsonGenerator json) throws IOException
     {
+        final TenantActivity tenants = view.tenantActivity();
         json.writeObjectFieldStart("tenants");
-        view.forEachTenant((tenant) ->
+        for (int slot = 0; slot < tenants.tenantCount(); slot++)
         {
-            try
-            {
-                json.writeObjectFieldStart(tenant);
-                view.forEachTenantCounter(tenant, (name, value) -> OpsJson.writeNumberField(json, name, value));
-                json.writeEndObject();
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        });
+            json.writeObjectFieldStart(tenants.tenant(slot));
+            tenants.forEachStat(tenants.tenant(slot), (name, value) -> OpsJson.writeNumberField(json, name, value));
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 
