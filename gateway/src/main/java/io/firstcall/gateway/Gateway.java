@@ -2,6 +2,7 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.http.HttpOpsHandler;
 import io.firstcall.gateway.metrics.TenantActivity;
 import io.firstcall.gateway.session.AckRouter;
@@ -173,6 +174,11 @@ public final class Gateway implements AutoCloseable, OpsView
     public TenantActivity tenantActivity()
     {
         return counters.tenants();
+    }
+
+    public SpeedToLeadSnapshot speedToLead()
+    {
+        return engine.speedToLead().snapshot();
     }
 
     public void forEachTenant(final Consumer<String> consumer)

@@ -1,6 +1,7 @@
 package io.firstcall.gateway;
 
 import io.firstcall.Engine;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.metrics.TenantActivity;
 
 import java.util.List;
@@ -40,6 +41,14 @@ public interface OpsView
      * @return the per-tenant counts and the time to claim.
      */
     TenantActivity tenantActivity();
+
+    /**
+     * @return the latest live speed-to-lead figures, or null when there are none.
+     */
+    default SpeedToLeadSnapshot speedToLead()
+    {
+        return null;
+    }
 
     /**
      * @param consumer given each configured tenant's id.
