@@ -2,6 +2,7 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.egress.Doorbell;
 import io.firstcall.gateway.egress.EgressRing;
 import io.firstcall.gateway.http.HttpOpsHandler;
@@ -204,6 +205,11 @@ public final class Gateway implements AutoCloseable, OpsView
     public TenantActivity tenantActivity()
     {
         return counters.tenants();
+    }
+
+    public SpeedToLeadSnapshot speedToLead()
+    {
+        return engine.speedToLead().snapshot();
     }
 
     /**
