@@ -1,5 +1,6 @@
 package io.firstcall;
 
+import io.firstcall.audit.SpeedToLeadAgent;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.output.OutputBatch;
@@ -28,7 +29,9 @@ import io.firstcall.timing.HistogramLogAgent;
 import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
@@ -67,6 +70,8 @@ public final class Engine implements AutoCloseable
     private final AgentRunner replicaRunner;
     private final EnginePipeline pipeline;
     private final AgentRunner agentRunner;
+    private final SpeedToLeadAgent speedToLead;
+    private final AgentRunner speedToLeadRunner;
     private final long recoveredEvents;
     private final long recoveryNs;
     private boolean closed;
@@ -171,8 +176,20 @@ public final class Engine implements AutoCloseable
                 new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
                 new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
+        // Its readers are opened here, on the launching thread, before the replica's thread opens its own.
+        speedToLead = new SpeedToLeadAgent(inputJournal, outputJournal,
+            TimeUnit.MILLISECONDS.toNanos(ctx.speedToLeadNeverAfterMs()), new SystemNanoClock(), TimeUnit.SECONDS.toNanos(1));
         replicaRunner = recoveryContext.snapshots(stateMachine) && ctx.snapshotReplica() ?
             startReplica(new SnapshotReplica(recoveryContext, recovery.loadedSnapshot())) : null;
+        speedToLeadRunner = startBackground(speedToLead, new SleepingMillisIdleStrategy(10));
+    }
+
+    /**
+     * @return the live speed-to-lead figures, computed from the journals off the engine thread.
+     */
+    public SpeedToLeadAgent speedToLead()
+    {
+        return speedToLead;
     }
 
     /**
@@ -255,6 +272,7 @@ public final class Engine implements AutoCloseable
         closed = true;
         CloseHelper.quietClose(agentRunner);
         CloseHelper.quietClose(replicaRunner);
+        CloseHelper.quietClose(speedToLeadRunner);
         pipeline.close();
         histogramLogAgent.sample();
         try
@@ -304,10 +322,14 @@ public final class Engine implements AutoCloseable
 
     private AgentRunner startReplica(final SnapshotReplica replica)
     {
-        final AgentRunner runner = new AgentRunner(
-            new SleepingMillisIdleStrategy(1), errorHandler, counters.get(EngineCounter.ERRORS), replica);
+        return startBackground(replica, new SleepingMillisIdleStrategy(1));
+    }
+
+    private AgentRunner startBackground(final Agent agent, final IdleStrategy idleStrategy)
+    {
+        final AgentRunner runner = new AgentRunner(idleStrategy, errorHandler, counters.get(EngineCounter.ERRORS), agent);
         final Thread thread = ctx.threadFactory().newThread(runner);
-        thread.setName(replica.roleName());
+        thread.setName(agent.roleName());
         // Background work: the live engine threads come first.
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();

@@ -2,14 +2,17 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
+import io.firstcall.audit.SpeedToLeadSnapshot;
+import io.firstcall.gateway.egress.Doorbell;
+import io.firstcall.gateway.egress.EgressRing;
 import io.firstcall.gateway.http.HttpOpsHandler;
 import io.firstcall.gateway.metrics.TenantActivity;
-import io.firstcall.gateway.session.AckRouter;
+import io.firstcall.gateway.session.DeliveryAgent;
 import io.firstcall.gateway.session.RepDirectory;
-import io.firstcall.gateway.session.RepPushRouter;
 import io.firstcall.gateway.session.Session;
 import io.firstcall.gateway.session.SessionRegistry;
 import io.firstcall.gateway.session.SessionServices;
+import io.firstcall.pipeline.Topology;
 import io.netty.channel.ChannelHandler;
 import io.netty.util.concurrent.Future;
 
@@ -21,9 +24,10 @@ import java.util.function.ObjLongConsumer;
 
 /**
  * The firstcall server: the engine and the Netty listeners in front of it (JSON lines, SBE, HTTP with
- * a WebSocket at /ws). {@link #launch} wires acknowledgements and outputs from the engine to the
- * sessions, launches the engine (recovering its journals), then binds; {@link #close()} shuts down
- * without losing an acknowledged event.
+ * a WebSocket at /ws). {@link #launch} hands the engine the {@link EgressRing} its acknowledgements and
+ * outputs leave through, launches the engine (recovering its journals), binds, and starts the
+ * {@link DeliveryAgent} that drains the ring on an event loop; {@link #close()} shuts down without
+ * losing an acknowledged event.
  */
 public final class Gateway implements AutoCloseable, OpsView
 {
@@ -33,7 +37,10 @@ public final class Gateway implements AutoCloseable, OpsView
     private final SessionRegistry registry;
     private final Engine engine;
     private final SessionServices services;
+    private final Doorbell doorbell;
+    private final EgressRing egress;
     private final GatewayServers servers;
+    private final DeliveryAgent delivery;
     private volatile boolean closed;
 
     private Gateway(
@@ -43,11 +50,25 @@ public final class Gateway implements AutoCloseable, OpsView
     {
         counters = new GatewayCounters(gatewayCtx.tenants().keySet());
         registry = new SessionRegistry(gatewayCtx.maxConnections());
-        final RepDirectory repDirectory = new RepDirectory();
-        engineCtx.ackListener(new AckRouter(registry))
-            .outputListener(new RepPushRouter(repDirectory, counters.tenants()));
-        engine = Engine.launch(engineCtx);
+        doorbell = Doorbell.open(counters.get(GatewayCounter.DOORBELL_RINGS));
+        egress = new EgressRing(
+            gatewayCtx.egressRingBytes(),
+            Topology.PIPELINED == engineCtx.topology(),
+            doorbell,
+            counters.get(GatewayCounter.EGRESS_RING_FULL),
+            counters.get(GatewayCounter.EGRESS_DROPPED));
+        engineCtx.ackListener(egress.acks()).outputListener(egress.outputs());
+        try
+        {
+            engine = Engine.launch(engineCtx);
+        }
+        catch (final RuntimeException ex)
+        {
+            doorbell.close();
+            throw ex;
+        }
 
+        GatewayServers bound = null;
         try
         {
             services = new SessionServices(
@@ -56,13 +77,23 @@ public final class Gateway implements AutoCloseable, OpsView
                 engineCtx.clock(),
                 counters,
                 registry,
-                repDirectory,
+                new RepDirectory(),
                 engine.errorHandler());
-            servers = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this));
+            bound = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this));
+            servers = bound;
+            delivery = DeliveryAgent.start(egress, doorbell, services, servers.deliveryLoop());
         }
         catch (final RuntimeException ex)
         {
+            // Nobody will drain the ring: the engine must not wait for it while it closes.
+            egress.close();
             engine.close();
+            if (null != bound)
+            {
+                bound.closeListeners();
+                bound.shutdown();
+            }
+            doorbell.close();
             throw ex;
         }
     }
@@ -89,6 +120,7 @@ public final class Gateway implements AutoCloseable, OpsView
         final Function<OpsView, ChannelHandler> httpOpsHandlerFactory)
     {
         gatewayCtx.conclude();
+        engineCtx.conclude();
         return new Gateway(gatewayCtx, engineCtx, httpOpsHandlerFactory);
     }
 
@@ -175,19 +207,15 @@ public final class Gateway implements AutoCloseable, OpsView
         return counters.tenants();
     }
 
-    public void forEachTenant(final Consumer<String> consumer)
+    public SpeedToLeadSnapshot speedToLead()
     {
-        services.tenantTraffic().tenants().forEach(consumer);
-    }
-
-    public void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
-    {
-        services.tenantTraffic().forEachCounter(tenant, consumer);
+        return engine.speedToLead().snapshot();
     }
 
     /**
-     * Stop accepting, stop reading, drain the ring (acknowledgements still go out), flush the journals,
-     * then close every connection and the event loops. Call it from outside the event loops.
+     * Stop accepting, stop reading, drain the engine's ring (acknowledgements still go out), flush the
+     * journals, deliver everything the engine left in the egress ring, then close every connection and
+     * the event loops. Call it from outside the event loops.
      */
     public void close()
     {
@@ -202,8 +230,12 @@ public final class Gateway implements AutoCloseable, OpsView
         servers.closeListeners();
         onEverySession(Session::stopIntake);
         engine.close();
+        delivery.drain();
         onEverySession(Session::finish);
+        egress.close();
+        delivery.close();
         servers.shutdown();
+        doorbell.close();
     }
 
     /**

@@ -1,7 +1,15 @@
 package io.firstcall.gateway;
 
+import io.firstcall.gateway.egress.EgressRing;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.agrona.BitUtil;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Every gateway setting, with defaults and a system property under {@code firstcall.gateway.};
@@ -38,6 +46,8 @@ public final class GatewayContext
     public static final int REP_BUFFER_BYTES_DEFAULT = 1024 * 1024;
     public static final String IO_THREADS_PROP_NAME = "firstcall.gateway.io.threads";
     public static final int IO_THREADS_DEFAULT = 1;
+    public static final String EGRESS_RING_BYTES_PROP_NAME = "firstcall.gateway.egress.ring.bytes";
+    public static final int EGRESS_RING_BYTES_DEFAULT = 4 * 1024 * 1024;
 
     public static final String OPS_TOKEN_PROP_NAME = "firstcall.gateway.ops.token";
     public static final String OPS_OPEN_HEALTH_PROP_NAME = "firstcall.gateway.ops.open.health";
@@ -63,6 +73,8 @@ public final class GatewayContext
     private long idleTimeoutMs = Long.getLong(IDLE_TIMEOUT_MS_PROP_NAME, IDLE_TIMEOUT_MS_DEFAULT);
     private int repBufferBytes = Integer.getInteger(REP_BUFFER_BYTES_PROP_NAME, REP_BUFFER_BYTES_DEFAULT);
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
+    private int egressRingBytes = Integer.getInteger(EGRESS_RING_BYTES_PROP_NAME, EGRESS_RING_BYTES_DEFAULT);
+    private IntFunction<IoEventLoopGroup> ioGroupFactory = GatewayContext::nioGroup;
     private String opsToken = System.getProperty(OPS_TOKEN_PROP_NAME);
     private boolean opsOpenHealth = Boolean.parseBoolean(
         System.getProperty(OPS_OPEN_HEALTH_PROP_NAME, String.valueOf(OPS_OPEN_HEALTH_DEFAULT)));
@@ -91,6 +103,11 @@ public final class GatewayContext
         checkMin(IDLE_TIMEOUT_MS_PROP_NAME, idleTimeoutMs, 1);
         checkMin(REP_BUFFER_BYTES_PROP_NAME, repBufferBytes, 1024);
         checkMin(IO_THREADS_PROP_NAME, ioThreads, 1);
+        checkMin(EGRESS_RING_BYTES_PROP_NAME, egressRingBytes, EgressRing.MIN_CAPACITY);
+        if (!BitUtil.isPowerOfTwo(egressRingBytes))
+        {
+            throw new IllegalArgumentException(EGRESS_RING_BYTES_PROP_NAME + " must be a power of two: " + egressRingBytes);
+        }
         tls.conclude();
         checkRate(CONNECTION_EVENTS_PER_SECOND_PROP_NAME, connectionEventsPerSecond, CONNECTION_BURST_PROP_NAME,
             connectionBurst);
@@ -254,6 +271,37 @@ public final class GatewayContext
     }
 
     /**
+     * Bytes of the ring that carries acknowledgements and outputs from the engine to the delivery event
+     * loop: a power of two. When it is full the engine waits; an output larger than an eighth of it is
+     * not delivered (an error says so).
+     */
+    public int egressRingBytes()
+    {
+        return egressRingBytes;
+    }
+
+    public GatewayContext egressRingBytes(final int egressRingBytes)
+    {
+        this.egressRingBytes = egressRingBytes;
+        return this;
+    }
+
+    /**
+     * @return what makes the event loop group of {@link #ioThreads()} threads; it must be NIO (the
+     * delivery doorbell is a selectable pipe). Tests wrap its event loops.
+     */
+    public IntFunction<IoEventLoopGroup> ioGroupFactory()
+    {
+        return ioGroupFactory;
+    }
+
+    public GatewayContext ioGroupFactory(final IntFunction<IoEventLoopGroup> ioGroupFactory)
+    {
+        this.ioGroupFactory = ioGroupFactory;
+        return this;
+    }
+
+    /**
      * @return the TLS settings of every listener.
      */
     public TlsContext tls()
@@ -368,6 +416,11 @@ public final class GatewayContext
     {
         tenants.put(access.tenant(), access);
         return this;
+    }
+
+    private static IoEventLoopGroup nioGroup(final int threads)
+    {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("firstcall-io", true), NioIoHandler.newFactory());
     }
 
     private static void checkRate(final String rateName, final long rate, final String burstName, final long burst)

@@ -29,7 +29,10 @@ public enum GatewayCounter
     TLS_HANDSHAKE_FAILURES(16, "tls_handshake_failures"),
     TLS_PLAINTEXT_REFUSED(17, "tls_plaintext_refused"),
     EVENTS_RATE_LIMITED(18, "events_rate_limited"),
-    OPS_UNAUTHORIZED(19, "ops_unauthorized");
+    OPS_UNAUTHORIZED(19, "ops_unauthorized"),
+    DOORBELL_RINGS(20, "doorbell_rings"),
+    EGRESS_RING_FULL(21, "egress_ring_full"),
+    EGRESS_DROPPED(22, "egress_dropped");
 
     private final int id;
     private final String label;

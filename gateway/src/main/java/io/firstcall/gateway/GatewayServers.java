@@ -10,14 +10,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 
@@ -29,6 +27,7 @@ import java.util.function.Supplier;
  * The Netty side of the gateway: one event loop group (NIO) that both accepts and serves, the three
  * listening channels (JSON lines, SBE, HTTP) and the accepted connections. The group has
  * {@code ioThreads} threads, one by default: on a small machine the engine thread needs the other core.
+ * One of its loops also delivers the engine's acknowledgements and outputs ({@link #deliveryLoop()}).
  * With TLS configured every listener's pipeline starts with the TLS handlers ({@link TlsInitializer}).
  */
 final class GatewayServers
@@ -38,17 +37,16 @@ final class GatewayServers
     private static final long SHUTDOWN_TIMEOUT_MS = 100;
     private static final long CLOSE_TIMEOUT_MS = 5_000;
 
-    private final EventLoopGroup group;
+    private final IoEventLoopGroup group;
     private final ChannelGroup clients;
     private ServerTls tls;
     private Channel jsonServer;
     private Channel sbeServer;
     private Channel httpServer;
 
-    private GatewayServers(final int ioThreads)
+    private GatewayServers(final GatewayContext ctx)
     {
-        group = new MultiThreadIoEventLoopGroup(
-            ioThreads, new DefaultThreadFactory("firstcall-io", true), NioIoHandler.newFactory());
+        group = ctx.ioGroupFactory().apply(ctx.ioThreads());
         clients = new DefaultChannelGroup("firstcall-clients", ImmediateEventExecutor.INSTANCE);
     }
 
@@ -58,7 +56,7 @@ final class GatewayServers
     static GatewayServers bind(
         final GatewayContext ctx, final SessionServices services, final Supplier<ChannelHandler> opsHandler)
     {
-        final GatewayServers servers = new GatewayServers(ctx.ioThreads());
+        final GatewayServers servers = new GatewayServers(ctx);
         try
         {
             servers.tls = ctx.tls().isEnabled() ? ServerTls.load(ctx.tls()) : null;
@@ -81,6 +79,14 @@ final class GatewayServers
             servers.shutdown();
             throw ex;
         }
+    }
+
+    /**
+     * @return an event loop of the group, to deliver the engine's acknowledgements and outputs on.
+     */
+    IoEventLoop deliveryLoop()
+    {
+        return group.next();
     }
 
     /**

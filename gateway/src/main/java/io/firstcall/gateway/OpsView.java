@@ -1,10 +1,10 @@
 package io.firstcall.gateway;
 
 import io.firstcall.Engine;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.metrics.TenantActivity;
 
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -37,22 +37,15 @@ public interface OpsView
     void forEachGatewayGauge(ObjLongConsumer<String> consumer);
 
     /**
-     * @return the per-tenant counts and the time to claim.
+     * @return the per-tenant counts (connections, events, alerts, claims, ...) and the time to claim.
      */
     TenantActivity tenantActivity();
 
     /**
-     * @param consumer given each configured tenant's id.
+     * @return the latest live speed-to-lead figures, or null when there are none.
      */
-    default void forEachTenant(final Consumer<String> consumer)
+    default SpeedToLeadSnapshot speedToLead()
     {
-    }
-
-    /**
-     * @param consumer given each of the tenant's own counters (connections_open, events_offered,
-     *                 events_rate_limited) by name; nothing for an unknown tenant.
-     */
-    default void forEachTenantCounter(final String tenant, final ObjLongConsumer<String> consumer)
-    {
+        return null;
     }
 }

@@ -340,9 +340,33 @@ public final class HotLeadEvaluator
 
     private void component(final int component, final PointsTable table, final int field)
     {
-        final int entry = 0 == table.size() || leads.profileEmpty(lead, field) ?
-            NameList.MISSING : table.find(leads.profileBuffer(), leads.profileOffset(lead, field), leads.profileLength(lead, field));
+        final int entry = entry(table, leads, lead, field);
         score.component(lead, component, NameList.MISSING != entry, NameList.MISSING != entry ? table.points(entry) : 0);
+    }
+
+    private static int entry(final PointsTable table, final LeadTable leads, final int lead, final int field)
+    {
+        return 0 == table.size() || leads.profileEmpty(lead, field) ?
+            NameList.MISSING : table.find(leads.profileBuffer(), leads.profileOffset(lead, field), leads.profileLength(lead, field));
+    }
+
+    private static int points(final PointsTable table, final LeadTable leads, final int lead, final int field)
+    {
+        final int entry = entry(table, leads, lead, field);
+        return NameList.MISSING != entry ? table.points(entry) : 0;
+    }
+
+    /**
+     * @return the lead's firmographic points under {@code model}, computed afresh and kept nowhere.
+     */
+    static int firmographicPoints(final ScoringModel model, final LeadTable leads, final int lead)
+    {
+        final int band = model.employees().find(leads.employees(lead));
+        return points(model.industry(), leads, lead, LeadTable.INDUSTRY) +
+            (EmployeeBands.MISSING != band ? model.employees().points(band) : 0) +
+            points(model.region(), leads, lead, LeadTable.REGION) +
+            points(model.product(), leads, lead, LeadTable.PRODUCT) +
+            points(model.source(), leads, lead, LeadTable.SOURCE);
     }
 
     private long total(final double behavioural)

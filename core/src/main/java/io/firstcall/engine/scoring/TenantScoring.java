@@ -176,6 +176,18 @@ public final class TenantScoring
     }
 
     /**
+     * Read the lead's score at {@code nowNs} without changing any state: firmographic points as the
+     * model in force gives them, behavioural points decayed to then, the external score.
+     */
+    public void read(final int lead, final long nowNs, final ScoreReading into)
+    {
+        final int firmographic = scores.firmographicCurrent(lead, generation()) ?
+            scores.firmographic(lead) : HotLeadEvaluator.firmographicPoints(model, leads, lead);
+        final long behavioural = ScoringModel.round(scores.behaviouralAt(lead, model, nowNs));
+        into.set(firmographic, behavioural, scores.external(lead));
+    }
+
+    /**
      * @return the score table, with a row for every lead created ({@link #onLeadCreated}).
      */
     ScoreTable scores()

@@ -28,10 +28,20 @@ public final class ExitCodes
     public static final int STATE_DIVERGED = 3;
 
     /**
-     * The data directory's journals are of a format this build does not read (docs/operations.md,
-     * "Journal compatibility"): {@code run}, {@code demo} and {@code replay} refuse them.
+     * {@code dump}, {@code explain}, {@code report}, {@code backtest}: the data directory does not exist.
      */
-    public static final int UNSUPPORTED_JOURNAL = 4;
+    public static final int NO_DATA_DIRECTORY = 4;
+
+    /**
+     * The audit commands: the directory holds no firstcall journals.
+     */
+    public static final int NOT_A_JOURNAL = 5;
+
+    /**
+     * The data directory's journals are of a format this build does not read (docs/operations.md,
+     * "Journal compatibility"): {@code run}, {@code demo}, {@code replay} and the audit commands refuse them.
+     */
+    public static final int UNSUPPORTED_JOURNAL = 6;
 
     /**
      * Bad arguments: the usage is printed. 64 is EX_USAGE of sysexits.h, clear of {@link #DIVERGED}.

@@ -2,6 +2,7 @@ package io.firstcall.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.gateway.GatewayContext;
+import io.firstcall.gateway.egress.EgressRing;
 
 /**
  * The keys of the {@code gateway} section, one per {@link GatewayContext} setting.
@@ -58,7 +59,15 @@ enum GatewaySetting implements Setting<GatewayContext>
     IO_THREADS(
         "ioThreads", GatewayContext.IO_THREADS_PROP_NAME, String.valueOf(GatewayContext.IO_THREADS_DEFAULT),
         "Netty I/O threads; one carries a 2-core machine, leaving the other core to the engine",
-        (ctx, value, path) -> ctx.ioThreads(YamlValues.intAtLeast(value, path, 1)));
+        (ctx, value, path) -> ctx.ioThreads(YamlValues.intAtLeast(value, path, 1))),
+    EGRESS_RING_BYTES(
+        "egressRingBytes", GatewayContext.EGRESS_RING_BYTES_PROP_NAME, String.valueOf(GatewayContext.EGRESS_RING_BYTES_DEFAULT),
+        "Bytes of the ring carrying acks and outputs from the engine to the I/O thread (a power of two); when full the engine waits, never drops",
+        (ctx, value, path) ->
+        {
+            YamlValues.intAtLeast(value, path, EgressRing.MIN_CAPACITY);
+            ctx.egressRingBytes(YamlValues.powerOfTwo(value, path));
+        });
 
     private final String key;
     private final String propertyName;

@@ -6,6 +6,8 @@ import io.firstcall.gateway.metrics.TenantCounter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -18,6 +20,7 @@ import org.HdrHistogram.Histogram;
  * {@link TenantActivity}'s primitive counts, so counting stays a plain add on the event path:
  * <pre>
  * firstcall_alerts_total{tenant="acme"} 14.0
+ * firstcall_tenant_connections_open{tenant="acme"} 3.0
  * firstcall_time_to_claim_seconds_bucket{le="300.0"} 9
  * </pre>
  * Every configured tenant has every counter from zero, so a dashboard's query never finds nothing.
@@ -43,17 +46,7 @@ final class TenantCollector implements MultiCollector
         final MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
         for (final TenantCounter counter : TenantCounter.values())
         {
-            final CounterSnapshot.Builder family = CounterSnapshot.builder()
-                .name(PREFIX + counter.metricName())
-                .help(counter.help());
-            for (int slot = 0; slot < activity.tenantCount(); slot++)
-            {
-                family.dataPoint(CounterDataPointSnapshot.builder()
-                    .labels(Labels.of(TENANT_LABEL, activity.tenant(slot)))
-                    .value(activity.value(slot, counter))
-                    .build());
-            }
-            snapshots.metricSnapshot(family.build());
+            snapshots.metricSnapshot(counter.isGauge() ? gauge(activity, counter) : counter(activity, counter));
         }
 
         final Histogram claims = activity.timeToClaim().cumulative();
@@ -68,5 +61,35 @@ final class TenantCollector implements MultiCollector
             .build());
 
         return snapshots.build();
+    }
+
+    private static CounterSnapshot counter(final TenantActivity activity, final TenantCounter counter)
+    {
+        final CounterSnapshot.Builder family = CounterSnapshot.builder()
+            .name(PREFIX + counter.metricName())
+            .help(counter.help());
+        for (int slot = 0; slot < activity.tenantCount(); slot++)
+        {
+            family.dataPoint(CounterDataPointSnapshot.builder()
+                .labels(Labels.of(TENANT_LABEL, activity.tenant(slot)))
+                .value(activity.value(slot, counter))
+                .build());
+        }
+        return family.build();
+    }
+
+    private static GaugeSnapshot gauge(final TenantActivity activity, final TenantCounter counter)
+    {
+        final GaugeSnapshot.Builder family = GaugeSnapshot.builder()
+            .name(PREFIX + counter.metricName())
+            .help(counter.help());
+        for (int slot = 0; slot < activity.tenantCount(); slot++)
+        {
+            family.dataPoint(GaugeDataPointSnapshot.builder()
+                .labels(Labels.of(TENANT_LABEL, activity.tenant(slot)))
+                .value(activity.value(slot, counter))
+                .build());
+        }
+        return family.build();
     }
 }

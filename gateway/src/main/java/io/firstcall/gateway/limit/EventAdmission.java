@@ -1,24 +1,40 @@
 package io.firstcall.gateway.limit;
 
+import io.firstcall.gateway.metrics.TenantActivity;
+
 /**
  * One authenticated connection's admission of events: its own rate limit, then its tenant's; an
- * event refused by either takes no token from the other. Counts what it admits and refuses for the
- * tenant. Event loop of the connection only; the tenant's share is thread-safe.
+ * event refused by either takes no token from the other. Counts the connection and what it admits
+ * and refuses for the tenant. Event loop of the connection only; the tenant's share is thread-safe.
  */
 public final class EventAdmission
 {
     private final TokenBucket connection;
     private final String connectionRefusal;
-    private final TenantTraffic tenant;
+    private final TenantLimit tenant;
+    private final TenantActivity counts;
     private String refusal;
     private boolean released;
 
-    EventAdmission(final TokenBucket connection, final String connectionRefusal, final TenantTraffic tenant)
+    EventAdmission(
+        final TokenBucket connection,
+        final String connectionRefusal,
+        final TenantLimit tenant,
+        final TenantActivity counts)
     {
         this.connection = connection;
         this.connectionRefusal = connectionRefusal;
         this.tenant = tenant;
-        tenant.connectionsOpen.increment();
+        this.counts = counts;
+        counts.onConnectionOpened(tenant.tenantSlot);
+    }
+
+    /**
+     * @return the tenant's slot in the per-tenant counters.
+     */
+    public int tenantSlot()
+    {
+        return tenant.tenantSlot;
     }
 
     /**
@@ -39,7 +55,7 @@ public final class EventAdmission
         {
             connection.tryAcquire(nowNs);
         }
-        tenant.eventsOffered.increment();
+        counts.onEventAccepted(tenant.tenantSlot);
 
         return true;
     }
@@ -60,14 +76,14 @@ public final class EventAdmission
         if (!released)
         {
             released = true;
-            tenant.connectionsOpen.decrement();
+            counts.onConnectionClosed(tenant.tenantSlot);
         }
     }
 
     private boolean refuse(final String why)
     {
         refusal = why;
-        tenant.eventsRateLimited.increment();
+        counts.onEventRateLimited(tenant.tenantSlot);
         return false;
     }
 }

@@ -11,11 +11,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.ObjLongConsumer;
 
 /**
- * Per-tenant counts of events, event errors, alerts, claims and escalations ({@link TenantCounter}),
- * and the {@link TimeToClaim}. One slot per configured tenant, fixed at start, so counting never
- * allocates and the exporter can show every tenant from zero.
+ * The one per-tenant table: connections open, events offered, rate limited and in error, alerts,
+ * claims and escalations ({@link TenantCounter}), and the {@link TimeToClaim}. {@code /stats} and
+ * {@code /metrics} both read it. One slot per configured tenant, fixed at start, so counting never
+ * allocates and the exporters can show every tenant from zero.
  * <p>
  * Outputs are counted through the one narrow method {@link #onOutput}, which reads only the SBE header,
  * a few fixed fields and the tenant and lead: whichever stage delivers outputs calls it.
@@ -29,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *  | var 1: lead   (uint8 len)  |
  *  +----------------------------+
  * </pre>
- * Threads: {@link #onEventAccepted} and {@link #onEventRejected} from any event loop (atomic adds);
- * {@link #onOutput} from the one thread that delivers outputs; reads from any thread.
+ * Threads: the connection and event counts from any event loop (atomic adds); {@link #onOutput} from
+ * the one thread that delivers outputs (the delivery event loop); reads from any thread.
  */
 public final class TenantActivity
 {
@@ -81,14 +83,29 @@ public final class TenantActivity
         return UNKNOWN_TENANT;
     }
 
+    public void onConnectionOpened(final int tenantSlot)
+    {
+        add(tenantSlot, TenantCounter.CONNECTIONS_OPEN, 1);
+    }
+
+    public void onConnectionClosed(final int tenantSlot)
+    {
+        add(tenantSlot, TenantCounter.CONNECTIONS_OPEN, -1);
+    }
+
     public void onEventAccepted(final int tenantSlot)
     {
-        add(tenantSlot, TenantCounter.EVENTS_ACCEPTED);
+        add(tenantSlot, TenantCounter.EVENTS_ACCEPTED, 1);
+    }
+
+    public void onEventRateLimited(final int tenantSlot)
+    {
+        add(tenantSlot, TenantCounter.EVENTS_RATE_LIMITED, 1);
     }
 
     public void onEventRejected(final int tenantSlot)
     {
-        add(tenantSlot, TenantCounter.EVENT_ERRORS);
+        add(tenantSlot, TenantCounter.EVENT_ERRORS, 1);
     }
 
     /**
@@ -202,6 +219,22 @@ public final class TenantActivity
         return counts.get(tenantSlot * COUNTERS.length + counter.ordinal());
     }
 
+    /**
+     * Hand each counter of one tenant, by its {@code /stats} name, to {@code consumer}; nothing for an
+     * unknown tenant.
+     */
+    public void forEachStat(final String tenant, final ObjLongConsumer<String> consumer)
+    {
+        final int tenantSlot = slot(tenant);
+        if (UNKNOWN_TENANT != tenantSlot)
+        {
+            for (final TenantCounter counter : COUNTERS)
+            {
+                consumer.accept(counter.statsName(), value(tenantSlot, counter));
+            }
+        }
+    }
+
     public TimeToClaim timeToClaim()
     {
         return timeToClaim;
@@ -210,11 +243,11 @@ public final class TenantActivity
     /**
      * From any thread: an atomic add.
      */
-    private void add(final int tenantSlot, final TenantCounter counter)
+    private void add(final int tenantSlot, final TenantCounter counter, final int delta)
     {
         if (UNKNOWN_TENANT != tenantSlot)
         {
-            counts.getAndIncrement(tenantSlot * COUNTERS.length + counter.ordinal());
+            counts.getAndAdd(tenantSlot * COUNTERS.length + counter.ordinal(), delta);
         }
     }
 

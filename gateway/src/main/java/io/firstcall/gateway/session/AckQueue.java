@@ -6,8 +6,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Single-producer single-consumer queue of acknowledgements, from the engine thread (producer) to a
- * connection's event loop (consumer). An entry is three longs, preallocated: the request number the
+ * Single-producer single-consumer queue of acknowledgements, from the delivery event loop (producer) to a
+ * connection's event loop (consumer; the same thread when the connection is on the delivery loop). An entry is three longs, preallocated: the request number the
  * event was offered with, the journal sequence, and the outcome ({@link #JOURNALED}, {@link #DUPLICATE},
  * or {@link #REJECTED} plus the reject reason's ordinal). The sequence has a slot of its own, so any
  * value the journal holds goes back to the client as it is and is never taken for an outcome.
@@ -96,7 +96,7 @@ final class AckQueue
         entries[index] = request;
         entries[index + 1] = sequence;
         entries[index + 2] = outcome;
-        // Volatile, not release: the consumer clears its "drain scheduled" flag and then reads the tail,
+        // Volatile, not release: the consumer clears its "delivery scheduled" flag and then reads the tail,
         // the producer writes the tail and then reads that flag; both orders must hold.
         TAIL.setVolatile(this, t + 1);
 

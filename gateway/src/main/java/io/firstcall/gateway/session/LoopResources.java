@@ -5,7 +5,8 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * What every connection on one event loop can share because the loop runs one handler at a time: the
- * JSON encoder (it carries a 64 KiB scratch array) and a scratch array to copy an inbound line into.
+ * JSON encoder (it carries a 64 KiB scratch array), the push renderer over it, and a scratch array to
+ * copy an inbound line into.
  */
 public final class LoopResources
 {
@@ -18,6 +19,7 @@ public final class LoopResources
     };
 
     private final JsonOutputEncoder encoder = new JsonOutputEncoder();
+    private final PushRenderer pushRenderer = new PushRenderer(encoder);
     private byte[] scratch = new byte[4096];
 
     private LoopResources()
@@ -35,6 +37,11 @@ public final class LoopResources
     public JsonOutputEncoder encoder()
     {
         return encoder;
+    }
+
+    PushRenderer pushRenderer()
+    {
+        return pushRenderer;
     }
 
     /**

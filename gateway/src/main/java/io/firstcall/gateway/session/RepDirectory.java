@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live rep connections by (tenant, rep); a rep may have several. Event loops add and remove
- * sessions (rarely, under a lock, copy-on-write); the engine thread looks them up for every output,
- * lock-free and without allocating. The tenant is part of the key: tenants are walls.
+ * sessions (rarely, under a lock, copy-on-write); the delivery agent looks them up for every output,
+ * on its one event loop, lock-free and without allocating. The tenant is part of the key: tenants are walls.
  */
 public final class RepDirectory
 {
@@ -57,7 +57,7 @@ public final class RepDirectory
     }
 
     /**
-     * Engine thread only (one caller thread).
+     * Delivery event loop only (one caller thread).
      *
      * @return the rep's sessions (do not modify), or null when the rep has no connection.
      */

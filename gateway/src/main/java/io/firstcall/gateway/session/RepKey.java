@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * A (tenant, rep) key as bytes: {@code [tenant length][tenant][rep]}, so no pair of ids can collide.
- * Stored keys are exact-size and never change; the engine thread looks up with one reusable probe
+ * Stored keys are exact-size and never change; the delivery agent looks up with one reusable probe
  * whose bytes it overwrites, so a lookup allocates nothing.
  */
 final class RepKey

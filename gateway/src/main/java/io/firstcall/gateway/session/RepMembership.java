@@ -2,7 +2,6 @@ package io.firstcall.gateway.session;
 
 import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.json.Hello;
-import io.firstcall.gateway.json.JsonOutputEncoder;
 import io.netty.channel.Channel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannelConfig;
@@ -25,8 +24,7 @@ final class RepMembership
         final SessionServices services,
         final Hello hello,
         final Channel channel,
-        final SessionTransport transport,
-        final JsonOutputEncoder encoder)
+        final SessionTransport transport)
     {
         final int repBufferBytes = services.context().repBufferBytes();
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(repBufferBytes / 2, repBufferBytes));
@@ -41,7 +39,8 @@ final class RepMembership
         this.hello = hello;
         this.channel = channel;
         this.outbox = new RepOutbox(
-            repBufferBytes, channel, transport, encoder, services.counters().get(GatewayCounter.PUSHES_SENT));
+            repBufferBytes, channel, transport, LoopResources.current().pushRenderer(),
+            services.counters().get(GatewayCounter.PUSHES_SENT));
     }
 
     RepOutbox outbox()
@@ -63,7 +62,7 @@ final class RepMembership
     }
 
     /**
-     * Write (without flushing) the pushes waiting in the outbox.
+     * Render and write (without flushing) the pushes waiting in the outbox.
      *
      * @return how many were written.
      */

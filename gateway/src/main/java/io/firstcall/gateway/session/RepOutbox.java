@@ -1,6 +1,5 @@
 package io.firstcall.gateway.session;
 
-import io.firstcall.gateway.json.JsonOutputEncoder;
 import io.netty.channel.Channel;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
@@ -13,14 +12,16 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * A rep connection's bounded outbox: the engine thread copies each output (SBE) in, the connection's
- * event loop encodes it as JSON and writes it. The engine never waits: when the outbox is full, or the
- * channel's outbound buffer is over its high water mark, the outbox is marked overflowed and the
- * session cuts the connection off.
+ * A rep connection's bounded outbox: the delivery agent copies each output (SBE) in, the connection's
+ * event loop renders it ({@link PushRenderer}) and writes it. The agent never waits: when the outbox is
+ * full it is marked overflowed for good and the session cuts the connection off.
  * <p>
  * The ring holds at least {@link #MIN_CAPACITY} bytes because an Agrona ring takes messages of up to
  * 1/8 of its capacity and an Alert can be a few KiB; the configured rep buffer bounds the channel's
  * outbound bytes through its write buffer water mark.
+ * <p>
+ * Threads: {@link #offer} from the delivery event loop, {@link #drain} from the connection's (the same
+ * thread when the connection is on the delivery loop).
  */
 final class RepOutbox implements MessageHandler
 {
@@ -30,7 +31,7 @@ final class RepOutbox implements MessageHandler
     private final OneToOneRingBuffer ring;
     private final Channel channel;
     private final SessionTransport transport;
-    private final JsonOutputEncoder encoder;
+    private final PushRenderer renderer;
     private final AtomicCounter pushesSent;
     private volatile boolean overflowed;
     private int written;
@@ -39,7 +40,7 @@ final class RepOutbox implements MessageHandler
         final int bufferBytes,
         final Channel channel,
         final SessionTransport transport,
-        final JsonOutputEncoder encoder,
+        final PushRenderer renderer,
         final AtomicCounter pushesSent)
     {
         final int capacity = BitUtil.findNextPositivePowerOfTwo(Math.max(bufferBytes, MIN_CAPACITY));
@@ -47,29 +48,26 @@ final class RepOutbox implements MessageHandler
             capacity + RingBufferDescriptor.TRAILER_LENGTH, BitUtil.CACHE_LINE_LENGTH)));
         this.channel = channel;
         this.transport = transport;
-        this.encoder = encoder;
+        this.renderer = renderer;
         this.pushesSent = pushesSent;
     }
 
     /**
-     * Engine thread: copy one output in.
+     * Delivery event loop: copy one output in.
      *
-     * @return false when the rep is not keeping up; the outbox is then overflowed for good.
+     * @return false when it does not fit; the caller decides whether the rep is behind ({@link #overflow()}).
      */
     boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (overflowed)
-        {
-            return false;
-        }
+        return !overflowed && length <= ring.maxMsgLength() && ring.write(MSG_TYPE_ID, buffer, offset, length);
+    }
 
-        if (!channel.isWritable() || length > ring.maxMsgLength() || !ring.write(MSG_TYPE_ID, buffer, offset, length))
-        {
-            overflowed = true;
-            return false;
-        }
-
-        return true;
+    /**
+     * The rep is not keeping up: take nothing more.
+     */
+    void overflow()
+    {
+        overflowed = true;
     }
 
     boolean overflowed()
@@ -78,7 +76,7 @@ final class RepOutbox implements MessageHandler
     }
 
     /**
-     * Event loop: encode and write (without flushing) everything in the outbox.
+     * Connection's event loop: render and write (without flushing) everything in the outbox.
      *
      * @return how many pushes were written.
      */
@@ -92,10 +90,10 @@ final class RepOutbox implements MessageHandler
 
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        final int lineLength = encoder.encode(buffer, index, length);
+        final int lineLength = renderer.render(buffer, index, length);
         if (lineLength > 0)
         {
-            transport.write(channel, encoder.buffer(), 0, lineLength);
+            transport.write(channel, renderer.line(), 0, lineLength);
             pushesSent.increment();
             written++;
         }

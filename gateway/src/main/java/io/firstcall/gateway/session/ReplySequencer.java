@@ -23,9 +23,9 @@ import java.util.Locale;
  *         +-------+-------------------+----------------------------------------------+
  *          0       1                   9
  * </pre>
- * The engine thread adds acknowledgements through {@link #onJournaled} and {@link #onRejected} into an
- * {@link AckQueue}; the event loop matches them with the entries in {@link #writeDue()}. The id bytes
- * never cross threads. The entry ring starts small and doubles, so an idle connection costs little
+ * The delivery event loop adds acknowledgements through {@link #onJournaled} and {@link #onRejected} into
+ * an {@link AckQueue}; the connection's event loop matches them with the entries in {@link #writeDue()}.
+ * The id bytes never cross threads. The entry ring starts small and doubles, so an idle connection costs little
  * and a busy one stops allocating once warm; the session stops reading long before it could fill.
  */
 final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
@@ -72,7 +72,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
     }
 
     /**
-     * Engine thread.
+     * Delivery event loop.
      */
     void onJournaled(final long request, final long sequence, final boolean duplicate)
     {
@@ -83,7 +83,7 @@ final class ReplySequencer implements ExpandableRingBuffer.MessageConsumer
     }
 
     /**
-     * Engine thread.
+     * Delivery event loop.
      */
     void onRejected(final long request, final AckListener.RejectReason reason)
     {

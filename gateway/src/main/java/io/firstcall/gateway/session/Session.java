@@ -4,30 +4,29 @@ import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.GatewayCounters;
 import io.firstcall.gateway.json.Hello;
 import io.firstcall.gateway.json.JsonEventDecoder;
-import io.firstcall.gateway.json.JsonOutputEncoder;
-import io.firstcall.gateway.metrics.TenantActivity;
-import io.firstcall.gateway.limit.EventAdmission;
 import io.netty.channel.Channel;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * One accepted client connection (JSON lines, SBE or WebSocket): who it is, its events in flight, and
- * the replies and pushes on their way to it. The transport's handler decodes lines and feeds them here.
+ * One accepted client connection (JSON lines, SBE or WebSocket): the transport's handler decodes lines
+ * and feeds them here. A session is its parts, each with one job: its {@link SessionLifecycle} (one
+ * {@link SessionState}), its {@link SessionIntake} (events in: admission, offering, pausing),
+ * its {@link SessionReplies} (answers in the order lines came, see {@link ReplySequencer}), its
+ * {@link SessionInbox} (what the delivery agent leaves for it) and, for a rep, its
+ * {@link RepMembership} (pushes). This class ties them together and decides when the connection ends.
  * <p>
- * Threads: everything runs on the connection's event loop; the engine thread only leaves answers in
- * the session's {@link SessionInbox}, which schedules the session's drain task on the event loop.
+ * Threads: everything runs on the connection's event loop; the delivery agent, on the delivery event
+ * loop, leaves acknowledgements and pushes in the {@link SessionInbox} and has {@link #deliver()} run
+ * here once per pass. The engine thread never reaches a session.
  * <p>
- * Replies leave in the order lines came in (see {@link ReplySequencer}). Reading stops while the ring
- * is full, while too many replies wait, or while a source does not read its replies (see
- * {@link ReadGate}); the transport's flow control handler holds lines already decoded meanwhile.
+ * Reading stops while the ring is full, while too many replies wait, or while a source does not read
+ * its replies (see {@link ReadGate}); the transport's flow control handler holds lines already decoded
+ * meanwhile.
  */
 public final class Session
 {
     /** Events of one connection offered and not yet acknowledged before it stops reading. */
     public static final int MAX_IN_FLIGHT = ReplySequencer.MAX_IN_FLIGHT;
-    static final long CLOSE_TIMEOUT_MS = 1_000;
     /** Until the hello: only an authenticated session has a registry slot, and so a connection id. */
     static final long NO_CONNECTION_ID = -1;
 
@@ -35,23 +34,15 @@ public final class Session
     private final Channel channel;
     private final SessionTransport transport;
     private final GatewayCounters counters;
-    private final JsonOutputEncoder encoder;
     private final ReadGate readGate;
-    private final EventIntake intake;
-    private final ReplySequencer replies;
+    private final SessionLifecycle lifecycle;
+    private final SessionReplies replies;
+    private final SessionIntake intake;
     private final SessionInbox inbox;
-    private final Runnable forceClose;
     private final PendingHello pendingHello;
     private long connectionId = NO_CONNECTION_ID;
     private RepMembership rep;
-    private EventAdmission admission;
     private Hello hello;
-    private int tenantSlot = TenantActivity.UNKNOWN_TENANT;
-    private long nextRequest;
-    private boolean inputShutdown;
-    private boolean failing;
-    private boolean closed;
-    private boolean released;
 
     Session(
         final SessionServices services,
@@ -61,16 +52,19 @@ public final class Session
         final PendingHello pendingHello)
     {
         this.services = services;
-        this.pendingHello = pendingHello;
         this.channel = channel;
         this.transport = transport;
+        this.pendingHello = pendingHello;
         this.counters = services.counters();
-        this.encoder = LoopResources.current().encoder();
         this.readGate = new ReadGate(channel.config());
-        this.intake = new EventIntake(services.publisher(), eventBufferBytes, channel.eventLoop(), this::onRetryTimer);
-        this.replies = new ReplySequencer(channel, transport, encoder, counters);
-        this.inbox = new SessionInbox(replies, channel.eventLoop(), this::drain);
-        this.forceClose = channel::close;
+        final ReplySequencer sequencer = new ReplySequencer(
+            channel, transport, LoopResources.current().encoder(), counters);
+        this.replies = new SessionReplies(channel, transport, sequencer, readGate);
+        this.lifecycle = new SessionLifecycle(channel, transport, counters, readGate, replies);
+        this.intake = new SessionIntake(counters,
+            new EventIntake(services.publisher(), eventBufferBytes, channel.eventLoop(), this::onRetryTimer),
+            readGate, replies);
+        this.inbox = new SessionInbox(sequencer, channel.eventLoop(), this::deliver);
     }
 
     /**
@@ -104,7 +98,7 @@ public final class Session
      */
     public boolean isTakingLines()
     {
-        return !failing && !closed;
+        return lifecycle.isTakingLines();
     }
 
     /**
@@ -145,15 +139,14 @@ public final class Session
         counters.increment(GatewayCounter.CONNECTIONS_TOTAL);
         if (hello.isRep())
         {
-            rep = new RepMembership(services, hello, channel, transport, encoder);
+            rep = new RepMembership(services, hello, channel, transport);
             inbox.outbox(rep.outbox());
         }
 
         this.hello = hello;
-        tenantSlot = counters.tenants().slot(hello.tenant());
-        admission = services.tenantTraffic().admit(hello.tenant());
-        final int length = encoder.welcome(hello, services.clock().nanoTime() / 1_000_000);
-        transport.write(channel, encoder.buffer(), 0, length);
+        intake.admit(connectionId, services.rateLimits().admit(hello.tenant()));
+        final int length = replies.encoder().welcome(hello, services.clock().nanoTime() / 1_000_000);
+        transport.write(channel, replies.encoder().buffer(), 0, length);
         channel.flush();
 
         if (null != rep)
@@ -178,34 +171,8 @@ public final class Session
         {
             throw new IllegalStateException("an event arrived while the session was not taking events");
         }
-        if (length > intake.maxMessageLength())
-        {
-            reject(id, idOffset, idLength, GatewayErrorCode.EVENT_TOO_LARGE.wireName(), null,
-                "the encoded event is larger than an engine ring slot");
-            return;
-        }
-        if (!admission.tryAdmit(receivedNs))
-        {
-            counters.increment(GatewayCounter.EVENTS_RATE_LIMITED);
-            reply(encoder.error(id, idOffset, idLength, GatewayErrorCode.RATE_LIMITED.wireName(), null,
-                admission.refusal()), false);
-            return;
-        }
 
-        final long request = nextRequest++ & SessionRegistry.REQUEST_MASK;
-        replies.addEvent(id, idOffset, idLength, request);
-        counters.increment(GatewayCounter.EVENTS_OFFERED);
-        counters.tenants().onEventAccepted(tenantSlot);
-
-        if (!intake.offer(length, SessionRegistry.correlationId(connectionId, request), receivedNs))
-        {
-            counters.increment(GatewayCounter.RING_FULL_PAUSES);
-            readGate.close(ReadGate.RING_FULL);
-        }
-        if (replies.isBacklogged())
-        {
-            readGate.close(ReadGate.BACKLOG);
-        }
+        intake.publish(length, id, idOffset, idLength, receivedNs);
     }
 
     /**
@@ -213,9 +180,7 @@ public final class Session
      */
     public void reject(final JsonEventDecoder decoder)
     {
-        counters.increment(GatewayCounter.EVENT_ERRORS);
-        counters.tenants().onEventRejected(tenantSlot);
-        reply(encoder.error(decoder), false);
+        intake.reject(decoder);
     }
 
     /**
@@ -229,9 +194,7 @@ public final class Session
         final String field,
         final CharSequence message)
     {
-        counters.increment(GatewayCounter.EVENT_ERRORS);
-        counters.tenants().onEventRejected(tenantSlot);
-        reply(encoder.error(id, idOffset, idLength, code, field, message), false);
+        intake.reject(id, idOffset, idLength, code, field, message);
     }
 
     /**
@@ -239,10 +202,7 @@ public final class Session
      */
     public void fail(final JsonEventDecoder decoder, final GatewayCounter counter)
     {
-        if (beginFailing(counter))
-        {
-            reply(encoder.error(decoder), true);
-        }
+        lifecycle.fail(decoder, counter);
     }
 
     /**
@@ -252,10 +212,7 @@ public final class Session
      */
     public void fail(final String code, final String field, final CharSequence message, final GatewayCounter counter)
     {
-        if (beginFailing(counter))
-        {
-            reply(encoder.error(null, 0, 0, code, field, message), true);
-        }
+        lifecycle.fail(code, field, message, counter);
     }
 
     /**
@@ -263,27 +220,16 @@ public final class Session
      */
     public void abort(final GatewayErrorCode code, final String message, final GatewayCounter counter)
     {
-        if (closed)
-        {
-            return;
-        }
-
-        counters.increment(counter);
-        if (channel.isActive())
-        {
-            final int length = encoder.error(null, 0, 0, code.wireName(), null, message);
-            transport.write(channel, encoder.buffer(), 0, length);
-        }
-        closeNow();
+        lifecycle.abort(code, message, counter);
     }
 
     /**
      * Nothing was received for the idle timeout: close, unless the session is only waiting on the
-     * gateway (paused, or answers still due).
+     * gateway (paused, or answers still due) or the client has half-closed.
      */
     public void onIdle()
     {
-        if (isTakingLines() && readGate.isOpen() && replies.isEmpty() && !inputShutdown)
+        if (SessionState.OPEN == lifecycle.state() && readGate.isOpen() && replies.sequencer().isEmpty())
         {
             fail(GatewayErrorCode.IDLE_TIMEOUT.wireName(), null,
                 "nothing received for " + services.context().idleTimeoutMs() + " ms", GatewayCounter.LIMIT_BREACHES);
@@ -295,8 +241,10 @@ public final class Session
      */
     public void onInputShutdown()
     {
-        inputShutdown = true;
-        closeIfFinished();
+        if (lifecycle.advance(SessionState.INPUT_SHUT))
+        {
+            lifecycle.closeIfFinished(intake.isStalled());
+        }
     }
 
     /**
@@ -304,7 +252,7 @@ public final class Session
      */
     public void onWritabilityChanged()
     {
-        if (closed)
+        if (lifecycle.isClosing())
         {
             return;
         }
@@ -315,7 +263,7 @@ public final class Session
         }
         else if (null != rep)
         {
-            cutOffSlowConsumer();
+            lifecycle.cutOff();
         }
         else
         {
@@ -328,19 +276,14 @@ public final class Session
      */
     public void onInactive()
     {
-        closed = true;
-        if (NO_CONNECTION_ID != connectionId && !released)
+        if (lifecycle.advance(SessionState.CLOSED) && NO_CONNECTION_ID != connectionId)
         {
-            released = true;
             services.registry().release(connectionId);
             if (null != rep)
             {
                 rep.leave(this);
             }
-            if (null != admission)
-            {
-                admission.release();
-            }
+            intake.release();
             counters.get(GatewayCounter.CONNECTIONS_OPEN).decrement();
         }
     }
@@ -351,49 +294,54 @@ public final class Session
     public void stopIntake()
     {
         intake.stop();
-        readGate.close(ReadGate.STOPPED);
     }
 
     /**
-     * Shutdown, after the engine closed (every offered event answered): write the last replies, close.
+     * Shutdown, after the engine closed and the delivery agent delivered everything: write the last
+     * replies, close.
      */
     public void finish()
     {
-        drain();
-        closeNow();
+        deliver();
+        lifecycle.closeGracefully();
     }
 
     /**
-     * @return where the engine thread leaves this session's acknowledgements and pushes.
+     * @return where the delivery agent leaves this session's acknowledgements and pushes.
      */
     SessionInbox inbox()
     {
         return inbox;
     }
 
-    private void drain()
+    /**
+     * Write what the delivery agent left (acknowledgements in order, then pushes), flush once, cut off
+     * a rep that is behind, and offer a stalled event again now that answers went out.
+     */
+    private void deliver()
     {
-        inbox.onDrainStart();
-        if (closed)
+        inbox.onDeliveryStart();
+        if (lifecycle.isClosing())
         {
             return;
         }
-        if (replies.ackOverflow())
+        final ReplySequencer sequencer = replies.sequencer();
+        if (sequencer.ackOverflow())
         {
             abort(GatewayErrorCode.INTERNAL_ERROR, "acknowledgement queue overflow", GatewayCounter.CONNECTION_ERRORS);
             return;
         }
 
-        final int answered = replies.writeDue();
+        final int answered = sequencer.writeDue();
         final int pushed = null != rep ? rep.drain() : 0;
-        if (replies.outOfOrder())
+        if (sequencer.outOfOrder())
         {
             abort(GatewayErrorCode.INTERNAL_ERROR, "acknowledgement out of order", GatewayCounter.CONNECTION_ERRORS);
             return;
         }
-        if (replies.closeRequested())
+        if (sequencer.closeRequested())
         {
-            closeNow();
+            lifecycle.closeGracefully();
             return;
         }
         if (answered + pushed > 0)
@@ -402,122 +350,23 @@ public final class Session
         }
         if (null != rep && rep.isBehind())
         {
-            cutOffSlowConsumer();
+            lifecycle.cutOff();
             return;
         }
 
         intake.retry();
-        updateReading();
-        closeIfFinished();
+        intake.updateReading();
+        lifecycle.closeIfFinished(intake.isStalled());
     }
 
     private void onRetryTimer()
     {
         intake.onRetryTimer();
-        if (!closed)
+        if (!lifecycle.isClosing())
         {
             intake.retry();
-            updateReading();
-            closeIfFinished();
-        }
-    }
-
-    /**
-     * Read again if nothing holds reading back any more. May re-enter the session with held lines.
-     */
-    private void updateReading()
-    {
-        int cleared = 0;
-        if (!intake.isStalled())
-        {
-            cleared |= ReadGate.RING_FULL;
-        }
-        if (!replies.isBacklogged())
-        {
-            cleared |= ReadGate.BACKLOG;
-        }
-        readGate.open(cleared);
-    }
-
-    private boolean beginFailing(final GatewayCounter counter)
-    {
-        if (!isTakingLines())
-        {
-            return false;
-        }
-
-        if (null != counter)
-        {
-            counters.increment(counter);
-        }
-        failing = true;
-        readGate.close(ReadGate.STOPPED);
-
-        return true;
-    }
-
-    /**
-     * Write the line in the encoder's buffer now if nothing is due before it, else queue it in order.
-     */
-    private void reply(final int length, final boolean thenClose)
-    {
-        if (replies.isEmpty())
-        {
-            transport.write(channel, encoder.buffer(), 0, length);
-            if (thenClose)
-            {
-                closeNow();
-            }
-            else
-            {
-                channel.flush();
-            }
-        }
-        else
-        {
-            replies.addReply(encoder.buffer(), length, thenClose);
-            if (replies.isBacklogged())
-            {
-                readGate.close(ReadGate.BACKLOG);
-            }
-        }
-    }
-
-    private void cutOffSlowConsumer()
-    {
-        if (closed)
-        {
-            return;
-        }
-
-        closed = true;
-        counters.increment(GatewayCounter.SLOW_CONSUMER_DISCONNECTS);
-        final int length = encoder.error(null, 0, 0, GatewayErrorCode.SLOW_CONSUMER.wireName(), null,
-            "pushes were not read fast enough");
-        transport.write(channel, encoder.buffer(), 0, length);
-        channel.flush();
-        // Not a graceful close: the outbound buffer is full and may never drain.
-        channel.close();
-    }
-
-    private void closeNow()
-    {
-        if (closed)
-        {
-            return;
-        }
-
-        closed = true;
-        transport.close(channel);
-        // A client that never reads would hold a graceful close open for ever.
-        channel.eventLoop().schedule(forceClose, CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private void closeIfFinished()
-    {
-        if (inputShutdown && isTakingLines() && readGate.isOpen() && replies.isEmpty() && !intake.isStalled())
-        {
-            closeNow();
+            intake.updateReading();
+            lifecycle.closeIfFinished(intake.isStalled());
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The authenticated sessions, in a fixed table of {@code maxConnections} slots, so the engine thread
+ * The authenticated sessions, in a fixed table of {@code maxConnections} slots, so the delivery agent
  * finds a session from an acknowledgement's correlation id with one array read: no map, no allocation.
  * A session claims its slot when its hello is accepted, not when its connection opens: only then can it
  * offer events, and so need a correlation id. Connections still waiting for their hello are bounded
@@ -70,7 +70,7 @@ public final class SessionRegistry
     }
 
     /**
-     * Engine thread (or any): the live session with this connection id, or null if it has gone.
+     * Delivery event loop (or any): the live session with this connection id, or null if it has gone.
      */
     Session find(final long connectionId)
     {

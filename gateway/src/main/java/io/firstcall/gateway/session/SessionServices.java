@@ -2,7 +2,7 @@ package io.firstcall.gateway.session;
 
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.GatewayCounters;
-import io.firstcall.gateway.limit.TenantTrafficTable;
+import io.firstcall.gateway.limit.RateLimits;
 import io.firstcall.pipeline.IngestPublisher;
 import io.netty.channel.Channel;
 import org.agrona.ErrorHandler;
@@ -23,7 +23,7 @@ public final class SessionServices
     private final RepDirectory repDirectory;
     private final PendingHellos pendingHellos;
     private final Authenticator authenticator;
-    private final TenantTrafficTable tenantTraffic;
+    private final RateLimits rateLimits;
     private final ErrorHandler errorHandler;
     private volatile boolean shuttingDown;
 
@@ -44,7 +44,7 @@ public final class SessionServices
         this.repDirectory = repDirectory;
         this.pendingHellos = new PendingHellos(context.maxUnauthenticated(), context.helloTimeoutMs(), counters);
         this.authenticator = new Authenticator(context.tenants());
-        this.tenantTraffic = new TenantTrafficTable(context);
+        this.rateLimits = new RateLimits(context, counters.tenants());
         this.errorHandler = errorHandler;
     }
 
@@ -101,11 +101,11 @@ public final class SessionServices
     }
 
     /**
-     * @return each tenant's rate limit and counters.
+     * @return each tenant's rate limit.
      */
-    public TenantTrafficTable tenantTraffic()
+    public RateLimits rateLimits()
     {
-        return tenantTraffic;
+        return rateLimits;
     }
 
     /**

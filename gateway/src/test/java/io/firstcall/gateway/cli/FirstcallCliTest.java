@@ -191,6 +191,16 @@ class FirstcallCliTest
         assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, execute("run", "--config", config.toString(), "--data", dir.toString()));
         assertTrue(err.toString().contains("run: " + dir.resolve("input") + ": journal written by a firstcall before"),
             err.toString());
+
+        for (final String audit : new String[]{ "dump", "report", "backtest" })
+        {
+            err.getBuffer().setLength(0);
+            final int code = "backtest".equals(audit) ?
+                execute(audit, "--data", dir.toString(), "--config", config.toString()) :
+                execute(audit, "--data", dir.toString());
+            assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, code, audit);
+            assertTrue(err.toString().contains(dir.resolve("input") + ": journal written by a firstcall before"), err.toString());
+        }
     }
 
     @Test

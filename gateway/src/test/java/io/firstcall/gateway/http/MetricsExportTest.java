@@ -73,8 +73,10 @@ class MetricsExportTest
         final int acme = activity.slot("acme");
         assertEquals(0, scrape().value("firstcall_alerts_total", "tenant", "acme"), "present from zero");
 
+        activity.onConnectionOpened(acme);
         activity.onEventAccepted(acme);
         activity.onEventAccepted(acme);
+        activity.onEventRateLimited(acme);
         activity.onEventRejected(acme);
         final OutputMessages messages = new OutputMessages();
         activity.onOutput(messages.buffer(), 0, messages.alert("acme", "L1", 1, T0_NS));
@@ -84,11 +86,13 @@ class MetricsExportTest
         final PrometheusText metrics = scrape();
         for (final TenantCounter counter : TenantCounter.values())
         {
-            final String name = "firstcall_" + counter.metricName() + "_total";
-            assertEquals("counter", metrics.types().get(name), name);
+            final String name = "firstcall_" + counter.metricName() + (counter.isGauge() ? "" : "_total");
+            assertEquals(counter.isGauge() ? "gauge" : "counter", metrics.types().get(name), name);
             assertEquals(activity.value(acme, counter), metrics.value(name, "tenant", "acme"), name);
         }
+        assertEquals(1, metrics.value("firstcall_tenant_connections_open", "tenant", "acme"));
         assertEquals(2, metrics.value("firstcall_events_accepted_total", "tenant", "acme"));
+        assertEquals(1, metrics.value("firstcall_events_rate_limited_total", "tenant", "acme"));
         assertEquals(1, metrics.value("firstcall_event_errors_total", "tenant", "acme"));
         assertEquals(1, metrics.value("firstcall_alerts_total", "tenant", "acme"));
         assertEquals(1, metrics.value("firstcall_claims_total", "tenant", "acme"));

@@ -7,7 +7,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +66,38 @@ class TenantActivityTest
         assertEquals(2, activity.value(acme, TenantCounter.EVENTS_ACCEPTED));
         assertEquals(1, activity.value(acme, TenantCounter.EVENT_ERRORS));
         assertEquals(0, activity.value(activity.slot("globex"), TenantCounter.EVENTS_ACCEPTED));
+    }
+
+    @Test
+    void shouldKeepConnectionsAndRateLimitedEventsInTheSameTable()
+    {
+        final int acme = activity.slot("acme");
+        activity.onConnectionOpened(acme);
+        activity.onConnectionOpened(acme);
+        activity.onConnectionClosed(acme);
+        activity.onEventRateLimited(acme);
+        activity.onConnectionOpened(TenantActivity.UNKNOWN_TENANT);
+
+        assertEquals(1, activity.value(acme, TenantCounter.CONNECTIONS_OPEN));
+        assertEquals(1, activity.value(acme, TenantCounter.EVENTS_RATE_LIMITED));
+        assertEquals(0, activity.value(activity.slot("globex"), TenantCounter.CONNECTIONS_OPEN));
+    }
+
+    @Test
+    void shouldListATenantsCountersForStatsByTheirStatsNamesInOrder()
+    {
+        final int acme = activity.slot("acme");
+        activity.onConnectionOpened(acme);
+        activity.onEventAccepted(acme);
+        activity.onOutput(buffer, 0, messages.alert("acme", "L1", 1, T0_NS));
+        final Map<String, Long> stats = new LinkedHashMap<>();
+
+        activity.forEachStat("acme", stats::put);
+        activity.forEachStat("initech", (name, value) -> stats.put("initech " + name, value));
+
+        assertEquals(List.of("connections_open", "events_offered", "events_rate_limited", "event_errors", "alerts",
+            "claims", "escalations"), List.copyOf(stats.keySet()));
+        assertEquals(List.of(1L, 1L, 0L, 0L, 1L, 0L, 0L), List.copyOf(stats.values()));
     }
 
     @Test
