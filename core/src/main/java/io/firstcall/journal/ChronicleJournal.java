@@ -40,8 +40,14 @@ public final class ChronicleJournal implements Journal
 {
     static final RollCycles ROLL_CYCLE = RollCycles.FAST_HOURLY;
 
+    /**
+     * The file Chronicle keeps a queue's metadata in: a directory without it holds no journal.
+     */
+    public static final String METADATA_FILE = "metadata.cq4t";
+
     private final Path directory;
     private final ChronicleQueue queue;
+    private final boolean readOnly;
     private final ArrayList<ChronicleJournalReader> readers = new ArrayList<>();
 
     // Cycle files the appender has left (rolled past) since the last sync: they may still hold dirty pages.
@@ -59,10 +65,34 @@ public final class ChronicleJournal implements Journal
     private FileChannel syncChannel;
     private boolean isClosed;
 
-    private ChronicleJournal(final Path directory, final ChronicleQueue queue)
+    private ChronicleJournal(final Path directory, final ChronicleQueue queue, final boolean readOnly)
     {
         this.directory = directory;
         this.queue = queue;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Open an existing journal to read only, e.g. a live server's while it appends: its files are
+     * mapped read-only, nothing in the directory is created or changed, and readers see entries as
+     * the writer completes them (Chronicle hands readers only whole entries), across new cycle files.
+     *
+     * @param directory holding the queue's files, {@link #METADATA_FILE} among them.
+     * @throws IllegalArgumentException when the directory holds no journal.
+     */
+    public static ReadableJournal openReadOnly(final Path directory)
+    {
+        if (!Files.isRegularFile(directory.resolve(METADATA_FILE)))
+        {
+            throw new IllegalArgumentException("no journal in " + directory + " (no " + METADATA_FILE + ")");
+        }
+        final ChronicleQueue queue = SingleChronicleQueueBuilder
+            .binary(directory)
+            .rollCycle(ROLL_CYCLE)
+            .readOnly(true)
+            .build();
+
+        return new ChronicleJournal(directory, queue, true);
     }
 
     /**
@@ -103,7 +133,7 @@ public final class ChronicleJournal implements Journal
             .timeProvider(epochMs::getAsLong)
             .build();
 
-        return new ChronicleJournal(directory, queue);
+        return new ChronicleJournal(directory, queue, false);
     }
 
     /**
@@ -302,6 +332,10 @@ public final class ChronicleJournal implements Journal
 
     private void checkOwner()
     {
+        if (readOnly)
+        {
+            throw new IllegalStateException("journal " + directory + " is open read-only");
+        }
         final Thread current = Thread.currentThread();
         final Thread owner = this.owner;
         if (current != owner)

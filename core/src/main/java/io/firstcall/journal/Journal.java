@@ -10,7 +10,7 @@ import org.agrona.DirectBuffer;
  * refuses any other. Readers are opened with {@link #openReader()} and are owned by the thread that
  * reads them.
  */
-public interface Journal extends AutoCloseable
+public interface Journal extends ReadableJournal
 {
     /**
      * Append one entry, whole or not at all: when this throws, nothing of the entry is in the journal
@@ -25,21 +25,4 @@ public interface Journal extends AutoCloseable
      * process crash; this makes them survive a power loss.
      */
     void sync();
-
-    /**
-     * @return a reader positioned before the first entry.
-     */
-    JournalReader openReader();
-
-    /**
-     * @return true when the journal holds no entry.
-     */
-    boolean isEmpty();
-
-    /**
-     * @return the position of the last entry, or -1 when the journal is empty.
-     */
-    long lastPosition();
-
-    void close();
 }
