@@ -2,6 +2,7 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
+import io.firstcall.gateway.dashboard.Dashboard;
 import io.firstcall.gateway.egress.Doorbell;
 import io.firstcall.gateway.egress.EgressRing;
 import io.firstcall.gateway.http.HttpOpsHandler;
@@ -40,6 +41,7 @@ public final class Gateway implements AutoCloseable, OpsView
     private final EgressRing egress;
     private final GatewayServers servers;
     private final DeliveryAgent delivery;
+    private final Dashboard dashboard;
     private volatile boolean closed;
 
     private Gateway(
@@ -78,9 +80,11 @@ public final class Gateway implements AutoCloseable, OpsView
                 registry,
                 new RepDirectory(),
                 engine.errorHandler());
-            bound = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this));
+            dashboard = Dashboard.create(gatewayCtx, engine, counters, () -> engineCtx.clock().nanoTime() / 1_000_000L);
+            bound = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this), dashboard);
             servers = bound;
             delivery = DeliveryAgent.start(egress, doorbell, services, servers.deliveryLoop());
+            dashboard.start(servers.deliveryLoop(), engineCtx.threadFactory());
         }
         catch (final RuntimeException ex)
         {
@@ -223,6 +227,7 @@ public final class Gateway implements AutoCloseable, OpsView
         services.shutDown();
         servers.closeListeners();
         onEverySession(Session::stopIntake);
+        dashboard.close();
         engine.close();
         delivery.drain();
         onEverySession(Session::finish);
