@@ -414,16 +414,13 @@ final class BoardProjection implements JournalListener
     }
 
     /**
-     * Keep the newest {@code maxLeads} episodes and every open one: drop the oldest finished ones.
+     * Keep the newest {@code maxLeads} episodes and every open one: drop the finished ones older than those.
      */
     private void evict()
     {
-        if (leads.size() <= maxLeads)
-        {
-            return;
-        }
+        int older = leads.size() - maxLeads;
         final Iterator<BoardLead> oldest = leads.values().iterator();
-        while (leads.size() > maxLeads && oldest.hasNext())
+        while (older-- > 0)
         {
             final BoardLead lead = oldest.next();
             if (isFinished(lead))
