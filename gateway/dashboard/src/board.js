@@ -56,7 +56,7 @@ export class Board {
         if (this.search && !searchable(lead).includes(this.search)) continue;
         matches.push(lead);
       }
-      matches.sort((a, b) => b.hotAt - a.hotAt || (a.key < b.key ? -1 : 1));
+      matches.sort((a, b) => b.seq - a.seq);
       this.view = matches;
       this.spacer.style.height = `${matches.length * ROW_HEIGHT}px`;
       this.countEl.textContent = String(this.leads.size);

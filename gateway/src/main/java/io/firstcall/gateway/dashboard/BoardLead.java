@@ -32,6 +32,7 @@ final class BoardLead
     final String lead;
     final int episode;
     final long hotNs;
+    final long hotSequence;
     final List<String> criteria = new ArrayList<>(4);
     final Set<String> alerted = new LinkedHashSet<>(4);
     final Set<String> offers = new LinkedHashSet<>(4);
@@ -50,8 +51,13 @@ final class BoardLead
     String queue;
     long holdUntilNs;
 
-    BoardLead(final String key, final String tenant, final String lead, final int episode, final long hotNs)
+    /**
+     * @param hotSequence the journal sequence of the input that made it hot: orders leads hot in the same instant.
+     */
+    BoardLead(
+        final String key, final String tenant, final String lead, final int episode, final long hotNs, final long hotSequence)
     {
+        this.hotSequence = hotSequence;
         this.key = key;
         this.tenant = tenant;
         this.lead = lead;
@@ -102,6 +108,7 @@ final class BoardLead
         CardJson.stringOrNull(g, "name", name);
         CardJson.stringOrNull(g, "company", company);
         g.writeNumberField("hotAt", CardJson.ms(hotNs));
+        g.writeNumberField("seq", hotSequence);
         g.writeNumberField("score", score);
         g.writeArrayFieldStart("criteria");
         for (final String criterion : criteria)

@@ -155,7 +155,7 @@ final class BoardProjection implements JournalListener
         switch (header.templateId())
         {
             case HotDecisionDecoder.TEMPLATE_ID:
-                onHot(hot.wrapAndApplyHeader(buffer, offset, header));
+                onHot(hot.wrapAndApplyHeader(buffer, offset, header), causeSequence);
                 break;
             case RoutingDecisionDecoder.TEMPLATE_ID:
                 BoardRouting.onRouted(this, routing.wrapAndApplyHeader(buffer, offset, header));
@@ -286,7 +286,7 @@ final class BoardProjection implements JournalListener
         }
     }
 
-    private void onHot(final HotDecisionDecoder d)
+    private void onHot(final HotDecisionDecoder d, final long causeSequence)
     {
         if (BooleanType.TRUE == d.suppressed())
         {
@@ -318,7 +318,7 @@ final class BoardProjection implements JournalListener
         {
             return;
         }
-        final BoardLead lead = new BoardLead(key, tenant, leadId, episode, d.timeNs());
+        final BoardLead lead = new BoardLead(key, tenant, leadId, episode, d.timeNs(), causeSequence);
         lead.score = score;
         lead.criteria.addAll(criteria);
         final BoardLead previous = currentEpisode.put(tenant + '/' + leadId, lead);

@@ -68,6 +68,7 @@ class BoardProjectionTest
         assertEquals(List.of("w1", "w2"), texts(lead.get("alerted")), "w3 is busy");
         assertEquals((T0 + 5 * MINUTE) / 1_000_000, lead.get("deadline").asLong());
         assertEquals(T0 / 1_000_000, lead.get("hotAt").asLong());
+        assertEquals(8, lead.get("seq").asLong(), "the form's journal sequence, after the config, five presences and the lead");
         assertEquals(Set.of("w1", "w2"), script.leadCard("L1", 1).reps(), "in the queues of the reps offered it");
     }
 
