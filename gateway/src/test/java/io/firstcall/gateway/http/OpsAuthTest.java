@@ -59,7 +59,8 @@ class OpsAuthTest
     {
         launch(true, true);
 
-        for (final String path : new String[]{ "/stats", "/latency", "/latency?format=json", "/nope", "/" })
+        // "/" is the dashboard's page now (a redirect to /dashboard/, which holds no data): see below.
+        for (final String path : new String[]{ "/stats", "/latency", "/latency?format=json", "/nope", "/dashboardx" })
         {
             for (final String token : new String[]{ null, "wrong-token", ACME_SOURCE_TOKEN, "", OPERATOR_TOKEN + "x" })
             {
@@ -73,6 +74,11 @@ class OpsAuthTest
             .header("Authorization", "Basic " + OPERATOR_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, basic.statusCode());
         assertEquals(26, fixture.counter(GatewayCounter.OPS_UNAUTHORIZED));
+
+        final HttpResponse<String> root = get("/", null);
+        assertEquals(302, root.statusCode(), "the dashboard's page needs no token");
+        assertEquals("/dashboard/", root.headers().firstValue("Location").orElse(""));
+        assertEquals("", root.body());
     }
 
     @Test
