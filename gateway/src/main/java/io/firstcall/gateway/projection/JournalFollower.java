@@ -2,6 +2,7 @@ package io.firstcall.gateway.projection;
 
 import io.firstcall.audit.DataDirectory;
 import io.firstcall.audit.JournalListener;
+import io.firstcall.audit.JournalRefusedException;
 import io.firstcall.audit.JournalWalk;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -21,7 +22,8 @@ import java.util.List;
  * rebuilt after a restart exactly as they were.
  * <p>
  * The data directory is opened on the first {@link #doWork()}, and again a second later if that
- * failed (a journal not written by Chronicle, say): the error is reported once, the server carries on.
+ * failed: a directory without Chronicle journals (an engine given other journals) is tried again
+ * quietly, any other failure is reported once; the server carries on either way.
  * Runs on its own agent thread.
  */
 public final class JournalFollower implements Agent, JournalListener
@@ -136,7 +138,10 @@ public final class JournalFollower implements Agent, JournalListener
             CloseHelper.quietClose(directory);
             directory = null;
             nextOpenNs = nowNs + REOPEN_INTERVAL_NS;
-            if (!reported)
+            // No Chronicle journal there (an engine whose journals are not Chronicle's): nothing to follow.
+            final boolean absent = ex instanceof JournalRefusedException &&
+                JournalRefusedException.Reason.UNSUPPORTED_VERSION != ((JournalRefusedException)ex).reason();
+            if (!reported && !absent)
             {
                 reported = true;
                 errorHandler.onError(ex);
