@@ -152,6 +152,24 @@ final class Browser implements AutoCloseable
         return text(By.cssSelector("#board-rows .lead-row[data-key='" + key + "']"));
     }
 
+    /**
+     * @return whether the board row of {@code key} is shown and holds {@code text}.
+     */
+    boolean rowContains(final String key, final String text)
+    {
+        final String row = row(key);
+        return null != row && row.contains(text);
+    }
+
+    /**
+     * @return whether the first element found holds {@code text}.
+     */
+    boolean contains(final By by, final String text)
+    {
+        final String found = text(by);
+        return null != found && found.contains(text);
+    }
+
     String text(final By by)
     {
         try

@@ -99,15 +99,15 @@ class DashboardBrowserTest
             browser.await("W1 on the board", () -> null != browser.row("acme/W1/1"), 1_000);
             final long shownMs = (System.nanoTime() - ackedNs) / 1_000_000;
             assertTrue(shownMs <= 1_000, "shown " + shownMs + " ms after its ack");
-            final String row = browser.row("acme/W1/1");
-            assertTrue(row.contains("Ada Lovelace") && row.contains("form:demo_request") && row.contains("w1") &&
-                row.contains("w2") && row.contains("left"), row);
+            browser.await("W1's reasons, alerted reps and countdown", () -> browser.rowContains("acme/W1/1", "Ada Lovelace") &&
+                browser.rowContains("acme/W1/1", "form:demo_request") && browser.rowContains("acme/W1/1", "w1") &&
+                browser.rowContains("acme/W1/1", "w2") && browser.rowContains("acme/W1/1", "left"));
 
             rep.send("{\"type\":\"call\",\"id\":\"c-W1\",\"lead\":\"W1\",\"outcome\":\"started\"}");
-            browser.await("W1 claimed by w1", () -> browser.row("acme/W1/1").contains("CLAIMED"));
-            assertTrue(browser.row("acme/W1/1").contains("w1 in"), browser.row("acme/W1/1"));
+            browser.await("W1 claimed by w1", () -> browser.rowContains("acme/W1/1", "CLAIMED"));
+            browser.await("who claimed it and how fast", () -> browser.rowContains("acme/W1/1", "w1 in"));
             browser.await("w1's claim in the reps panel", () ->
-                browser.text(By.cssSelector("#reps tr[data-rep='w1']")).contains("100%"));
+                browser.contains(By.cssSelector("#reps tr[data-rep='w1']"), "100%"));
         }
     }
 
@@ -123,8 +123,9 @@ class DashboardBrowserTest
             hotLead(source, "E1", "Eve", "us-east");
             browser.await("E1 in the east managers' queue",
                 () -> null != browser.text(By.cssSelector("#queue .queue-row[data-key='acme/E1/1']")), 5_000);
-            assertTrue(browser.text(By.cssSelector("#queue .queue-row[data-key='acme/E1/1']")).contains("east-managers"));
-            browser.await("E1 queued on the board", () -> browser.row("acme/E1/1").contains("QUEUED"));
+            browser.await("the queue's name", () ->
+                browser.contains(By.cssSelector("#queue .queue-row[data-key='acme/E1/1']"), "east-managers"));
+            browser.await("E1 queued on the board", () -> browser.rowContains("acme/E1/1", "QUEUED"));
         }
     }
 
