@@ -52,7 +52,13 @@ export class LatencyChart {
       height: 300,
       scales: { x: { distr: 3, log: 10 }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [
-        { splits: percentileSplits, values: (u, splits) => splits.map((x) => percentileLabel(x)), label: 'percentile' },
+        {
+          splits: percentileSplits,
+          // uPlot's log axes label only the powers of ten by default; 2 (50%) is ours too.
+          filter: (u, splits) => splits,
+          values: (u, splits) => splits.map((x) => (x == null ? '' : percentileLabel(x))),
+          label: 'percentile',
+        },
         { values: (u, splits) => splits.map((v) => (v === 0 ? '0' : micros(v))), size: 70, label: 'latency' },
       ],
       series: [
@@ -83,9 +89,9 @@ function percentileSplits(u, axis, min, max) {
 }
 
 function percentileLabel(x) {
-  if (x <= 1) return '0%';
-  const nines = Math.round(Math.log10(x));
-  if (Math.abs(x - 2) < 1e-9) return '50%';
-  if (nines <= 1) return '90%';
-  return `${(100 - 100 / x).toFixed(nines - 2)}%`;
+  const p = 100 - 100 / x;
+  if (p < 0.5) return '0%';
+  // As many decimals as it takes to tell 99.9% from 99%: 50%, 90%, 99%, 99.9%, 99.99%, ...
+  const digits = Math.max(0, Math.ceil(-Math.log10(100 - p) - 1e-9));
+  return `${p.toFixed(digits)}%`;
 }
