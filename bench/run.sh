@@ -35,11 +35,13 @@ if [[ "$MODE" == quick ]]; then
     PIPELINE_ARGS=(300000 1)
     JMH_ARGS=(-f 1 -wi 1 -w 500ms -i 2 -r 500ms)
     RECOVERY_EVENTS=500000
+    AUDIT_EVENTS=500000
     LOADGEN_ARGS=(--quick)
 else
     PIPELINE_ARGS=(2000000 3)
     JMH_ARGS=()
     RECOVERY_EVENTS=10000000
+    AUDIT_EVENTS=10000000
     LOADGEN_ARGS=()
 fi
 
@@ -86,6 +88,8 @@ run pipeline java "${JVM[@]}" -cp "$JAR" io.firstcall.bench.PipelineThroughput "
 run jmh java "${JVM[@]}" -jar "$JAR" 'io\.firstcall\.bench\..*Benchmark' -prof gc "${JMH_ARGS[@]}"
 run recovery java "${JVM[@]}" -cp "$JAR" io.firstcall.bench.RecoveryBenchmark \
     --events "$RECOVERY_EVENTS" --dir "$ROOT/bench/target"
+run audit java "${JVM[@]}" -cp "$JAR" io.firstcall.bench.AuditBenchmark \
+    --events "$AUDIT_EVENTS" --dir "$ROOT/bench/target"
 run loadgen java "${JVM[@]}" -cp "$JAR" io.firstcall.bench.LoadGenerator "${LOADGEN_ARGS[@]}"
 if [[ "$MODE" == full ]]; then
     # The same fixed rates under ZGC instead of the default G1: how much of the tail is GC pauses.
@@ -97,7 +101,7 @@ echo "load after: $(uptime | sed 's/.*load average: //')" | tee -a "$RESULTS/mac
 {
     echo "== summary ($MODE, $(($(date +%s) - started)) s)"
     cat "$RESULTS/machine.txt"
-    grep -h -E '^load (before|after) ' "$RESULTS"/{pipeline,jmh,recovery,loadgen}.txt
+    grep -h -E '^load (before|after) ' "$RESULTS"/{pipeline,jmh,recovery,audit,loadgen}.txt
     if [[ -f "$RESULTS/loadgen-zgc.txt" ]]; then
         grep -h -E '^load (before|after) ' "$RESULTS/loadgen-zgc.txt"
     fi
@@ -105,6 +109,7 @@ echo "load after: $(uptime | sed 's/.*load average: //')" | tee -a "$RESULTS/mac
     sed -n '/^Benchmark /,$p' "$RESULTS/jmh.txt" | grep -E '^Benchmark |  avgt  |:gc.alloc.rate.norm' \
         | grep -v -E ':gc\.(alloc\.rate|count|time) '
     grep -E '^recovery: (Engine|JournalReplayer)' "$RESULTS/recovery.txt"
+    grep -E '^audit: (report|backtest)' "$RESULTS/audit.txt"
     sed -n '/^loadgen: protocols=/,$p' "$RESULTS/loadgen.txt" | grep -v '^load after'
     if [[ -f "$RESULTS/loadgen-zgc.txt" ]]; then
         echo "== loadgen with -XX:+UseZGC"

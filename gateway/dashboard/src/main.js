@@ -159,21 +159,37 @@ function renderReps() {
   }).join('');
 }
 
+const BUCKETS = [['le5m', '≤ 5 min', 'fast'], ['le30m', '≤ 30 min', 'mid'], ['gt30m', '> 30 min', 'slow'], ['never', 'never', 'never']];
+
+function rate(value) {
+  return value == null ? '–' : `${Math.round(100 * value)}%`;
+}
+
+function seconds(value) {
+  return value == null ? '–' : duration(1000 * value);
+}
+
+// The live speed-to-lead metrics (the audit projection: the same figures as /stats and firstcall report).
 function renderSpeed(message) {
   let html = '';
-  const ttc = message.timeToClaim;
-  if (ttc) {
-    const total = ttc.claims;
-    const bar = (label, n, cls) => `<div class="bucket ${cls}"><span>${label}</span><b>${n}</b><i style="width:${total ? (100 * n) / total : 0}%"></i><em>${percent(n, total)}</em></div>`;
-    html += `<h3>Time to claim, every tenant</h3><div class="buckets">${bar('≤ 5 min', ttc.within5m, 'fast')}${bar('≤ 30 min', ttc.within30m, 'mid')}${bar('> 30 min', ttc.later, 'slow')}</div>
-<p class="note">median ${duration(ttc.p50Ms)}, p90 ${duration(ttc.p90Ms)} over ${total} claims</p>`;
+  for (const { tenant, figures } of message.tenants) {
+    const total = figures.total;
+    const decided = BUCKETS.reduce((n, [key]) => n + total.buckets[key].leads, 0);
+    const bars = BUCKETS.map(([key, label, cls]) => {
+      const b = total.buckets[key];
+      return `<tr class="bucket ${cls}" data-bucket="${key}"><td>${label}</td><td>${b.leads}</td>
+<td class="bar"><i style="width:${decided ? (100 * b.leads) / decided : 0}%"></i></td><td>${percent(b.leads, decided)}</td>
+<td>${rate(b.connectRate)}</td><td>${rate(b.conversionRate)}</td></tr>`;
+    }).join('');
+    const reps = Object.entries(figures.reps).map(([rep, f]) => `<tr data-rep="${escapeHtml(rep)}"><td>${escapeHtml(rep)}</td>
+<td>${f.responseFromHot.leads}</td><td>${seconds(f.responseFromHot.avgSeconds)}</td><td>${seconds(f.responseFromHot.medianSeconds)}</td>
+<td>${seconds(f.responseFromHot.p90Seconds)}</td><td>${f.alerts}</td><td>${rate(f.claimRate)}</td></tr>`).join('');
+    html += `<div class="speed-tenant" data-tenant="${escapeHtml(tenant)}"><h3>${escapeHtml(tenant)}: ${total.hotLeads} hot leads, ${total.open} not called yet</h3>
+<table class="buckets"><thead><tr><th>First call</th><th>Leads</th><th></th><th>Share</th><th>Connect</th><th>Conversion</th></tr></thead><tbody>${bars}</tbody></table>
+<table class="speed-reps"><thead><tr><th>Rep</th><th>Called</th><th>Average</th><th>Median</th><th>p90</th><th>Alerts</th><th>Claim rate</th></tr></thead><tbody>${reps}</tbody></table></div>`;
   }
-  html += '<table class="speed"><thead><tr><th>Tenant</th><th>Events</th><th>Alerts</th><th>Claims</th><th>Claim rate</th><th>Escalations</th></tr></thead><tbody>';
-  for (const t of message.tenants) {
-    html += `<tr data-tenant="${escapeHtml(t.tenant)}"><td>${escapeHtml(t.tenant)}</td><td>${t.events}</td><td>${t.alerts}</td><td>${t.claims}</td><td>${percent(t.claims, t.alerts)}</td><td>${t.escalations}</td></tr>`;
-  }
-  html += '</tbody></table><p class="note">From the live counters of /stats.</p>';
-  $('speed').innerHTML = html;
+  if (!html) html = '<p class="note">No hot leads yet.</p>';
+  $('speed').innerHTML = `${html}<p class="note">Response time: from becoming hot to the first call; "never" after ${duration(message.neverAfterMs)}.</p>`;
 }
 
 function start(credentials) {

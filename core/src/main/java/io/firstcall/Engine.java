@@ -1,5 +1,8 @@
 package io.firstcall;
 
+import io.firstcall.audit.LiveProjection;
+import io.firstcall.audit.LiveSpeedToLead;
+import io.firstcall.audit.ProjectionAgent;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.output.OutputBatch;
@@ -27,7 +30,9 @@ import io.firstcall.timing.HistogramLogAgent;
 import io.firstcall.timing.IntervalLogFile;
 import io.firstcall.timing.LatencyRecorders;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
@@ -51,6 +56,13 @@ public final class Engine implements AutoCloseable
      */
     public static final String LATENCY_LOG = "latency.hlog";
 
+    /**
+     * The projections fed from the journals publish at least this often while entries keep coming, so
+     * the dashboard's board trails the engine by about this much.
+     */
+    static final long PROJECTION_PUBLISH_INTERVAL_MS = 100;
+    private static final long PROJECTION_IDLE_SLEEP_MS = 5;
+
     private final EngineContext ctx;
     private final EngineCounters counters;
     private final CountingErrorHandler errorHandler;
@@ -66,11 +78,13 @@ public final class Engine implements AutoCloseable
     private final AgentRunner replicaRunner;
     private final EnginePipeline pipeline;
     private final AgentRunner agentRunner;
+    private final LiveSpeedToLead speedToLead;
+    private final AgentRunner projectionsRunner;
     private final long recoveredEvents;
     private final long recoveryNs;
     private boolean closed;
 
-    private Engine(final EngineContext ctx)
+    private Engine(final EngineContext ctx, final List<LiveProjection> extraProjections)
     {
         this.ctx = ctx;
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
@@ -167,8 +181,25 @@ public final class Engine implements AutoCloseable
                 new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
                 new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
+        speedToLead = new LiveSpeedToLead(
+            TimeUnit.MILLISECONDS.toNanos(ctx.speedToLeadNeverAfterMs()), TimeUnit.SECONDS.toNanos(1));
+        final List<LiveProjection> projections = new ArrayList<>();
+        projections.add(speedToLead);
+        projections.addAll(extraProjections);
+        // Its readers are opened here, on the launching thread, before the replica's thread opens its own.
+        final ProjectionAgent projectionAgent = new ProjectionAgent(inputJournal, outputJournal, projections,
+            new SystemNanoClock(), TimeUnit.MILLISECONDS.toNanos(PROJECTION_PUBLISH_INTERVAL_MS));
         replicaRunner = recoveryContext.snapshots(stateMachine) && ctx.snapshotReplica() ?
             startReplica(new SnapshotReplica(recoveryContext, recovery.loadedSnapshot())) : null;
+        projectionsRunner = startBackground(projectionAgent, new SleepingMillisIdleStrategy(PROJECTION_IDLE_SLEEP_MS));
+    }
+
+    /**
+     * @return the live speed-to-lead figures, computed from the journals off the engine thread.
+     */
+    public LiveSpeedToLead speedToLead()
+    {
+        return speedToLead;
     }
 
     /**
@@ -177,8 +208,18 @@ public final class Engine implements AutoCloseable
      */
     public static Engine launch(final EngineContext ctx)
     {
+        return launch(ctx, List.of());
+    }
+
+    /**
+     * As {@link #launch(EngineContext)}, with read models of the caller's to keep live from the
+     * journals: the engine's projection agent feeds them, with the speed-to-lead figures, in journal
+     * order on its own thread (never the engine thread), from the first entry.
+     */
+    public static Engine launch(final EngineContext ctx, final List<LiveProjection> projections)
+    {
         ctx.conclude();
-        return new Engine(ctx);
+        return new Engine(ctx, projections);
     }
 
     /**
@@ -251,6 +292,7 @@ public final class Engine implements AutoCloseable
         closed = true;
         CloseHelper.quietClose(agentRunner);
         CloseHelper.quietClose(replicaRunner);
+        CloseHelper.quietClose(projectionsRunner);
         pipeline.close();
         histogramLogAgent.sample();
         try
@@ -300,10 +342,14 @@ public final class Engine implements AutoCloseable
 
     private AgentRunner startReplica(final SnapshotReplica replica)
     {
-        final AgentRunner runner = new AgentRunner(
-            new SleepingMillisIdleStrategy(1), errorHandler, counters.get(EngineCounter.ERRORS), replica);
+        return startBackground(replica, new SleepingMillisIdleStrategy(1));
+    }
+
+    private AgentRunner startBackground(final Agent agent, final IdleStrategy idleStrategy)
+    {
+        final AgentRunner runner = new AgentRunner(idleStrategy, errorHandler, counters.get(EngineCounter.ERRORS), agent);
         final Thread thread = ctx.threadFactory().newThread(runner);
-        thread.setName(replica.roleName());
+        thread.setName(agent.roleName());
         // Background work: the live engine threads come first.
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();

@@ -65,6 +65,8 @@ public final class EngineContext
     public static final int SNAPSHOT_KEEP_DEFAULT = 3;
     public static final String JOURNAL_RETENTION_PROP_NAME = "firstcall.journal.retention";
     public static final String JOURNAL_RETENTION_DEFAULT = "keep";
+    public static final String SPEED_TO_LEAD_NEVER_AFTER_MS_PROP_NAME = "firstcall.speed.to.lead.never.after.ms";
+    public static final long SPEED_TO_LEAD_NEVER_AFTER_MS_DEFAULT = TimeUnit.HOURS.toMillis(24);
     public static final String TICK_INTERVAL_MS_PROP_NAME = "firstcall.tick.interval.ms";
     public static final long TICK_INTERVAL_MS_DEFAULT = 100;
     public static final String HISTOGRAM_INTERVAL_MS_PROP_NAME = "firstcall.histogram.interval.ms";
@@ -96,6 +98,8 @@ public final class EngineContext
     private int snapshotKeep = Integer.getInteger(SNAPSHOT_KEEP_PROP_NAME, SNAPSHOT_KEEP_DEFAULT);
     private String journalRetention = System.getProperty(JOURNAL_RETENTION_PROP_NAME, JOURNAL_RETENTION_DEFAULT);
     private System.Logger logger = System.getLogger(CountingErrorHandler.LOGGER_NAME);
+    private long speedToLeadNeverAfterMs = Long.getLong(
+        SPEED_TO_LEAD_NEVER_AFTER_MS_PROP_NAME, SPEED_TO_LEAD_NEVER_AFTER_MS_DEFAULT);
     private long tickIntervalMs = Long.getLong(TICK_INTERVAL_MS_PROP_NAME, TICK_INTERVAL_MS_DEFAULT);
     private long histogramIntervalMs = Long.getLong(HISTOGRAM_INTERVAL_MS_PROP_NAME, HISTOGRAM_INTERVAL_MS_DEFAULT);
     private int initialLeads = Integer.getInteger(INITIAL_LEADS_PROP_NAME, INITIAL_LEADS_DEFAULT);
@@ -321,6 +325,21 @@ public final class EngineContext
     public EngineContext snapshotReplica(final boolean snapshotReplica)
     {
         this.snapshotReplica = snapshotReplica;
+        return this;
+    }
+
+    public long speedToLeadNeverAfterMs()
+    {
+        return speedToLeadNeverAfterMs;
+    }
+
+    /**
+     * The live speed-to-lead figures ({@code /stats}, {@code /metrics}) count a hot lead not called
+     * within this long of engine time as "never"; {@code firstcall report --never-after} is the same.
+     */
+    public EngineContext speedToLeadNeverAfterMs(final long speedToLeadNeverAfterMs)
+    {
+        this.speedToLeadNeverAfterMs = speedToLeadNeverAfterMs;
         return this;
     }
 

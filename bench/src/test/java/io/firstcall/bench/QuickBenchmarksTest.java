@@ -76,6 +76,13 @@ class QuickBenchmarksTest
     }
 
     @Test
+    void shouldMeasureReportAndBacktestOnAJournal(@TempDir final Path dataDir) throws Exception
+    {
+        RecoveryBenchmark.writeJournal(dataDir, 20_000);
+        assertPrintsEveryFigure("audit", printedBy(() -> AuditBenchmark.run(dataDir)));
+    }
+
+    @Test
     void shouldRestartFromTheShutdownSnapshotAndTakeANewEvent(@TempDir final Path dataDir)
     {
         final int events = 5_000;

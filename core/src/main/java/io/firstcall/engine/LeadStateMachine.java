@@ -19,6 +19,7 @@ import io.firstcall.engine.lead.LeadRegistry;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.routing.Router;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
+import io.firstcall.engine.scoring.ScoreReading;
 import io.firstcall.engine.tenant.TenantRulesCache;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
@@ -108,6 +109,30 @@ public final class LeadStateMachine implements StateMachine
     {
         final Tenant tenant = tenants.find(tenantId);
         return null == tenant ? null : tenant.leads();
+    }
+
+    /**
+     * Read a lead's score at {@code nowNs}, changing nothing: for audit tools that replay a journal
+     * and ask between events (e.g. {@code firstcall explain}); it allocates and is never called on the
+     * event path.
+     *
+     * @return false, leaving {@code into} as it was, when the tenant or the lead is unknown.
+     */
+    public boolean readScore(final String tenantId, final String leadId, final long nowNs, final ScoreReading into)
+    {
+        final Tenant tenant = tenants.find(tenantId);
+        if (null == tenant)
+        {
+            return false;
+        }
+        final byte[] id = leadId.getBytes(StandardCharsets.UTF_8);
+        final Lead lead = tenant.leads().find(new UnsafeBuffer(id), 0, id.length);
+        if (null == lead)
+        {
+            return false;
+        }
+        tenant.scoring().read(lead, nowNs, into);
+        return true;
     }
 
     /**

@@ -93,7 +93,10 @@ final class InputSchema
         }
     }
 
-    /** A field of the fixed block; {@link #values} is null for anything but an enum. */
+    /**
+     * A field of the fixed block. An enum lists its {@link #values}; a signed integer type with a
+     * {@code minValue} or {@code maxValue} is {@link #ranged}; anything else is not checked.
+     */
     static final class FixedField
     {
         final String name;
@@ -103,9 +106,21 @@ final class InputSchema
         final long[] values;
         final int[] valueSinceVersions;
         final String invalidMessage;
+        final boolean ranged;
+        final long min;
+        final long max;
+        final boolean optional;
+        final long nullValue;
 
         FixedField(final String name, final int offset, final int size, final int sinceVersion,
             final long[] values, final int[] valueSinceVersions, final String invalidMessage)
+        {
+            this(name, offset, size, sinceVersion, values, valueSinceVersions, invalidMessage, false, 0, 0, false, 0);
+        }
+
+        private FixedField(final String name, final int offset, final int size, final int sinceVersion,
+            final long[] values, final int[] valueSinceVersions, final String invalidMessage,
+            final boolean ranged, final long min, final long max, final boolean optional, final long nullValue)
         {
             this.name = name;
             this.offset = offset;
@@ -114,6 +129,27 @@ final class InputSchema
             this.values = values;
             this.valueSinceVersions = valueSinceVersions;
             this.invalidMessage = invalidMessage;
+            this.ranged = ranged;
+            this.min = min;
+            this.max = max;
+            this.optional = optional;
+            this.nullValue = nullValue;
+        }
+
+        static FixedField ranged(final String name, final int offset, final int size, final int sinceVersion,
+            final long min, final long max, final boolean optional, final long nullValue)
+        {
+            return new FixedField(name, offset, size, sinceVersion, null, null,
+                name + ": must be " + min + ".." + max + (optional ? ", or " + nullValue + " for none" : ""),
+                true, min, max, optional, nullValue);
+        }
+
+        /**
+         * @param value the field read as a signed integer of its size.
+         */
+        boolean inRange(final long value)
+        {
+            return (optional && value == nullValue) || (value >= min && value <= max);
         }
 
         boolean isValid(final long value, final int actingVersion)
@@ -272,8 +308,13 @@ final class InputSchema
         {
             case "type":
                 final int length = Integer.parseInt(attribute(type, "length", "1"));
-                return new FixedField(
-                    name, offset, length * primitiveSize(type.getAttribute("primitiveType")), sinceVersion, null, null, null);
+                final String primitive = type.getAttribute("primitiveType");
+                if (1 == length && primitive.startsWith("int") &&
+                    (type.hasAttribute("minValue") || type.hasAttribute("maxValue")))
+                {
+                    return rangedField(name, type, field, offset, sinceVersion);
+                }
+                return new FixedField(name, offset, length * primitiveSize(primitive), sinceVersion, null, null, null);
 
             case "enum":
                 return enumField(name, type, offset, sinceVersion, "optional".equals(field.getAttribute("presence")));
@@ -282,6 +323,24 @@ final class InputSchema
                 throw new IllegalStateException(message + "." + name + ": the input validator cannot check a " +
                     type.getLocalName() + " in a fixed block");
         }
+    }
+
+    /**
+     * A signed integer type with bounds: SBE's defaults fill in a missing bound and the null value
+     * (the type's most negative value, e.g. -2^31 for an int32).
+     */
+    private static FixedField rangedField(
+        final String name, final Element type, final Element field, final int offset, final int sinceVersion)
+    {
+        final int size = primitiveSize(type.getAttribute("primitiveType"));
+        final long typeMin = Long.MIN_VALUE >> (64 - 8 * size);
+        final long typeMax = Long.MAX_VALUE >> (64 - 8 * size);
+        final boolean optional = "optional".equals(type.getAttribute("presence")) ||
+            "optional".equals(field.getAttribute("presence"));
+        final long nullValue = Long.parseLong(attribute(type, "nullValue", Long.toString(typeMin)));
+        final long min = Long.parseLong(attribute(type, "minValue", Long.toString(optional ? typeMin + 1 : typeMin)));
+        final long max = Long.parseLong(attribute(type, "maxValue", Long.toString(typeMax)));
+        return FixedField.ranged(name, offset, size, sinceVersion, min, max, optional, nullValue);
     }
 
     private static FixedField enumField(

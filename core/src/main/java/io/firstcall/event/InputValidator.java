@@ -110,8 +110,12 @@ public final class InputValidator
         final int bodyOffset = offset + HEADER_LENGTH;
         for (final InputSchema.FixedField f : t.fixed)
         {
-            if (null != f.values && f.sinceVersion <= version &&
-                !f.isValid(unsigned(buffer, bodyOffset + f.offset, f.size), version))
+            if (f.sinceVersion > version)
+            {
+                continue;
+            }
+            if ((null != f.values && !f.isValid(unsigned(buffer, bodyOffset + f.offset, f.size), version)) ||
+                (f.ranged && !f.inRange(signed(buffer, bodyOffset + f.offset, f.size))))
             {
                 return fail(InputFault.INVALID_VALUE, f.name, f.invalidMessage);
             }
@@ -231,6 +235,17 @@ public final class InputValidator
         }
         final long end = position + headerLength + unsigned(buffer, position, headerLength);
         return end > limit ? -1 : (int)end;
+    }
+
+    private static long signed(final DirectBuffer buffer, final int index, final int size)
+    {
+        switch (size)
+        {
+            case 1: return buffer.getByte(index);
+            case 2: return buffer.getShort(index, ByteOrder.LITTLE_ENDIAN);
+            case 4: return buffer.getInt(index, ByteOrder.LITTLE_ENDIAN);
+            default: return buffer.getLong(index, ByteOrder.LITTLE_ENDIAN);
+        }
     }
 
     private static long unsigned(final DirectBuffer buffer, final int index, final int size)

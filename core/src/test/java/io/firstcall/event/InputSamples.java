@@ -98,6 +98,12 @@ public final class InputSamples
                     }
                 }
             }
+            if (1 == template || 2 == template)
+            {
+                // employees, a HeadCount: after eventTimeMs and receiveTimeNs, behind the 8-byte header.
+                broken.add(new Broken(withInt(next(sample, idPrefix, broken), 8 + 16, -1), InputFault.INVALID_VALUE,
+                    "employees", "template " + template + " employees=-1"));
+            }
             for (final String field : fields.subList(2, fields.size()))
             {
                 for (final byte[] bad : INVALID_UTF8)
@@ -360,6 +366,13 @@ public final class InputSamples
     {
         final byte[] result = message.clone();
         result[offset] = (byte)value;
+        return result;
+    }
+
+    public static byte[] withInt(final byte[] message, final int offset, final int value)
+    {
+        final byte[] result = message.clone();
+        new UnsafeBuffer(result).putInt(offset, value, ByteOrder.LITTLE_ENDIAN);
         return result;
     }
 

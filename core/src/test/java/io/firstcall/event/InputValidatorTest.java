@@ -1,6 +1,8 @@
 package io.firstcall.event;
 
 import io.firstcall.codec.CallOutcome;
+import io.firstcall.codec.FormSubmittedDecoder;
+import io.firstcall.codec.LeadUpsertDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.codec.QualificationResult;
@@ -15,6 +17,7 @@ import java.util.Random;
 import static io.firstcall.event.InputSamples.ascii;
 import static io.firstcall.event.InputSamples.full;
 import static io.firstcall.event.InputSamples.withByte;
+import static io.firstcall.event.InputSamples.withInt;
 import static io.firstcall.event.InputSamples.withShort;
 import static io.firstcall.event.InputSamples.withText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -153,6 +156,21 @@ class InputValidatorTest
             }
         }
         assertEquals(3 * 256 - 3 - 4 - 2, refused, "status, outcome and result refused outside their values");
+    }
+
+    @Test
+    void shouldRefuseANegativeHeadCountButTakeNoneZeroAndMore()
+    {
+        for (final int templateId : new int[]{ LeadUpsertDecoder.TEMPLATE_ID, FormSubmittedDecoder.TEMPLATE_ID })
+        {
+            // employees follows eventTimeMs and receiveTimeNs in the fixed block, which follows the 8-byte header.
+            final int offset = MessageHeaderDecoder.ENCODED_LENGTH + 16;
+            assertFault(withInt(full(templateId), offset, -1), InputFault.INVALID_VALUE, "employees");
+            assertFault(withInt(full(templateId), offset, -42_000), InputFault.INVALID_VALUE, "employees");
+            assertValid(withInt(full(templateId), offset, Integer.MIN_VALUE));
+            assertValid(withInt(full(templateId), offset, 0));
+            assertValid(withInt(full(templateId), offset, Integer.MAX_VALUE));
+        }
     }
 
     @Test

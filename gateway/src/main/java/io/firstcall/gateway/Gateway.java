@@ -2,6 +2,7 @@ package io.firstcall.gateway;
 
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.dashboard.Dashboard;
 import io.firstcall.gateway.egress.Doorbell;
 import io.firstcall.gateway.egress.EgressRing;
@@ -59,9 +60,10 @@ public final class Gateway implements AutoCloseable, OpsView
             counters.get(GatewayCounter.EGRESS_RING_FULL),
             counters.get(GatewayCounter.EGRESS_DROPPED));
         engineCtx.ackListener(egress.acks()).outputListener(egress.outputs());
+        dashboard = Dashboard.create(gatewayCtx, counters, () -> engineCtx.clock().nanoTime() / 1_000_000L);
         try
         {
-            engine = Engine.launch(engineCtx);
+            engine = Engine.launch(engineCtx, List.of(dashboard.projection()));
         }
         catch (final RuntimeException ex)
         {
@@ -80,11 +82,10 @@ public final class Gateway implements AutoCloseable, OpsView
                 registry,
                 new RepDirectory(),
                 engine.errorHandler());
-            dashboard = Dashboard.create(gatewayCtx, engine, counters, () -> engineCtx.clock().nanoTime() / 1_000_000L);
             bound = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this), dashboard);
             servers = bound;
             delivery = DeliveryAgent.start(egress, doorbell, services, servers.deliveryLoop());
-            dashboard.start(servers.deliveryLoop(), engineCtx.threadFactory());
+            dashboard.start(engine, servers.deliveryLoop());
         }
         catch (final RuntimeException ex)
         {
@@ -208,6 +209,11 @@ public final class Gateway implements AutoCloseable, OpsView
     public TenantActivity tenantActivity()
     {
         return counters.tenants();
+    }
+
+    public SpeedToLeadSnapshot speedToLead()
+    {
+        return engine.speedToLead().snapshot();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.firstcall.gateway;
 
 import io.firstcall.Engine;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.metrics.TenantActivity;
 
 import java.util.List;
@@ -39,4 +40,12 @@ public interface OpsView
      * @return the per-tenant counts (connections, events, alerts, claims, ...) and the time to claim.
      */
     TenantActivity tenantActivity();
+
+    /**
+     * @return the latest live speed-to-lead figures, or null when there are none.
+     */
+    default SpeedToLeadSnapshot speedToLead()
+    {
+        return null;
+    }
 }

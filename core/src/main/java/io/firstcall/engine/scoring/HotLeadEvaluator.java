@@ -339,10 +339,34 @@ public final class HotLeadEvaluator
 
     private void component(final int component, final PointsTable table, final int field)
     {
-        final LeadProfile profile = lead.profile();
-        final int entry = 0 == table.size() || profile.isEmpty(field) ?
-            NameList.MISSING : table.find(profile.buffer(), profile.offset(field), profile.length(field));
+        final int entry = entry(table, lead.profile(), field);
         score.component(component, NameList.MISSING != entry, NameList.MISSING != entry ? table.points(entry) : 0);
+    }
+
+    private static int entry(final PointsTable table, final LeadProfile profile, final int field)
+    {
+        return 0 == table.size() || profile.isEmpty(field) ?
+            NameList.MISSING : table.find(profile.buffer(), profile.offset(field), profile.length(field));
+    }
+
+    private static int points(final PointsTable table, final LeadProfile profile, final int field)
+    {
+        final int entry = entry(table, profile, field);
+        return NameList.MISSING != entry ? table.points(entry) : 0;
+    }
+
+    /**
+     * @return the lead's firmographic points under {@code model}, computed afresh and kept nowhere.
+     */
+    static int firmographicPoints(final ScoringModel model, final Lead lead)
+    {
+        final LeadProfile profile = lead.profile();
+        final int band = model.employees().find(lead.employees());
+        return points(model.industry(), profile, LeadProfile.INDUSTRY) +
+            (EmployeeBands.MISSING != band ? model.employees().points(band) : 0) +
+            points(model.region(), profile, LeadProfile.REGION) +
+            points(model.product(), profile, LeadProfile.PRODUCT) +
+            points(model.source(), profile, LeadProfile.SOURCE);
     }
 
     private long total(final double behavioural)

@@ -72,6 +72,19 @@ public final class TenantScoring
         return version;
     }
 
+    /**
+     * Read the lead's score at {@code nowNs} without changing any state: firmographic points as the
+     * model in force gives them, behavioural points decayed to then, the external score.
+     */
+    public void read(final Lead lead, final long nowNs, final ScoreReading into)
+    {
+        final LeadScore score = (LeadScore)lead.scoring();
+        final int firmographic = null != score && score.firmographicCurrent(model) ?
+            score.firmographic() : HotLeadEvaluator.firmographicPoints(model, lead);
+        final long behavioural = null == score ? 0 : ScoringModel.round(score.behaviouralAt(model, nowNs));
+        into.set(firmographic, behavioural, null == score ? 0 : score.external());
+    }
+
     LeadScore score(final Lead lead)
     {
         final Object state = lead.scoring();

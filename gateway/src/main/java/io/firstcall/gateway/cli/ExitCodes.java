@@ -28,6 +28,21 @@ public final class ExitCodes
     public static final int STATE_DIVERGED = 3;
 
     /**
+     * {@code dump}, {@code explain}, {@code report}, {@code backtest}: the data directory does not exist.
+     */
+    public static final int NO_DATA_DIRECTORY = 4;
+
+    /**
+     * The audit commands: the directory holds no firstcall journals.
+     */
+    public static final int NOT_A_JOURNAL = 5;
+
+    /**
+     * The audit commands: the journals were written in a format this build does not read.
+     */
+    public static final int UNSUPPORTED_JOURNAL = 6;
+
+    /**
      * Bad arguments: the usage is printed. 64 is EX_USAGE of sysexits.h, clear of {@link #DIVERGED}.
      */
     public static final int USAGE = 64;

@@ -17,8 +17,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code firstcall} command line: {@code run}, {@code demo}, {@code replay}, {@code stat} and
- * {@code check-config}. The main class of the executable jar; the {@code ./firstcall} script runs it.
+ * The {@code firstcall} command line: {@code run}, {@code demo}, {@code replay}, the audit commands
+ * ({@code dump}, {@code explain}, {@code report}, {@code backtest}), {@code stat} and {@code check-config}. The main class of the executable jar; the {@code ./firstcall} script runs it.
  */
 @Command(
     name = "firstcall",
@@ -29,6 +29,10 @@ import java.util.concurrent.Callable;
         RunCommand.class,
         DemoCommand.class,
         ReplayCommand.class,
+        DumpCommand.class,
+        ExplainCommand.class,
+        ReportCommand.class,
+        BacktestCommand.class,
         StatCommand.class,
         CheckConfigCommand.class,
         CommandLine.HelpCommand.class },
@@ -38,6 +42,9 @@ import java.util.concurrent.Callable;
         " 1:error: bad configuration, missing data, failure to start",
         " 2:replay: the outputs diverged",
         " 3:replay --verify-snapshot: snapshot + tail reached another state than the full replay",
+        " 4:dump, explain, report, backtest: the data directory does not exist",
+        " 5:dump, explain, report, backtest: the directory holds no firstcall journal",
+        " 6:dump, explain, report, backtest: the journal's format version is not supported",
         "64:bad arguments (the usage is printed)",
         "130/143:run or demo stopped by Ctrl-C (SIGINT) or SIGTERM after a graceful shutdown" })
 public final class FirstcallCli implements Callable<Integer>

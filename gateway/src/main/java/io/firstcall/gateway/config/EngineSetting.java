@@ -48,6 +48,12 @@ enum EngineSetting implements Setting<EngineContext>
             EngineContext.DEDUP_MAX_IDS_LIMIT + "); a tenant journaling more within the horizon loses its oldest early " +
             "(counter dedup_early_evictions)",
         (ctx, value, path) -> ctx.dedupMaxIds(YamlValues.intInRange(value, path, 1, EngineContext.DEDUP_MAX_IDS_LIMIT))),
+    SPEED_TO_LEAD_NEVER_AFTER(
+        "speedToLeadNeverAfter", EngineContext.SPEED_TO_LEAD_NEVER_AFTER_MS_PROP_NAME,
+        YamlValues.formatDurationMs(EngineContext.SPEED_TO_LEAD_NEVER_AFTER_MS_DEFAULT),
+        "The live speed-to-lead figures (/stats, /metrics) count a hot lead with no call attempt within this much engine " +
+            "time as never called, as firstcall report --never-after does (docs/audit.md): a duration (24h) or milliseconds",
+        (ctx, value, path) -> ctx.speedToLeadNeverAfterMs(YamlValues.durationMs(value, path, 1))),
     TICK_INTERVAL_MS(
         "tickIntervalMs", EngineContext.TICK_INTERVAL_MS_PROP_NAME, String.valueOf(EngineContext.TICK_INTERVAL_MS_DEFAULT),
         "Milliseconds between journaled timer ticks: the resolution of claim windows and escalations",

@@ -7,6 +7,7 @@ import io.firstcall.engine.tenant.TenantRulesParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -192,10 +193,19 @@ final class YamlValues
             final String name = names.next();
             if (!known.contains(name))
             {
-                throw new ConfigException(prefix + name + ": unknown key (known keys: " + String.join(", ", known) + ")");
+                final String retired = RETIRED_KEYS.get(prefix + name);
+                throw new ConfigException(prefix + name + ": " + (null != retired ? retired :
+                    "unknown key (known keys: " + String.join(", ", known) + ")"));
             }
         }
     }
+
+    /**
+     * Keys earlier versions took, with what replaced them, so an old configuration fails with a way forward.
+     */
+    private static final Map<String, String> RETIRED_KEYS = Map.of(
+        "engine.dedupWindow", "no longer a setting: the duplicate window is a time now, engine.dedupHorizon " +
+            "(default 24h), with a per-tenant cap, engine.dedupMaxIds (docs/configuration.md)");
 
     static String describe(final JsonNode value)
     {

@@ -1,80 +1,67 @@
 package io.firstcall.gateway.dashboard;
 
 import io.firstcall.Engine;
+import io.firstcall.audit.LiveProjection;
+import io.firstcall.audit.SpeedToLeadSnapshot;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.GatewayCounters;
 import io.firstcall.gateway.http.OpsAccess;
-import io.firstcall.gateway.metrics.TenantActivity;
-import io.firstcall.gateway.projection.JournalFollower;
 import io.firstcall.gateway.session.PendingHello;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.channel.EventLoop;
-import org.agrona.CloseHelper;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.SystemNanoClock;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * The live dashboard behind the HTTP port: the board's projection fed by a {@link JournalFollower}
- * on its own thread (the server's journals, read-only), the {@link DashboardHub} on an event loop that
- * serves the browsers, and the handler a WebSocket at /ws becomes when its hello says
- * {@code "role":"dashboard"}. The page itself is served by {@link DashboardAssetHandler}.
+ * The live dashboard behind the HTTP port: the board's projection, fed from the server's journals by
+ * the engine's projection agent ({@link #projection()}, registered before the engine launches), the
+ * {@link DashboardHub} on an event loop that serves the browsers, and the handler a WebSocket at /ws
+ * becomes when its hello says {@code "role":"dashboard"}. The page itself is served by
+ * {@link DashboardAssetHandler}.
  */
 public final class Dashboard implements AutoCloseable
 {
-    /** How often the projection's changes go out to the browsers. */
-    static final long PUBLISH_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long IDLE_SLEEP_MS = 5;
-
     private final DashboardAccess access;
     private final GatewayCounters counters;
-    private final BoardProjection projection;
-    private final JournalFollower follower;
-    private final AgentRunner runner;
     private final DashboardHub hub;
+    private final BoardFeed feed;
 
-    private Dashboard(
-        final GatewayContext context,
-        final Path dataDir,
-        final Engine engine,
-        final GatewayCounters counters,
-        final LongSupplier epochMs)
+    private final AtomicReference<Engine> engine = new AtomicReference<>();
+
+    private Dashboard(final GatewayContext context, final GatewayCounters counters, final LongSupplier epochMs)
     {
         this.counters = counters;
         access = new DashboardAccess(new OpsAccess(context), context.tenants());
-        final TenantActivity activity = counters.tenants();
-        hub = new DashboardHub(context.dashboardMaxLeads(), epochMs, new LatencySeries(engine.histograms()),
-            new SpeedFigures(activity), activity.timeToClaim()::cumulative);
-        projection = new BoardProjection(context.dashboardMaxLeads());
-        follower = new JournalFollower(dataDir, List.of(projection), List.of(this::publish), PUBLISH_INTERVAL_NS,
-            new SystemNanoClock(), engine.errorHandler());
-        runner = new AgentRunner(new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), engine.errorHandler(), null, follower);
+        hub = new DashboardHub(context.dashboardMaxLeads(), epochMs, new SpeedFigures(this::speedToLead));
+        feed = new BoardFeed(new BoardProjection(context.dashboardMaxLeads()), hub);
     }
 
     /**
      * @param epochMs the wall clock the browsers' countdowns are aligned to.
      */
-    public static Dashboard create(
-        final GatewayContext context, final Engine engine, final GatewayCounters counters, final LongSupplier epochMs)
+    public static Dashboard create(final GatewayContext context, final GatewayCounters counters, final LongSupplier epochMs)
     {
-        return new Dashboard(context, engine.context().dataDir(), engine, counters, epochMs);
+        return new Dashboard(context, counters, epochMs);
     }
 
     /**
-     * Start following the engine's journals, and serving browsers on {@code loop}.
+     * @return the board's read model, for the engine's projection agent ({@code EngineContext.projection}).
      */
-    public void start(final EventLoop loop, final ThreadFactory threadFactory)
+    public LiveProjection projection()
     {
-        hub.start(loop);
-        AgentRunner.startOnThread(runner, threadFactory);
+        return feed;
+    }
+
+    /**
+     * Serve browsers on {@code loop}, with the engine's latency.
+     */
+    public void start(final Engine engine, final EventLoop loop)
+    {
+        this.engine.set(engine);
+        hub.start(loop, new LatencySeries(engine.histograms()));
     }
 
     /**
@@ -94,16 +81,12 @@ public final class Dashboard implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.quietClose(runner);
         hub.stop();
     }
 
-    private void publish()
+    private SpeedToLeadSnapshot speedToLead()
     {
-        final BoardChanges changes = projection.publish();
-        if (!changes.isEmpty())
-        {
-            hub.offer(changes);
-        }
+        final Engine running = engine.get();
+        return null == running ? null : running.speedToLead().snapshot();
     }
 }

@@ -34,40 +34,42 @@ final class DashboardHub
     private EventLoop loop;
     private final int maxLeads;
     private final LongSupplier epochMs;
-    private final LatencySeries latency;
+    private LatencySeries latency;
+    private volatile boolean started;
     private final SpeedFigures speed;
-    private final TimeToClaimSource timeToClaim;
     private final LinkedHashMap<String, BoardCard> leads = new LinkedHashMap<>();
     private final LinkedHashMap<String, BoardCard> reps = new LinkedHashMap<>();
     private final Map<Channel, Viewer> subscribers = new HashMap<>();
     private ScheduledFuture<?> ticker;
     private long engineNs;
 
-    /** Where the operator's time-to-claim distribution comes from; null for none. */
-    @FunctionalInterface
-    interface TimeToClaimSource
-    {
-        org.HdrHistogram.Histogram cumulative();
-    }
-
     DashboardHub(
         final int maxLeads,
         final LongSupplier epochMs,
-        final LatencySeries latency,
-        final SpeedFigures speed,
-        final TimeToClaimSource timeToClaim)
+        final SpeedFigures speed)
     {
         this.maxLeads = maxLeads;
         this.epochMs = epochMs;
-        this.latency = latency;
         this.speed = speed;
-        this.timeToClaim = timeToClaim;
     }
 
-    void start(final EventLoop loop)
+    /**
+     * @param latency the operator's latency plot; null for none.
+     */
+    void start(final EventLoop loop, final LatencySeries latency)
     {
         this.loop = loop;
+        this.latency = latency;
+        started = true;
         ticker = loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @return whether {@link #offer} may be called: the hub has its event loop.
+     */
+    boolean isStarted()
+    {
+        return started;
     }
 
     void stop()
@@ -98,10 +100,7 @@ final class DashboardHub
                 subscribers.put(channel, viewer);
                 channel.closeFuture().addListener(f -> loop.execute(() -> subscribers.remove(channel)));
                 sendSnapshot(channel, viewer);
-                if (viewer.isOperator() || !viewer.isRep())
-                {
-                    sendSpeed(channel, viewer, null == timeToClaim || !viewer.isOperator() ? null : timeToClaim.cumulative());
-                }
+                sendSpeed(channel, viewer);
             }
         });
     }
@@ -200,26 +199,24 @@ final class DashboardHub
         }
         final long nowMs = epochMs.getAsLong();
         String latencyJson = null;
-        org.HdrHistogram.Histogram claims = null;
         for (final Map.Entry<Channel, Viewer> subscriber : new ArrayList<>(subscribers.entrySet()))
         {
             final Viewer viewer = subscriber.getValue();
-            if (viewer.isOperator())
+            if (viewer.isOperator() && null != latency)
             {
                 if (null == latencyJson)
                 {
                     latencyJson = latency.sample(nowMs);
-                    claims = null == timeToClaim ? null : timeToClaim.cumulative();
                 }
                 send(subscriber.getKey(), latencyJson);
             }
-            sendSpeed(subscriber.getKey(), viewer, claims);
+            sendSpeed(subscriber.getKey(), viewer);
         }
     }
 
-    private void sendSpeed(final Channel channel, final Viewer viewer, final org.HdrHistogram.Histogram claims)
+    private void sendSpeed(final Channel channel, final Viewer viewer)
     {
-        final String json = speed.message(viewer, epochMs.getAsLong(), claims);
+        final String json = speed.message(viewer, epochMs.getAsLong());
         if (null != json)
         {
             send(channel, json);

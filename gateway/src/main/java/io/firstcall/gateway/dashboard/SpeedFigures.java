@@ -1,89 +1,73 @@
 package io.firstcall.gateway.dashboard;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.firstcall.gateway.metrics.TenantActivity;
-import io.firstcall.gateway.metrics.TenantCounter;
-import org.HdrHistogram.Histogram;
+import io.firstcall.audit.SpeedToLeadJson;
+import io.firstcall.audit.SpeedToLeadSnapshot;
+import io.firstcall.audit.TenantFigures;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The speed-to-lead panel's figures, from the counters {@code /stats} serves: per tenant the alerts,
- * claims (and so the claim rate) and escalations; for the operator also the distribution of time to
- * claim across the response buckets (5 and 30 minutes), which {@code /stats} keeps for every tenant
- * together and so is shown to the operator only. A rep's view gets none of it: it is the team's.
- * Event loop only.
+ * The speed-to-lead panel's figures: the live speed-to-lead metrics of the audit projection (the same
+ * figures as {@code /stats} and {@code firstcall report}), per tenant the total (the response-time
+ * distribution across the buckets, connect, qualification and conversion rates by bucket, alerts and
+ * claims) and the same by rep (response times from hot: average, median, p90). The operator sees
+ * every tenant, a manager their own; a rep's view gets none of it: it is the team's. Each tenant's
+ * JSON is written once per snapshot, whoever asks. Event loop only.
  */
 final class SpeedFigures
 {
-    private static final long FIVE_MINUTES_MS = TimeUnit.MINUTES.toMillis(5);
-    private static final long THIRTY_MINUTES_MS = TimeUnit.MINUTES.toMillis(30);
+    private final Supplier<SpeedToLeadSnapshot> snapshots;
+    private final Map<String, String> tenantJson = new HashMap<>();
+    private SpeedToLeadSnapshot rendered;
 
-    private final TenantActivity activity;
-
-    SpeedFigures(final TenantActivity activity)
+    /**
+     * @param snapshots the latest live figures, or null when there are none yet.
+     */
+    SpeedFigures(final Supplier<SpeedToLeadSnapshot> snapshots)
     {
-        this.activity = activity;
+        this.snapshots = snapshots;
     }
 
     /**
-     * @return the {@code speed} message for {@code viewer}, or null for a rep.
+     * @return the {@code speed} message for {@code viewer}, or null for a rep or before any figures.
      */
-    String message(final Viewer viewer, final long nowMs, final Histogram timeToClaim)
+    String message(final Viewer viewer, final long nowMs)
     {
-        if (viewer.isRep())
+        final SpeedToLeadSnapshot snapshot = snapshots.get();
+        if (viewer.isRep() || null == snapshot)
         {
             return null;
         }
+        if (snapshot != rendered)
+        {
+            tenantJson.clear();
+            rendered = snapshot;
+        }
+        final StringBuilder out = new StringBuilder(256)
+            .append("{\"type\":\"speed\",\"now\":").append(nowMs)
+            .append(",\"source\":\"audit\",\"neverAfterMs\":").append(snapshot.neverAfterNs() / 1_000_000)
+            .append(",\"tenants\":[");
+        boolean first = true;
+        for (final TenantFigures tenant : snapshot.tenants().values())
+        {
+            if (viewer.seesTenant(tenant.tenant()))
+            {
+                out.append(first ? "" : ",").append(tenantJson.computeIfAbsent(tenant.tenant(), name -> json(tenant)));
+                first = false;
+            }
+        }
+        return out.append("]}").toString();
+    }
+
+    private static String json(final TenantFigures tenant)
+    {
         return CardJson.object(g ->
         {
-            g.writeStringField("type", "speed");
-            g.writeNumberField("now", nowMs);
-            g.writeStringField("source", "stats");
-            g.writeArrayFieldStart("tenants");
-            for (int slot = 0; slot < activity.tenantCount(); slot++)
-            {
-                final String tenant = activity.tenant(slot);
-                if (viewer.seesTenant(tenant))
-                {
-                    tenant(g, slot, tenant);
-                }
-            }
-            g.writeEndArray();
-            if (viewer.isOperator() && null != timeToClaim)
-            {
-                g.writeFieldName("timeToClaim");
-                buckets(g, timeToClaim);
-            }
+            g.writeStringField("tenant", tenant.tenant());
+            g.writeFieldName("figures");
+            SpeedToLeadJson.writeTenant(g, tenant, TenantFigures.Dimension.REP, "reps");
         });
-    }
-
-    private void tenant(final JsonGenerator g, final int slot, final String tenant) throws IOException
-    {
-        final long alerts = activity.value(slot, TenantCounter.ALERTS);
-        final long claims = activity.value(slot, TenantCounter.CLAIMS);
-        g.writeStartObject();
-        g.writeStringField("tenant", tenant);
-        g.writeNumberField("alerts", alerts);
-        g.writeNumberField("claims", claims);
-        g.writeNumberField("escalations", activity.value(slot, TenantCounter.ESCALATIONS));
-        g.writeNumberField("events", activity.value(slot, TenantCounter.EVENTS_ACCEPTED));
-        g.writeEndObject();
-    }
-
-    private static void buckets(final JsonGenerator g, final Histogram claims) throws IOException
-    {
-        final long total = claims.getTotalCount();
-        final long within5 = total > 0 ? claims.getCountBetweenValues(0, FIVE_MINUTES_MS) : 0;
-        final long within30 = total > 0 ? claims.getCountBetweenValues(0, THIRTY_MINUTES_MS) : 0;
-        g.writeStartObject();
-        g.writeNumberField("claims", total);
-        g.writeNumberField("within5m", within5);
-        g.writeNumberField("within30m", within30 - within5);
-        g.writeNumberField("later", total - within30);
-        g.writeNumberField("p50Ms", total > 0 ? claims.getValueAtPercentile(50) : 0);
-        g.writeNumberField("p90Ms", total > 0 ? claims.getValueAtPercentile(90) : 0);
-        g.writeEndObject();
     }
 }

@@ -45,6 +45,7 @@ final class PrometheusExporter
         registry.register(new CounterCollector(view));
         registry.register(new LatencyCollector(view));
         registry.register(new TenantCollector(view));
+        registry.register(new SpeedToLeadCollector(view));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.firstcall.gateway.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.firstcall.audit.SpeedToLeadJson;
+import io.firstcall.audit.SpeedToLeadSnapshot;
+import io.firstcall.audit.TenantFigures;
 import io.firstcall.gateway.OpsView;
 import io.firstcall.gateway.metrics.TenantActivity;
 
@@ -20,9 +23,15 @@ import java.io.OutputStream;
  * <pre>
  * {"tenant":"acme","gateway":{"connections_open":1,"events_offered":12,"events_rate_limited":0,"event_errors":0,...}}
  * </pre>
+ * Both add {@code speedToLead}: the live speed-to-lead figures ({@link SpeedToLeadJson}), per tenant
+ * (the operator sees every tenant's, keyed by tenant; a tenant only its own) with its teams, exactly
+ * as {@code firstcall report --by team --format json} writes them for the same journal.
  */
 final class StatsWriter
 {
+    static final String SPEED_TO_LEAD = "speedToLead";
+    static final String TEAMS = "teams";
+
     private StatsWriter()
     {
     }
@@ -32,11 +41,22 @@ final class StatsWriter
         try (JsonGenerator json = OpsJson.generator(out))
         {
             json.writeStartObject();
+            final SpeedToLeadSnapshot speedToLead = view.speedToLead();
             if (principal.isOperator())
             {
                 writeEngine(view, json);
                 writeGateway(view, json);
                 writeTenants(view, json);
+                if (null != speedToLead)
+                {
+                    json.writeObjectFieldStart(SPEED_TO_LEAD);
+                    for (final TenantFigures tenant : speedToLead.tenants().values())
+                    {
+                        json.writeFieldName(tenant.tenant());
+                        SpeedToLeadJson.writeTenant(json, tenant, TenantFigures.Dimension.TEAM, TEAMS);
+                    }
+                    json.writeEndObject();
+                }
             }
             else
             {
@@ -44,6 +64,12 @@ final class StatsWriter
                 json.writeObjectFieldStart("gateway");
                 view.tenantActivity().forEachStat(principal.tenant(), (name, value) -> OpsJson.writeNumberField(json, name, value));
                 json.writeEndObject();
+                final TenantFigures own = null == speedToLead ? null : speedToLead.tenants().get(principal.tenant());
+                if (null != own)
+                {
+                    json.writeFieldName(SPEED_TO_LEAD);
+                    SpeedToLeadJson.writeTenant(json, own, TenantFigures.Dimension.TEAM, TEAMS);
+                }
             }
             json.writeEndObject();
             OpsJson.endDocument(json);

@@ -216,7 +216,9 @@ class ConfigLoaderTest
         "engine:\n  ringsize: 8\n|engine.ringsize: unknown key",
         "tenants:\n  - id: a\n    token: t\n    repToken: r\n    tokn: x\n|tenants[0].tokn: unknown key",
         "tenants:\n  - id: a\n    token: t\n    repToken: r\n    rules:\n      hot:\n        cooldwn: 1h\n|" +
-            "tenants[0].rules.hot.cooldwn: unknown key" })
+            "tenants[0].rules.hot.cooldwn: unknown key",
+        "engine:\n  dedupWindow: 262144\n|engine.dedupWindow: no longer a setting: the duplicate window is a time now, " +
+            "engine.dedupHorizon" })
     void shouldNameThePathOfAnUnknownKey(final String testCase)
     {
         final String yaml = input(testCase);

@@ -79,7 +79,7 @@ class DashboardBrowserTest
         browser = Browser.open();
         browser.get(pageUrl()).login(OPS_TOKEN, null, null).awaitLive();
         browser.await("the first latency and speed-to-lead figures",
-            () -> null != browser.text(By.cssSelector("#speed table")) && null != browser.text(By.cssSelector("#latency-chart .uplot")));
+            () -> null != browser.text(By.cssSelector("#speed .note")) && null != browser.text(By.cssSelector("#latency-chart .uplot")));
 
         assertEquals("operator", browser.body("role"));
         assertEquals(List.of(), browser.consoleErrors());
@@ -108,6 +108,9 @@ class DashboardBrowserTest
             browser.await("who claimed it and how fast", () -> browser.rowContains("acme/W1/1", "w1 in"));
             browser.await("w1's claim in the reps panel", () ->
                 browser.contains(By.cssSelector("#reps tr[data-rep='w1']"), "100%"));
+            browser.await("the call in the speed-to-lead figures: one lead called within 5 minutes, by w1", () ->
+                "1".equals(browser.text(By.cssSelector("#speed .speed-tenant[data-tenant='acme'] tr[data-bucket='le5m'] td:nth-child(2)"))) &&
+                "1".equals(browser.text(By.cssSelector("#speed .speed-tenant[data-tenant='acme'] .speed-reps tr[data-rep='w1'] td:nth-child(2)"))));
         }
     }
 

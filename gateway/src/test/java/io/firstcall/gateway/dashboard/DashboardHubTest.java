@@ -1,7 +1,6 @@
 package io.firstcall.gateway.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstcall.gateway.metrics.TenantActivity;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,11 @@ class DashboardHubTest
 {
     private final EmbeddedChannel loop = new EmbeddedChannel();
     private final DashboardHub hub = new DashboardHub(
-        100, () -> 1_000L, null, new SpeedFigures(new TenantActivity(List.of("acme", "globex"))), null);
+        100, () -> 1_000L, new SpeedFigures(() -> null));
 
     DashboardHubTest()
     {
-        hub.start(loop.eventLoop());
+        hub.start(loop.eventLoop(), null);
     }
 
     @Test

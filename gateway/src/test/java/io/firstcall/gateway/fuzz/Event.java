@@ -23,8 +23,7 @@ final class Event
     static final String[] OUTCOME = {"started", "connected", "no_answer", "voicemail"};
     static final String[] RESULT = {"qualified", "disqualified"};
     /**
-     * What the gateway writes for employees not given: the codec's null value. The schema's field says
-     * nullValue="-1", which SBE's generator does not apply to a field; the engine takes either as unknown.
+     * What the gateway writes for employees not given: the null value of the schema's HeadCount type.
      */
     static final int NO_EMPLOYEES = Integer.MIN_VALUE;
 

@@ -32,8 +32,12 @@ final class InputLayout
      * A fixed field after the two times; {@code enumValues} is how many values its enum defines, or 0
      * when it is a plain integer.
      */
-    record Fixed(String name, int offset, int size, int enumValues)
+    record Fixed(String name, int offset, int size, int enumValues, boolean headCount)
     {
+        Fixed(final String name, final int offset, final int size, final int enumValues)
+        {
+            this(name, offset, size, enumValues, false);
+        }
     }
 
     /**
@@ -85,7 +89,8 @@ final class InputLayout
         final Text rep = new Text("rep", 1, ID_BYTES, 1);
         final List<Text> profile = List.of(text("email"), text("phone"), text("name"), text("company"),
             text("industry"), text("region"), text("product"), text("source"), text("owner"), text("timezone"));
-        final Fixed employees = new Fixed("employees", 16, 4, 0);
+        // A head count: 0 or more, or the int32 null value (-2^31) for none (protocol.md §6).
+        final Fixed employees = new Fixed("employees", 16, 4, 0, true);
 
         add(new Template(1, "lead", 20, List.of(employees), concat(List.of(tenant, eventId, lead), profile)));
         add(new Template(2, "form", 20, List.of(employees), concat(List.of(tenant, eventId, lead, text("form")), profile)));

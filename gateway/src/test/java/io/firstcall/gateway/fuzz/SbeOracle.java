@@ -1,5 +1,7 @@
 package io.firstcall.gateway.fuzz;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -88,6 +90,15 @@ final class SbeOracle
             if (fixed.enumValues() > 0 && (body[InputLayout.HEADER_LENGTH + fixed.offset()] & 0xFF) >= fixed.enumValues())
             {
                 return refused("invalid_field", fixed.name(), echo);
+            }
+            if (fixed.headCount())
+            {
+                final int value = ByteBuffer.wrap(body, InputLayout.HEADER_LENGTH + fixed.offset(), 4)
+                    .order(ByteOrder.LITTLE_ENDIAN).getInt();
+                if (value < 0 && Integer.MIN_VALUE != value)
+                {
+                    return refused("invalid_field", fixed.name(), echo);
+                }
             }
         }
 
