@@ -6,8 +6,8 @@ import org.agrona.DirectBuffer;
 /**
  * The board as one of the engine's live projections: the engine's projection agent feeds the
  * {@link BoardProjection} every journal entry and, after each round, the changes go to the
- * {@link DashboardHub}, once the hub has its event loop (until then they wait in the projection).
- * Runs on the projection agent's thread.
+ * {@link DashboardHub}'s queue, once the hub has its event loop and room (until then they wait in the
+ * projection). Runs on the projection agent's thread, which never calls into Netty.
  */
 final class BoardFeed implements LiveProjection
 {
@@ -33,7 +33,7 @@ final class BoardFeed implements LiveProjection
 
     public void publish(final long nowNs, final boolean caughtUp)
     {
-        if (hub.isStarted())
+        if (hub.isTaking())
         {
             final BoardChanges changes = projection.publish();
             if (!changes.isEmpty())

@@ -65,9 +65,18 @@ final class BoardLead
         this.hotNs = hotNs;
     }
 
+    /**
+     * @return {@code tenant/lead/episode}, with any '/' (and '%') in the ids escaped, so no two
+     * tenants' leads can share a key.
+     */
     static String key(final String tenant, final String lead, final int episode)
     {
-        return tenant + '/' + lead + '/' + episode;
+        return keyPart(tenant) + '/' + keyPart(lead) + '/' + episode;
+    }
+
+    static String keyPart(final String id)
+    {
+        return id.indexOf('/') < 0 && id.indexOf('%') < 0 ? id : id.replace("%", "%25").replace("/", "%2F");
     }
 
     boolean isOpen()

@@ -321,7 +321,7 @@ final class BoardProjection implements JournalListener
         final BoardLead lead = new BoardLead(key, tenant, leadId, episode, d.timeNs(), causeSequence);
         lead.score = score;
         lead.criteria.addAll(criteria);
-        final BoardLead previous = currentEpisode.put(tenant + '/' + leadId, lead);
+        final BoardLead previous = currentEpisode.put(BoardLead.key(tenant, leadId, 0), lead);
         if (null != previous && previous.isOpen())
         {
             // A new episode ends the old one on the board; the engine routes the new one afresh.
@@ -378,7 +378,7 @@ final class BoardProjection implements JournalListener
      */
     private void close(final String tenant, final String leadId)
     {
-        final BoardLead lead = currentEpisode.get(tenant + '/' + leadId);
+        final BoardLead lead = currentEpisode.get(BoardLead.key(tenant, leadId, 0));
         if (null != lead && lead.isOpen())
         {
             release(lead);
@@ -426,7 +426,7 @@ final class BoardProjection implements JournalListener
             if (isFinished(lead))
             {
                 oldest.remove();
-                currentEpisode.remove(lead.tenant + '/' + lead.lead, lead);
+                currentEpisode.remove(BoardLead.key(lead.tenant, lead.lead, 0), lead);
                 dirtyLeads.remove(lead.key);
                 removals.add(lead.removal());
             }

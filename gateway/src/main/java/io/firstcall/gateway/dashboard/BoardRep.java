@@ -27,7 +27,7 @@ final class BoardRep
 
     BoardRep(final String tenant, final String rep)
     {
-        this.key = tenant + '/' + rep;
+        this.key = BoardLead.keyPart(tenant) + '/' + BoardLead.keyPart(rep);
         this.tenant = tenant;
         this.rep = rep;
     }

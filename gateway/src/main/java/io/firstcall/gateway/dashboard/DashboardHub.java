@@ -6,6 +6,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,10 @@ final class DashboardHub
 {
     static final int SNAPSHOT_CHUNK = 500;
     static final long MAX_PENDING_BYTES = 32L * 1024 * 1024;
+    /** How often the loop takes what the projection published: the board trails the journals by about this. */
+    static final long DRAIN_MS = 50;
     private static final long TICK_MS = 1000;
+    private static final int CHANGES_CAPACITY = 256;
 
     private EventLoop loop;
     private final int maxLeads;
@@ -40,7 +44,9 @@ final class DashboardHub
     private final LinkedHashMap<String, BoardCard> leads = new LinkedHashMap<>();
     private final LinkedHashMap<String, BoardCard> reps = new LinkedHashMap<>();
     private final Map<Channel, Viewer> subscribers = new HashMap<>();
+    private final OneToOneConcurrentArrayQueue<BoardChanges> published = new OneToOneConcurrentArrayQueue<>(CHANGES_CAPACITY);
     private ScheduledFuture<?> ticker;
+    private ScheduledFuture<?> drainer;
     private long engineNs;
 
     DashboardHub(
@@ -62,14 +68,16 @@ final class DashboardHub
         this.latency = latency;
         started = true;
         ticker = loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        drainer = loop.scheduleAtFixedRate(this::drain, DRAIN_MS, DRAIN_MS, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * @return whether {@link #offer} may be called: the hub has its event loop.
+     * @return whether {@link #offer} takes changes now: the hub has its event loop and room for them.
+     * Until it does, the projection keeps them (they are not lost, only later).
      */
-    boolean isStarted()
+    boolean isTaking()
     {
-        return started;
+        return started && published.remainingCapacity() > 0;
     }
 
     void stop()
@@ -77,15 +85,32 @@ final class DashboardHub
         if (null != ticker)
         {
             ticker.cancel(false);
+            drainer.cancel(false);
         }
     }
 
     /**
-     * From the projection's thread: apply the changes on the hub's loop and pass them on.
+     * From the projection's thread, after {@link #isTaking()}: the hub's loop takes them within
+     * {@link #DRAIN_MS}. The projection's thread never calls into Netty: the loop polls.
      */
     void offer(final BoardChanges changes)
     {
-        loop.execute(() -> apply(changes));
+        if (!published.offer(changes))
+        {
+            throw new IllegalStateException("offered without room: call isTaking() first");
+        }
+    }
+
+    /**
+     * On the loop: apply and pass on everything published since the last drain, in order.
+     */
+    void drain()
+    {
+        BoardChanges changes;
+        while (null != (changes = published.poll()))
+        {
+            apply(changes);
+        }
     }
 
     /**

@@ -171,6 +171,14 @@ class BoardProjectionTest
         assertTrue(script.publish().isEmpty());
     }
 
+    @Test
+    void shouldNeverGiveTwoTenantsLeadsTheSameKey()
+    {
+        assertEquals("acme/L1/1", BoardLead.key("acme", "L1", 1));
+        assertTrue(!BoardLead.key("a", "b/c", 1).equals(BoardLead.key("a/b", "c", 1)));
+        assertTrue(!BoardLead.key("a%2Fb", "c", 1).equals(BoardLead.key("a/b", "c", 1)));
+    }
+
     private static List<String> texts(final JsonNode array)
     {
         final java.util.ArrayList<String> texts = new java.util.ArrayList<>();

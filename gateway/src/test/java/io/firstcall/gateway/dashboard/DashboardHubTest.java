@@ -52,11 +52,13 @@ class DashboardHubTest
         drain(globex);
 
         hub.offer(changes(List.of(lead("acme", "L1", Set.of("r1", "r2"))), List.of()));
+        hub.drain();
         loop.runPendingTasks();
         assertEquals(List.of("acme/L1/1"), keys(next(r1), "leads"));
         assertEquals(List.of("acme/L1/1"), keys(next(r2), "leads"));
 
         hub.offer(changes(List.of(lead("acme", "L1", Set.of("r2"))), List.of()));
+        hub.drain();
         loop.runPendingTasks();
         final JsonNode toR1 = next(r1);
         assertEquals(List.of(), keys(toR1, "leads"));
@@ -88,6 +90,7 @@ class DashboardHubTest
     {
         final EmbeddedChannel channel = new EmbeddedChannel();
         hub.subscribe(channel, viewer);
+        hub.drain();
         loop.runPendingTasks();
         return channel;
     }
