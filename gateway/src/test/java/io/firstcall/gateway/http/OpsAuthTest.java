@@ -113,6 +113,9 @@ class OpsAuthTest
             source.read();
             other.read();
 
+            // The speed-to-lead figures follow the journals on their own thread: they appear once it
+            // has read the tenant's first entries.
+            Conditions.await("acme's speed-to-lead figures", () -> bodyOf("/stats", ACME_OPS_TOKEN).contains("speedToLead"));
             final HttpResponse<String> acme = get("/stats", ACME_OPS_TOKEN);
             assertEquals(200, acme.statusCode());
             // Since the speed-to-lead figures: the tenant's own, under speedToLead, beside its counters.
@@ -203,6 +206,18 @@ class OpsAuthTest
     {
         return Map.of("connections_open", connectionsOpen, "events_offered", eventsOffered, "events_rate_limited", 0,
             "event_errors", 0, "alerts", 0, "claims", 0, "escalations", 0);
+    }
+
+    private String bodyOf(final String path, final String token)
+    {
+        try
+        {
+            return get(path, token).body();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private HttpResponse<String> get(final String path, final String token) throws Exception
