@@ -1,6 +1,8 @@
 package io.firstcall;
 
-import io.firstcall.audit.SpeedToLeadAgent;
+import io.firstcall.audit.LiveProjection;
+import io.firstcall.audit.LiveSpeedToLead;
+import io.firstcall.audit.ProjectionAgent;
 import io.firstcall.engine.LeadStateMachine;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.output.OutputBatch;
@@ -55,6 +57,13 @@ public final class Engine implements AutoCloseable
      */
     public static final String LATENCY_LOG = "latency.hlog";
 
+    /**
+     * The projections fed from the journals publish at least this often while entries keep coming, so
+     * the dashboard's board trails the engine by about this much.
+     */
+    static final long PROJECTION_PUBLISH_INTERVAL_MS = 100;
+    private static final long PROJECTION_IDLE_SLEEP_MS = 5;
+
     private final EngineContext ctx;
     private final EngineCounters counters;
     private final CountingErrorHandler errorHandler;
@@ -70,13 +79,13 @@ public final class Engine implements AutoCloseable
     private final AgentRunner replicaRunner;
     private final EnginePipeline pipeline;
     private final AgentRunner agentRunner;
-    private final SpeedToLeadAgent speedToLead;
-    private final AgentRunner speedToLeadRunner;
+    private final LiveSpeedToLead speedToLead;
+    private final AgentRunner projectionsRunner;
     private final long recoveredEvents;
     private final long recoveryNs;
     private boolean closed;
 
-    private Engine(final EngineContext ctx)
+    private Engine(final EngineContext ctx, final List<LiveProjection> extraProjections)
     {
         this.ctx = ctx;
         // Before anything is opened or moved: a data directory of another journal format is refused whole.
@@ -176,18 +185,23 @@ public final class Engine implements AutoCloseable
                 new CompositeAgent(diskSpaceGuard, tickSource, histogramLogAgent) :
                 new CompositeAgent(diskSpaceGuard, histogramLogAgent));
         AgentRunner.startOnThread(agentRunner, ctx.threadFactory());
+        speedToLead = new LiveSpeedToLead(
+            TimeUnit.MILLISECONDS.toNanos(ctx.speedToLeadNeverAfterMs()), TimeUnit.SECONDS.toNanos(1));
+        final List<LiveProjection> projections = new ArrayList<>();
+        projections.add(speedToLead);
+        projections.addAll(extraProjections);
         // Its readers are opened here, on the launching thread, before the replica's thread opens its own.
-        speedToLead = new SpeedToLeadAgent(inputJournal, outputJournal,
-            TimeUnit.MILLISECONDS.toNanos(ctx.speedToLeadNeverAfterMs()), new SystemNanoClock(), TimeUnit.SECONDS.toNanos(1));
+        final ProjectionAgent projectionAgent = new ProjectionAgent(inputJournal, outputJournal, projections,
+            new SystemNanoClock(), TimeUnit.MILLISECONDS.toNanos(PROJECTION_PUBLISH_INTERVAL_MS));
         replicaRunner = recoveryContext.snapshots(stateMachine) && ctx.snapshotReplica() ?
             startReplica(new SnapshotReplica(recoveryContext, recovery.loadedSnapshot())) : null;
-        speedToLeadRunner = startBackground(speedToLead, new SleepingMillisIdleStrategy(10));
+        projectionsRunner = startBackground(projectionAgent, new SleepingMillisIdleStrategy(PROJECTION_IDLE_SLEEP_MS));
     }
 
     /**
      * @return the live speed-to-lead figures, computed from the journals off the engine thread.
      */
-    public SpeedToLeadAgent speedToLead()
+    public LiveSpeedToLead speedToLead()
     {
         return speedToLead;
     }
@@ -198,8 +212,18 @@ public final class Engine implements AutoCloseable
      */
     public static Engine launch(final EngineContext ctx)
     {
+        return launch(ctx, List.of());
+    }
+
+    /**
+     * As {@link #launch(EngineContext)}, with read models of the caller's to keep live from the
+     * journals: the engine's projection agent feeds them, with the speed-to-lead figures, in journal
+     * order on its own thread (never the engine thread), from the first entry.
+     */
+    public static Engine launch(final EngineContext ctx, final List<LiveProjection> projections)
+    {
         ctx.conclude();
-        return new Engine(ctx);
+        return new Engine(ctx, projections);
     }
 
     /**
@@ -272,7 +296,7 @@ public final class Engine implements AutoCloseable
         closed = true;
         CloseHelper.quietClose(agentRunner);
         CloseHelper.quietClose(replicaRunner);
-        CloseHelper.quietClose(speedToLeadRunner);
+        CloseHelper.quietClose(projectionsRunner);
         pipeline.close();
         histogramLogAgent.sample();
         try

@@ -31,8 +31,9 @@ import java.util.ArrayList;
  * caused in journal order ({@link JournalWalk}), it keeps per lead when it became hot, when it was
  * first called and what followed, and per rep how many alerts, claims, lapses and escalations they
  * had; {@link #snapshot()} aggregates that into {@link SpeedToLeadSnapshot}. The same class runs
- * offline ({@code firstcall report}) and live (the server's {@link SpeedToLeadAgent}, which tails the
- * server's own journals), so both give the same figures for the same journal.
+ * offline ({@code firstcall report}) and live (the server's {@link LiveSpeedToLead}, fed by the
+ * {@link ProjectionAgent} that tails the server's own journals), so both give the same figures for the
+ * same journal.
  * <p>
  * Definitions (docs/audit.md): a lead counts once, from its first hot decision that opened an episode
  * (engine time of the input that made it hot). Its response time is the engine time of the first

@@ -3,6 +3,7 @@ package io.firstcall.gateway;
 import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.audit.SpeedToLeadSnapshot;
+import io.firstcall.gateway.dashboard.Dashboard;
 import io.firstcall.gateway.egress.Doorbell;
 import io.firstcall.gateway.egress.EgressRing;
 import io.firstcall.gateway.http.HttpOpsHandler;
@@ -41,6 +42,7 @@ public final class Gateway implements AutoCloseable, OpsView
     private final EgressRing egress;
     private final GatewayServers servers;
     private final DeliveryAgent delivery;
+    private final Dashboard dashboard;
     private volatile boolean closed;
 
     private Gateway(
@@ -58,9 +60,10 @@ public final class Gateway implements AutoCloseable, OpsView
             counters.get(GatewayCounter.EGRESS_RING_FULL),
             counters.get(GatewayCounter.EGRESS_DROPPED));
         engineCtx.ackListener(egress.acks()).outputListener(egress.outputs());
+        dashboard = Dashboard.create(gatewayCtx, counters, () -> engineCtx.clock().nanoTime() / 1_000_000L);
         try
         {
-            engine = Engine.launch(engineCtx);
+            engine = Engine.launch(engineCtx, List.of(dashboard.projection()));
         }
         catch (final RuntimeException ex)
         {
@@ -79,9 +82,10 @@ public final class Gateway implements AutoCloseable, OpsView
                 registry,
                 new RepDirectory(),
                 engine.errorHandler());
-            bound = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this));
+            bound = GatewayServers.bind(gatewayCtx, services, () -> httpOpsHandlerFactory.apply(this), dashboard);
             servers = bound;
             delivery = DeliveryAgent.start(egress, doorbell, services, servers.deliveryLoop());
+            dashboard.start(engine, servers.deliveryLoop());
         }
         catch (final RuntimeException ex)
         {
@@ -229,6 +233,7 @@ public final class Gateway implements AutoCloseable, OpsView
         services.shutDown();
         servers.closeListeners();
         onEverySession(Session::stopIntake);
+        dashboard.close();
         engine.close();
         delivery.drain();
         onEverySession(Session::finish);

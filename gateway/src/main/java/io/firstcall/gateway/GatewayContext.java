@@ -48,6 +48,8 @@ public final class GatewayContext
     public static final int IO_THREADS_DEFAULT = 1;
     public static final String EGRESS_RING_BYTES_PROP_NAME = "firstcall.gateway.egress.ring.bytes";
     public static final int EGRESS_RING_BYTES_DEFAULT = 4 * 1024 * 1024;
+    public static final String DASHBOARD_MAX_LEADS_PROP_NAME = "firstcall.gateway.dashboard.max.leads";
+    public static final int DASHBOARD_MAX_LEADS_DEFAULT = 10_000;
 
     public static final String OPS_TOKEN_PROP_NAME = "firstcall.gateway.ops.token";
     public static final String OPS_OPEN_HEALTH_PROP_NAME = "firstcall.gateway.ops.open.health";
@@ -74,6 +76,7 @@ public final class GatewayContext
     private int repBufferBytes = Integer.getInteger(REP_BUFFER_BYTES_PROP_NAME, REP_BUFFER_BYTES_DEFAULT);
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
     private int egressRingBytes = Integer.getInteger(EGRESS_RING_BYTES_PROP_NAME, EGRESS_RING_BYTES_DEFAULT);
+    private int dashboardMaxLeads = Integer.getInteger(DASHBOARD_MAX_LEADS_PROP_NAME, DASHBOARD_MAX_LEADS_DEFAULT);
     private IntFunction<IoEventLoopGroup> ioGroupFactory = GatewayContext::nioGroup;
     private String opsToken = System.getProperty(OPS_TOKEN_PROP_NAME);
     private boolean opsOpenHealth = Boolean.parseBoolean(
@@ -104,6 +107,7 @@ public final class GatewayContext
         checkMin(REP_BUFFER_BYTES_PROP_NAME, repBufferBytes, 1024);
         checkMin(IO_THREADS_PROP_NAME, ioThreads, 1);
         checkMin(EGRESS_RING_BYTES_PROP_NAME, egressRingBytes, EgressRing.MIN_CAPACITY);
+        checkMin(DASHBOARD_MAX_LEADS_PROP_NAME, dashboardMaxLeads, 1);
         if (!BitUtil.isPowerOfTwo(egressRingBytes))
         {
             throw new IllegalArgumentException(EGRESS_RING_BYTES_PROP_NAME + " must be a power of two: " + egressRingBytes);
@@ -283,6 +287,22 @@ public final class GatewayContext
     public GatewayContext egressRingBytes(final int egressRingBytes)
     {
         this.egressRingBytes = egressRingBytes;
+        return this;
+    }
+
+    /**
+     * Finished hot-lead episodes the dashboard's board keeps, newest first, besides every open one
+     * (offered, queued or held); older ones leave the board. Bounds the board's memory and each
+     * browser's snapshot.
+     */
+    public int dashboardMaxLeads()
+    {
+        return dashboardMaxLeads;
+    }
+
+    public GatewayContext dashboardMaxLeads(final int dashboardMaxLeads)
+    {
+        this.dashboardMaxLeads = dashboardMaxLeads;
         return this;
     }
 

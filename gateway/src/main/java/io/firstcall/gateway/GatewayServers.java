@@ -1,5 +1,6 @@
 package io.firstcall.gateway;
 
+import io.firstcall.gateway.dashboard.Dashboard;
 import io.firstcall.gateway.session.SessionServices;
 import io.firstcall.gateway.tcp.TcpSessionInitializer;
 import io.firstcall.gateway.tls.ServerTls;
@@ -54,7 +55,10 @@ final class GatewayServers
      * Bind the three listeners; on failure, release what was bound and rethrow.
      */
     static GatewayServers bind(
-        final GatewayContext ctx, final SessionServices services, final Supplier<ChannelHandler> opsHandler)
+        final GatewayContext ctx,
+        final SessionServices services,
+        final Supplier<ChannelHandler> opsHandler,
+        final Dashboard dashboard)
     {
         final GatewayServers servers = new GatewayServers(ctx);
         try
@@ -65,7 +69,7 @@ final class GatewayServers
             servers.sbeServer = servers.listen(ctx.host(), ctx.sbePort(),
                 servers.secure("sbe", services, TcpSessionInitializer.sbeFrames(services, servers.clients)), true);
             servers.httpServer = servers.listen(ctx.host(), ctx.httpPort(),
-                servers.secure("http", services, new HttpInitializer(services, servers.clients, opsHandler)), false);
+                servers.secure("http", services, new HttpInitializer(services, servers.clients, opsHandler, dashboard)), false);
             if (null != servers.tls)
             {
                 servers.tls.startReloading();

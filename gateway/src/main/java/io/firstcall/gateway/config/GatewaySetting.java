@@ -23,7 +23,7 @@ enum GatewaySetting implements Setting<GatewayContext>
         (ctx, value, path) -> ctx.sbePort(YamlValues.port(value, path))),
     HTTP_PORT(
         "httpPort", GatewayContext.HTTP_PORT_PROP_NAME, String.valueOf(GatewayContext.HTTP_PORT_DEFAULT),
-        "HTTP port: /health, /metrics, /latency, /stats and the WebSocket at /ws; 0 picks a free port",
+        "HTTP port: the dashboard at /dashboard/, /health, /metrics, /latency, /stats and the WebSocket at /ws; 0 picks a free port",
         (ctx, value, path) -> ctx.httpPort(YamlValues.port(value, path))),
     MAX_LINE_BYTES(
         "maxLineBytes", GatewayContext.MAX_LINE_BYTES_PROP_NAME, String.valueOf(GatewayContext.MAX_LINE_BYTES_DEFAULT),
@@ -67,7 +67,12 @@ enum GatewaySetting implements Setting<GatewayContext>
         {
             YamlValues.intAtLeast(value, path, EgressRing.MIN_CAPACITY);
             ctx.egressRingBytes(YamlValues.powerOfTwo(value, path));
-        });
+        }),
+    DASHBOARD_MAX_LEADS(
+        "dashboardMaxLeads", GatewayContext.DASHBOARD_MAX_LEADS_PROP_NAME,
+        String.valueOf(GatewayContext.DASHBOARD_MAX_LEADS_DEFAULT),
+        "Finished hot-lead episodes the dashboard's board keeps (newest first) besides every open one; bounds its memory and each browser's snapshot",
+        (ctx, value, path) -> ctx.dashboardMaxLeads(YamlValues.intAtLeast(value, path, 1)));
 
     private final String key;
     private final String propertyName;

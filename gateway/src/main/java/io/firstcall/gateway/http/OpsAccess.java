@@ -70,6 +70,17 @@ public final class OpsAccess
     }
 
     /**
+     * The dashboard's hello carries its token in the message, not in a header.
+     *
+     * @param token an operator's or a tenant's ops token.
+     * @return who it belongs to, or null when it matches no ops token.
+     */
+    public OpsPrincipal principal(final String token)
+    {
+        return null == token || token.isEmpty() ? null : match(bytes(token), opsTokens);
+    }
+
+    /**
      * A WebSocket upgrade may carry its token in the header or, as always, in the hello. A header that
      * is sent must hold a token of the gateway: an ops token, or a tenant's source or rep token.
      *

@@ -1,6 +1,8 @@
 package io.firstcall.gateway.ws;
 
 import io.firstcall.gateway.GatewayCounter;
+import io.firstcall.gateway.dashboard.Dashboard;
+import io.firstcall.gateway.dashboard.DashboardAssetHandler;
 import io.firstcall.gateway.session.GatewayErrorCode;
 import io.firstcall.gateway.session.PendingHello;
 import io.firstcall.gateway.http.OpsAccess;
@@ -34,8 +36,9 @@ import java.util.function.Supplier;
 
 /**
  * Decides what an HTTP connection is from its first request: a WebSocket upgrade to {@value #WEBSOCKET_PATH}
- * turns the pipeline into a WebSocket session; anything else goes to the ops handler, behind the
- * {@link OpsAuthHandler}, which then serve the rest of the connection. An upgrade that carries an
+ * turns the pipeline into a WebSocket session (or the dashboard's, {@link WebSocketSessionHandler});
+ * anything else goes to the dashboard's page ({@link DashboardAssetHandler}, no token: it holds no data)
+ * and then the ops handler, behind the {@link OpsAuthHandler}, which then serve the rest of the connection. An upgrade that carries an
  * Authorization header must hold a token of the gateway (else 401, no upgrade); without one the
  * hello authenticates, as on the TCP port. Removes itself either way. One per connection.
  * <p>
@@ -51,13 +54,22 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
     private final SessionServices services;
     private final Supplier<ChannelHandler> opsHandler;
     private final OpsAccess access;
+    private final Dashboard dashboard;
+    private final DashboardAssetHandler assets;
     private PendingHello pendingHello;
 
-    HttpRouter(final SessionServices services, final Supplier<ChannelHandler> opsHandler, final OpsAccess access)
+    HttpRouter(
+        final SessionServices services,
+        final Supplier<ChannelHandler> opsHandler,
+        final OpsAccess access,
+        final Dashboard dashboard,
+        final DashboardAssetHandler assets)
     {
         this.services = services;
         this.opsHandler = opsHandler;
         this.access = access;
+        this.dashboard = dashboard;
+        this.assets = assets;
     }
 
     public void channelActive(final ChannelHandlerContext ctx)
@@ -108,14 +120,15 @@ final class HttpRouter extends ChannelInboundHandlerAdapter
             pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(config));
             pipeline.addAfter("ws-protocol", "ws-messages", new WebSocketFrameAggregator(maxLineBytes));
             pipeline.addAfter("ws-messages", "flow", new FlowControlHandler());
-            pipeline.addAfter("flow", "session", new WebSocketSessionHandler(services, pendingHello));
+            pipeline.addAfter("flow", "session", new WebSocketSessionHandler(services, pendingHello, dashboard));
             // Until the handshake completes and the session takes the wait over, an expiry just closes.
             pendingHello.expiry(null);
         }
         else
         {
             pendingHello.resolve();
-            pipeline.addAfter(ctx.name(), "ops-auth", new OpsAuthHandler(access, services.counters()));
+            pipeline.addAfter(ctx.name(), "dashboard-page", assets);
+            pipeline.addAfter("dashboard-page", "ops-auth", new OpsAuthHandler(access, services.counters()));
             pipeline.addAfter("ops-auth", "ops", opsHandler.get());
         }
 

@@ -8,7 +8,10 @@ import io.firstcall.gateway.session.JsonLineProtocol;
 import io.firstcall.gateway.session.PendingHello;
 import io.firstcall.gateway.session.SessionChannelHandler;
 import io.firstcall.gateway.session.SessionServices;
+import io.firstcall.gateway.dashboard.Dashboard;
+import io.firstcall.gateway.dashboard.DashboardHello;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -24,12 +27,14 @@ import io.netty.util.ReferenceCountUtil;
 final class WebSocketSessionHandler extends SessionChannelHandler
 {
     private final PendingHello pendingHello;
+    private final Dashboard dashboard;
     private JsonLineProtocol protocol;
 
-    WebSocketSessionHandler(final SessionServices services, final PendingHello pendingHello)
+    WebSocketSessionHandler(final SessionServices services, final PendingHello pendingHello, final Dashboard dashboard)
     {
         super(services);
         this.pendingHello = pendingHello;
+        this.dashboard = dashboard;
     }
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
@@ -57,7 +62,12 @@ final class WebSocketSessionHandler extends SessionChannelHandler
                 return;
             }
 
-            if (msg instanceof TextWebSocketFrame)
+            if (msg instanceof TextWebSocketFrame && !session().isAuthenticated() && null != dashboard &&
+                DashboardHello.isDashboard(((TextWebSocketFrame)msg).content()))
+            {
+                handOver(ctx, (TextWebSocketFrame)msg);
+            }
+            else if (msg instanceof TextWebSocketFrame)
             {
                 protocol.onLine(((TextWebSocketFrame)msg).content(), services().clock().nanoTime());
             }
@@ -71,6 +81,22 @@ final class WebSocketSessionHandler extends SessionChannelHandler
         {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * The first message is a dashboard's hello: the connection becomes a dashboard subscription instead
+     * of a session (which has claimed nothing yet: no registry slot before a hello). It keeps its wait
+     * for a hello until the dashboard handler authenticates it, and drops the idle timeout: a browser
+     * only listens.
+     */
+    private void handOver(final ChannelHandlerContext ctx, final TextWebSocketFrame hello)
+    {
+        final ChannelPipeline pipeline = ctx.pipeline();
+        if (null != pipeline.get("idle"))
+        {
+            pipeline.remove("idle");
+        }
+        dashboard.takeOver(pipeline, this, pendingHello, hello.retain());
     }
 
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)

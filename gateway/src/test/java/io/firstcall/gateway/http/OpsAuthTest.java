@@ -60,7 +60,8 @@ class OpsAuthTest
     {
         launch(true, true);
 
-        for (final String path : new String[]{ "/stats", "/latency", "/latency?format=json", "/nope", "/" })
+        // "/" is the dashboard's page now (a redirect to /dashboard/, which holds no data): see below.
+        for (final String path : new String[]{ "/stats", "/latency", "/latency?format=json", "/nope", "/dashboardx" })
         {
             for (final String token : new String[]{ null, "wrong-token", ACME_SOURCE_TOKEN, "", OPERATOR_TOKEN + "x" })
             {
@@ -74,6 +75,11 @@ class OpsAuthTest
             .header("Authorization", "Basic " + OPERATOR_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, basic.statusCode());
         assertEquals(26, fixture.counter(GatewayCounter.OPS_UNAUTHORIZED));
+
+        final HttpResponse<String> root = get("/", null);
+        assertEquals(302, root.statusCode(), "the dashboard's page needs no token");
+        assertEquals("/dashboard/", root.headers().firstValue("Location").orElse(""));
+        assertEquals("", root.body());
     }
 
     @Test
@@ -107,6 +113,9 @@ class OpsAuthTest
             source.read();
             other.read();
 
+            // The speed-to-lead figures follow the journals on their own thread: they appear once it
+            // has read the tenant's first entries.
+            Conditions.await("acme's speed-to-lead figures", () -> bodyOf("/stats", ACME_OPS_TOKEN).contains("speedToLead"));
             final HttpResponse<String> acme = get("/stats", ACME_OPS_TOKEN);
             assertEquals(200, acme.statusCode());
             // Since the speed-to-lead figures: the tenant's own, under speedToLead, beside its counters.
@@ -197,6 +206,18 @@ class OpsAuthTest
     {
         return Map.of("connections_open", connectionsOpen, "events_offered", eventsOffered, "events_rate_limited", 0,
             "event_errors", 0, "alerts", 0, "claims", 0, "escalations", 0);
+    }
+
+    private String bodyOf(final String path, final String token)
+    {
+        try
+        {
+            return get(path, token).body();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private HttpResponse<String> get(final String path, final String token) throws Exception
