@@ -9,6 +9,7 @@ import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
 import io.firstcall.journal.Journal;
+import io.firstcall.journal.JournalFormat;
 import io.firstcall.journal.JournalRetention;
 import io.firstcall.pipeline.DedupWindow;
 import io.firstcall.pipeline.EnginePipeline;
@@ -87,6 +88,9 @@ public final class Engine implements AutoCloseable
     private Engine(final EngineContext ctx, final List<LiveProjection> extraProjections)
     {
         this.ctx = ctx;
+        // Before anything is opened or moved: a data directory of another journal format is refused whole.
+        JournalFormat.checkReadable(ctx.dataDir().resolve("input"));
+        JournalFormat.checkReadable(ctx.dataDir().resolve("output"));
         counters = EngineCounters.mapped(ctx.dataDir().resolve("counters.dat"));
         final SystemEpochClock epochClock = new SystemEpochClock();
         errorHandler = new CountingErrorHandler(counters.get(EngineCounter.ERRORS), epochClock);

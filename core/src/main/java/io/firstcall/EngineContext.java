@@ -58,7 +58,7 @@ public final class EngineContext
     public static final String SNAPSHOT_REPLICA_PROP_NAME = "firstcall.snapshot.replica";
     public static final boolean SNAPSHOT_REPLICA_DEFAULT = true;
     public static final String SNAPSHOT_INTERVAL_EVENTS_PROP_NAME = "firstcall.snapshot.interval.events";
-    public static final long SNAPSHOT_INTERVAL_EVENTS_DEFAULT = 1_000_000;
+    public static final long SNAPSHOT_INTERVAL_EVENTS_DEFAULT = 250_000;
     public static final String SNAPSHOT_INTERVAL_MS_PROP_NAME = "firstcall.snapshot.interval.ms";
     public static final long SNAPSHOT_INTERVAL_MS_DEFAULT = TimeUnit.MINUTES.toMillis(10);
     public static final String SNAPSHOT_KEEP_PROP_NAME = "firstcall.snapshot.keep";

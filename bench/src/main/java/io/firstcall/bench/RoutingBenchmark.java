@@ -1,8 +1,7 @@
 package io.firstcall.bench;
 
 import io.firstcall.codec.PresenceStatus;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.routing.PlannerProbe;
 import io.firstcall.engine.tenant.TenantRulesParser;
 import io.firstcall.event.EventWriter;
@@ -62,7 +61,7 @@ public class RoutingBenchmark
     private static final UnsafeBuffer NO_OWNER = new UnsafeBuffer(new byte[0]);
     private MachineDriver machine;
     private PlannerProbe planner;
-    private Lead lead;
+    private LeadTable leads;
     private int next;
     private long sequence;
     private long nowNs = TimeUnit.DAYS.toNanos(20_000);
@@ -91,7 +90,7 @@ public class RoutingBenchmark
         }
 
         planner = new PlannerProbe(TenantRulesParser.parse(TENANT, rules()).roster());
-        lead = machine.machine().leads(TENANT).lead(0);
+        leads = machine.machine().leads(TENANT);
         for (int i = 0; i < LEADS; i++)
         {
             hotLead();
@@ -101,8 +100,8 @@ public class RoutingBenchmark
     @Benchmark
     public int plan()
     {
-        lead.profile().set(LeadProfile.OWNER, NO_OWNER, 0, 0);
-        return planner.route(lead, nowNs);
+        leads.profile(0, LeadTable.OWNER, NO_OWNER, 0, 0);
+        return planner.route(leads, 0, nowNs);
     }
 
     @Benchmark

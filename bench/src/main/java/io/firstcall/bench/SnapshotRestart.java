@@ -6,7 +6,6 @@ import io.firstcall.pipeline.IngestPublisher;
 import io.firstcall.snapshot.SnapshotFile;
 import io.firstcall.snapshot.SnapshotStore;
 import io.firstcall.status.EngineCounter;
-import io.firstcall.support.ProbeStateMachine;
 import org.agrona.IoUtil;
 
 import java.io.BufferedReader;
@@ -32,7 +31,8 @@ import java.util.List;
  *   restart loads the replica's and replays a tail of about one interval, as after a kill -9 just
  *   before the replica's next snapshot.</li>
  * </ul>
- * The machine is {@link ProbeStateMachine} until the real one writes snapshots.
+ * The machine is the real {@code LeadStateMachine} with the event mix's tenant rules; ticks are off,
+ * so the journal holds exactly the events sent.
  */
 final class SnapshotRestart
 {
@@ -122,7 +122,7 @@ final class SnapshotRestart
         return new EngineContext()
             .dataDir(dataDir)
             .ticksEnabled(false)
-            .stateMachineFactory(ProbeStateMachine::new);
+            .tenant(EventMix.TENANT, EventMix.RULES);
     }
 
     /**

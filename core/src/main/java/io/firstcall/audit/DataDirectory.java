@@ -2,6 +2,8 @@ package io.firstcall.audit;
 
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.journal.ChronicleJournal;
+import io.firstcall.journal.JournalFormat;
+import io.firstcall.journal.UnsupportedJournalException;
 import io.firstcall.journal.JournalReader;
 import io.firstcall.journal.ReadableJournal;
 import io.firstcall.journal.RecordHeader;
@@ -53,6 +55,15 @@ public final class DataDirectory implements AutoCloseable
             }
         }
 
+        try
+        {
+            JournalFormat.check(dataDir);
+        }
+        catch (final UnsupportedJournalException ex)
+        {
+            throw new JournalRefusedException(JournalRefusedException.Reason.UNSUPPORTED_VERSION, ex.getMessage());
+        }
+
         final ReadableJournal input = ChronicleJournal.openReadOnly(dataDir.resolve(INPUT));
         ReadableJournal output = null;
         try
@@ -69,11 +80,9 @@ public final class DataDirectory implements AutoCloseable
     }
 
     /**
-     * The one place the tools ask whether they can read a journal's format. Until journals carry a
-     * format version of their own, the format is the SBE schema of their entries: this build reads
-     * inputs of schema {@value MessageHeaderDecoder#SCHEMA_ID} up to version
-     * {@value MessageHeaderDecoder#SCHEMA_VERSION} and outputs of exactly that version (version 1
-     * outputs carried JSON text and are not typed).
+     * After the journals' format files ({@link JournalFormat#check}), the first entry of each must be
+     * a firstcall message of a schema version this build reads: inputs up to
+     * {@value MessageHeaderDecoder#SCHEMA_VERSION}, outputs of exactly that version.
      */
     static void checkFormat(final Path dataDir, final ReadableJournal input, final ReadableJournal output)
     {

@@ -23,16 +23,19 @@ final class ConfigChanges
     private final TenantDirectory tenants;
     private final TenantRulesCache cache;
     private final MachineRecords records;
+    private final LeadEvictions evictions;
     private final ConfigChangeDecoder change = new ConfigChangeDecoder();
     private final UnsafeBuffer tenant = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer document = new UnsafeBuffer(new byte[0]);
     private long parsed;
 
-    ConfigChanges(final TenantDirectory tenants, final TenantRulesCache cache, final MachineRecords records)
+    ConfigChanges(
+        final TenantDirectory tenants, final TenantRulesCache cache, final MachineRecords records, final LeadEvictions evictions)
     {
         this.tenants = tenants;
         this.cache = cache;
         this.records = records;
+        this.evictions = evictions;
     }
 
     void onConfigChange(final DirectBuffer message, final MessageHeaderDecoder header)
@@ -45,8 +48,16 @@ final class ConfigChanges
         try
         {
             final TenantRules rules = rules(version);
-            tenants.apply(rules);
+            final Tenant current = tenants.find(tenant, 0, tenant.capacity());
+            final long evictionNs = null == current ? 0 : current.leadEvictionNs();
+            final byte[] bytes = new byte[document.capacity()];
+            document.getBytes(0, bytes);
+            final Tenant applied = tenants.apply(rules, bytes);
             records.configDecision(tenant, 0, tenant.capacity(), rules.version(), null);
+            if (evictionNs != applied.leadEvictionNs())
+            {
+                evictions.rearm(applied);
+            }
         }
         catch (final InvalidConfigException ex)
         {
@@ -75,5 +86,17 @@ final class ConfigChanges
         parsed++;
         return TenantRulesParser.parse(
             tenant.getStringWithoutLengthUtf8(0, tenant.capacity()), document.getStringWithoutLengthUtf8(0, document.capacity()));
+    }
+
+    /**
+     * @return the rules of a document a snapshot carries, from the cache when the launcher parsed it.
+     */
+    TenantRules rules(final String tenant, final byte[] document)
+    {
+        final byte[] tenantBytes = tenant.getBytes(StandardCharsets.UTF_8);
+        final String text = new String(document, StandardCharsets.UTF_8);
+        final TenantRules cached = cache.find(TenantRulesParser.version(text),
+            new UnsafeBuffer(tenantBytes), 0, tenantBytes.length, new UnsafeBuffer(document), 0, document.length);
+        return null != cached ? cached : TenantRulesParser.parse(tenant, text);
     }
 }

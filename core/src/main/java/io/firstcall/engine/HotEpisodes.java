@@ -1,6 +1,5 @@
 package io.firstcall.engine;
 
-import io.firstcall.engine.lead.Lead;
 import io.firstcall.engine.routing.Router;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
 
@@ -23,7 +22,7 @@ final class HotEpisodes
     /**
      * Decide on the event the evaluator has scored since its {@code begin}, and act on it.
      */
-    void decide(final Tenant tenant, final Lead lead, final long nowNs)
+    void decide(final Tenant tenant, final int lead, final long nowNs)
     {
         if (HotLeadEvaluator.HOT != evaluator.decide())
         {

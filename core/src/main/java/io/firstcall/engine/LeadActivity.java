@@ -12,7 +12,7 @@ import io.firstcall.codec.QualificationDecoder;
 import io.firstcall.codec.QualificationResult;
 import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.codec.SmsSentDecoder;
-import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.routing.RepBook;
 import io.firstcall.engine.routing.Router;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -80,9 +80,9 @@ final class LeadActivity
         d.skipEventId();
         d.wrapLead(leadId);
         d.wrapRep(rep);
-        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        final int lead = lookup.lead(tenant, leadId, nowNs);
         word.wrap(CALL_OUTCOMES[outcome.ordinal()]);
-        lead.activity().record(ActivityKind.CALL, nowNs, word, 0, word.capacity());
+        tenant.leads().recordActivity(lead, ActivityKind.CALL, nowNs, word, 0, word.capacity());
         if (CallOutcome.STARTED == outcome)
         {
             router.onCallStarted(tenant.routing(), lead, rep, 0, rep.capacity(), nowNs);
@@ -118,8 +118,8 @@ final class LeadActivity
         d.skipEventId();
         d.wrapLead(leadId);
         word.wrap(QualificationResult.QUALIFIED == result ? QUALIFIED : DISQUALIFIED);
-        final Lead lead = record(tenant, ActivityKind.QUALIFICATION, word, nowNs);
-        if (null != lead)
+        final int lead = record(tenant, ActivityKind.QUALIFICATION, word, nowNs);
+        if (LeadTable.MISSING != lead)
         {
             router.onOutcome(tenant.routing(), lead);
         }
@@ -133,8 +133,8 @@ final class LeadActivity
         d.skipEventId();
         d.wrapLead(leadId);
         d.wrapRep(rep);
-        final Lead lead = record(tenant, ActivityKind.OPPORTUNITY, rep, nowNs);
-        if (null != lead)
+        final int lead = record(tenant, ActivityKind.OPPORTUNITY, rep, nowNs);
+        if (LeadTable.MISSING != lead)
         {
             router.onOutcome(tenant.routing(), lead);
         }
@@ -147,8 +147,8 @@ final class LeadActivity
         d.skipEventId();
         d.wrapLead(leadId);
         word.wrap(NO_DETAIL);
-        final Lead lead = record(tenant, ActivityKind.CONVERSION, word, nowNs);
-        if (null != lead)
+        final int lead = record(tenant, ActivityKind.CONVERSION, word, nowNs);
+        if (LeadTable.MISSING != lead)
         {
             router.onOutcome(tenant.routing(), lead);
         }
@@ -158,16 +158,16 @@ final class LeadActivity
      * Record the event as the activity of the lead in {@link #leadId}.
      *
      * @param detail from offset 0 to its capacity.
-     * @return the lead, or null when the event names none.
+     * @return the lead's index, or {@link LeadTable#MISSING} when the event names none.
      */
-    private Lead record(final Tenant tenant, final ActivityKind kind, final UnsafeBuffer detail, final long nowNs)
+    private int record(final Tenant tenant, final ActivityKind kind, final UnsafeBuffer detail, final long nowNs)
     {
         if (0 == leadId.capacity())
         {
-            return null;
+            return LeadTable.MISSING;
         }
-        final Lead lead = lookup.lead(tenant, leadId, nowNs);
-        lead.activity().record(kind, nowNs, detail, 0, detail.capacity());
+        final int lead = lookup.lead(tenant, leadId, nowNs);
+        tenant.leads().recordActivity(lead, kind, nowNs, detail, 0, detail.capacity());
         return lead;
     }
 

@@ -7,8 +7,7 @@ import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.PageVisitedDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -48,10 +47,11 @@ final class LeadSignals
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        final int lead = lookup.lead(tenant, leadId, nowNs);
+        final LeadTable leads = tenant.leads();
         evaluator.begin(tenant.scoring(), lead, nowNs);
-        beginProfile(lead, LeadUpsertDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
-        profile(lead, message, d.limit());
+        beginProfile(leads, lead, LeadUpsertDecoder.employeesNullValue() == d.employees() ? LeadTable.NO_EMPLOYEES : d.employees());
+        profile(leads, lead, message, d.limit());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
         hot.decide(tenant, lead, nowNs);
     }
@@ -62,13 +62,14 @@ final class LeadSignals
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        final int lead = lookup.lead(tenant, leadId, nowNs);
+        final LeadTable leads = tenant.leads();
         evaluator.begin(tenant.scoring(), lead, nowNs);
-        beginProfile(lead, FormSubmittedDecoder.employeesNullValue() == d.employees() ? Lead.NO_EMPLOYEES : d.employees());
+        beginProfile(leads, lead, FormSubmittedDecoder.employeesNullValue() == d.employees() ? LeadTable.NO_EMPLOYEES : d.employees());
         d.wrapForm(value);
-        profile(lead, message, d.limit());
+        profile(leads, lead, message, d.limit());
         evaluator.profileChanged(firmographicChanged || sourceChanged, sourceChanged);
-        lead.activity().record(ActivityKind.FORM, nowNs, value, 0, value.capacity());
+        leads.recordActivity(lead, ActivityKind.FORM, nowNs, value, 0, value.capacity());
         evaluator.form(value, 0, value.capacity());
         hot.decide(tenant, lead, nowNs);
     }
@@ -79,14 +80,14 @@ final class LeadSignals
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = 0 == leadId.capacity() ? null : tenant.leads().find(leadId, 0, leadId.capacity());
-        if (null == lead)
+        final int lead = lookup.existing(tenant, leadId, nowNs);
+        if (LeadTable.MISSING == lead)
         {
             tenant.countAnonymousVisit();
             return;
         }
         d.wrapPage(value);
-        lead.activity().record(ActivityKind.VISIT, nowNs, value, 0, value.capacity());
+        tenant.leads().recordActivity(lead, ActivityKind.VISIT, nowNs, value, 0, value.capacity());
         evaluator.begin(tenant.scoring(), lead, nowNs);
         evaluator.visit(value, 0, value.capacity());
         hot.decide(tenant, lead, nowNs);
@@ -99,8 +100,8 @@ final class LeadSignals
         d.skipEventId();
         d.wrapLead(leadId);
         d.wrapMilestone(value);
-        final Lead lead = lookup.lead(tenant, leadId, nowNs);
-        lead.activity().record(ActivityKind.TRIAL, nowNs, value, 0, value.capacity());
+        final int lead = lookup.lead(tenant, leadId, nowNs);
+        tenant.leads().recordActivity(lead, ActivityKind.TRIAL, nowNs, value, 0, value.capacity());
         evaluator.begin(tenant.scoring(), lead, nowNs);
         evaluator.trial(value, 0, value.capacity());
         hot.decide(tenant, lead, nowNs);
@@ -113,7 +114,7 @@ final class LeadSignals
         d.skipTenant();
         d.skipEventId();
         d.wrapLead(leadId);
-        final Lead lead = lookup.lead(tenant, leadId, nowNs);
+        final int lead = lookup.lead(tenant, leadId, nowNs);
         evaluator.begin(tenant.scoring(), lead, nowNs);
         evaluator.external(external);
         hot.decide(tenant, lead, nowNs);
@@ -122,35 +123,34 @@ final class LeadSignals
     /**
      * The ten profile fields LeadUpsert and FormSubmitted share, in schema order from {@code limit}
      * (email, phone, name, company, industry, region, product, source, owner, timezone, each a uint8
-     * length and its bytes): the order of {@link LeadProfile}'s fields. An empty field leaves the
-     * value unchanged.
+     * length and its bytes): the order of the {@link LeadTable} profile fields. An empty field leaves
+     * the value unchanged.
      */
-    private void profile(final Lead lead, final DirectBuffer message, final int limit)
+    private void profile(final LeadTable leads, final int lead, final DirectBuffer message, final int limit)
     {
-        final LeadProfile profile = lead.profile();
         int position = limit;
-        for (int field = 0; field < LeadProfile.FIELDS; field++)
+        for (int field = 0; field < LeadTable.FIELDS; field++)
         {
             final int length = message.getByte(position) & 0xFF;
             final int offset = position + 1;
             position = offset + length;
-            if (0 != length && !profile.equalTo(field, message, offset, length))
+            if (0 != length && !leads.profileEquals(lead, field, message, offset, length))
             {
-                profile.set(field, message, offset, length);
-                firmographicChanged |= LeadProfile.INDUSTRY == field || LeadProfile.REGION == field ||
-                    LeadProfile.PRODUCT == field;
-                sourceChanged |= LeadProfile.SOURCE == field;
+                leads.profile(lead, field, message, offset, length);
+                firmographicChanged |= LeadTable.INDUSTRY == field || LeadTable.REGION == field ||
+                    LeadTable.PRODUCT == field;
+                sourceChanged |= LeadTable.SOURCE == field;
             }
         }
     }
 
-    private void beginProfile(final Lead lead, final int employees)
+    private void beginProfile(final LeadTable leads, final int lead, final int employees)
     {
         firmographicChanged = false;
         sourceChanged = false;
-        if (Lead.NO_EMPLOYEES != employees && lead.employees() != employees)
+        if (LeadTable.NO_EMPLOYEES != employees && leads.employees(lead) != employees)
         {
-            lead.employees(employees);
+            leads.employees(lead, employees);
             firmographicChanged = true;
         }
     }

@@ -14,8 +14,7 @@ import io.firstcall.codec.RepPresenceDecoder;
 import io.firstcall.codec.ScoreUpdatedDecoder;
 import io.firstcall.codec.SmsSentDecoder;
 import io.firstcall.codec.TrialMilestoneDecoder;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadRegistry;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.routing.Router;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
@@ -26,6 +25,9 @@ import io.firstcall.engine.timer.TimerService;
 import io.firstcall.event.InputFault;
 import io.firstcall.event.InputTypes;
 import io.firstcall.event.InputValidator;
+import io.firstcall.snapshot.SnapshotReader;
+import io.firstcall.snapshot.SnapshotWriter;
+import io.firstcall.snapshot.Snapshottable;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -49,10 +51,24 @@ import java.util.HashMap;
  * <p>
  * A tenant exists once its configuration change is journaled; events for other tenants are
  * counted and ignored. Leads are created on first mention, except by a page visit: a visit by a
- * lead never seen is counted as anonymous ({@link #anonymousVisits}) and changes nothing else.
+ * lead never seen is counted as anonymous ({@link #anonymousVisits}) and changes nothing else. A
+ * tenant may have inactive leads evicted ({@link LeadEvictions}).
+ * <p>
+ * The whole state can be written to a snapshot and loaded back ({@link Snapshottable}, the layout
+ * in {@link MachineSnapshot}).
  */
-public final class LeadStateMachine implements StateMachine
+public final class LeadStateMachine implements StateMachine, Snapshottable
 {
+    /**
+     * "LEAD": this machine's snapshots.
+     */
+    public static final int SNAPSHOT_SCHEMA_ID = 0x4C45_4144;
+
+    /**
+     * The layout {@link MachineSnapshot} writes; bump it with any change to it or to what it means.
+     */
+    public static final int SNAPSHOT_SCHEMA_VERSION = 1;
+
     private static final byte[] NO_FIELD = new byte[0];
     private static final int NO_TEMPLATE = 0xFFFF;
     private static final InputError[] ERRORS = inputErrors();
@@ -65,6 +81,7 @@ public final class LeadStateMachine implements StateMachine
     private final LeadSignals signals;
     private final LeadActivity activity;
     private final ConfigChanges configChanges;
+    private final LeadEvictions evictions;
     private final TimerService.TimerListener timerDispatch = this::onTimer;
     private final InputValidator validator = new InputValidator();
     private final HashMap<String, byte[]> fieldNames = new HashMap<>();
@@ -87,10 +104,11 @@ public final class LeadStateMachine implements StateMachine
         records = new MachineRecords(outputs);
         evaluator = new HotLeadEvaluator(timers, outputs);
         router = new Router(timers, outputs);
-        final LeadLookup lookup = new LeadLookup(records);
+        evictions = new LeadEvictions(timers, records);
+        final LeadLookup lookup = new LeadLookup(records, evictions);
         signals = new LeadSignals(lookup, evaluator, new HotEpisodes(evaluator, router));
         activity = new LeadActivity(lookup, router);
-        configChanges = new ConfigChanges(tenants, rules, records);
+        configChanges = new ConfigChanges(tenants, rules, records, evictions);
     }
 
     /**
@@ -105,7 +123,7 @@ public final class LeadStateMachine implements StateMachine
     /**
      * @return the tenant's leads, or null when the tenant is not configured.
      */
-    public LeadRegistry leads(final String tenantId)
+    public LeadTable leads(final String tenantId)
     {
         final Tenant tenant = tenants.find(tenantId);
         return null == tenant ? null : tenant.leads();
@@ -126,8 +144,8 @@ public final class LeadStateMachine implements StateMachine
             return false;
         }
         final byte[] id = leadId.getBytes(StandardCharsets.UTF_8);
-        final Lead lead = tenant.leads().find(new UnsafeBuffer(id), 0, id.length);
-        if (null == lead)
+        final int lead = tenant.leads().find(new UnsafeBuffer(id), 0, id.length);
+        if (LeadTable.MISSING == lead)
         {
             return false;
         }
@@ -188,6 +206,7 @@ public final class LeadStateMachine implements StateMachine
         final int templateId = validator.templateId();
         if (InputTypes.TICK == templateId)
         {
+            evictions.onTick();
             timers.onTick(timestampNs, timerDispatch);
             return;
         }
@@ -305,8 +324,13 @@ public final class LeadStateMachine implements StateMachine
     private void onTimer(final long payload, final long nowNs)
     {
         final Tenant tenant = tenants.tenant(TimerPayload.tenantIndex(payload));
-        final Lead lead = tenant.leads().lead(TimerPayload.leadIndex(payload));
+        final int lead = TimerPayload.leadIndex(payload);
         final int kind = TimerPayload.kind(payload);
+        if (TimerPayload.EVICTION == kind)
+        {
+            evictions.onTimer(tenant, lead, nowNs);
+            return;
+        }
         if (TimerPayload.SCORE_DECAY == kind)
         {
             evaluator.onDecayTimer(tenant.scoring(), lead, nowNs);
@@ -315,5 +339,28 @@ public final class LeadStateMachine implements StateMachine
         {
             router.onTimer(tenant.routing(), lead, kind, nowNs);
         }
+        evictions.afterTimer(tenant, lead, nowNs);
+    }
+
+    public int snapshotSchemaId()
+    {
+        return SNAPSHOT_SCHEMA_ID;
+    }
+
+    public int snapshotSchemaVersion()
+    {
+        return SNAPSHOT_SCHEMA_VERSION;
+    }
+
+    public void writeSnapshot(final SnapshotWriter writer)
+    {
+        new MachineSnapshot(tenants, timers, configChanges).write(writer, ignoredEvents, invalidEvents);
+    }
+
+    public void readSnapshot(final SnapshotReader reader)
+    {
+        final long[] counters = new MachineSnapshot(tenants, timers, configChanges).read(reader);
+        ignoredEvents = counters[0];
+        invalidEvents = counters[1];
     }
 }

@@ -5,14 +5,15 @@ import io.firstcall.codec.ConfigDecisionEncoder;
 import io.firstcall.codec.InputError;
 import io.firstcall.codec.InputRejectedEncoder;
 import io.firstcall.codec.LeadCreatedEncoder;
+import io.firstcall.codec.LeadEvictedEncoder;
 import io.firstcall.codec.MessageHeaderEncoder;
-import io.firstcall.engine.lead.LeadRegistry;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.output.OutputBatch;
 import org.agrona.DirectBuffer;
 
 /**
  * Writes the decisions the state machine itself makes, outside scoring and routing: a lead first
- * seen, a configuration change applied or rejected, an input that was not applied.
+ * seen or evicted, a configuration change applied or rejected, an input that was not applied.
  */
 final class MachineRecords
 {
@@ -26,13 +27,14 @@ final class MachineRecords
     private final LeadCreatedEncoder leadCreated = new LeadCreatedEncoder();
     private final ConfigDecisionEncoder config = new ConfigDecisionEncoder();
     private final InputRejectedEncoder rejected = new InputRejectedEncoder();
+    private final LeadEvictedEncoder evicted = new LeadEvictedEncoder();
 
     MachineRecords(final OutputBatch outputs)
     {
         this.outputs = outputs;
     }
 
-    void leadCreated(final LeadRegistry leads, final int lead, final long configVersion)
+    void leadCreated(final LeadTable leads, final int lead, final long configVersion)
     {
         leadCreated.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
@@ -41,6 +43,18 @@ final class MachineRecords
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
             .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + leadCreated.encodedLength());
+    }
+
+    void leadEvicted(final LeadTable leads, final int lead, final long configVersion, final long lastActivityNs)
+    {
+        evicted.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
+            .inputSeq(outputs.causeSequence())
+            .timeNs(outputs.causeTimeNs())
+            .configVersion(configVersion)
+            .lastActivityNs(lastActivityNs)
+            .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
+        outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + evicted.encodedLength());
     }
 
     /**

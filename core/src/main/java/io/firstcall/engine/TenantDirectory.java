@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
- * The tenants the engine knows. A tenant exists only once a configuration change for it has been
- * journaled; events for unknown tenants are ignored.
+ * The tenants the engine knows, by a dense index in the order their first configuration was
+ * applied (timers carry it). A tenant exists only once a configuration change for it has been
+ * journaled; events for unknown tenants are ignored. Tenants are never removed.
  */
 final class TenantDirectory
 {
@@ -54,23 +55,36 @@ final class TenantDirectory
 
     /**
      * Install or replace a tenant's rules.
+     *
+     * @param document the configuration document they were parsed from.
      */
-    Tenant apply(final TenantRules rules)
+    Tenant apply(final TenantRules rules, final byte[] document)
     {
-        final byte[] id = rules.tenant().getBytes(StandardCharsets.UTF_8);
+        final Tenant tenant = add(rules.tenant().getBytes(StandardCharsets.UTF_8));
+        tenant.rules(rules, document);
+        return tenant;
+    }
+
+    /**
+     * @return the tenant with this id, added (without rules) when new.
+     */
+    Tenant add(final byte[] id)
+    {
         final int index = ids.getOrAdd(new UnsafeBuffer(id), 0, id.length);
         if (index == tenants.size())
         {
-            tenants.add(new Tenant(index, id, rules, initialLeadCapacity));
-            return tenants.get(index);
+            tenants.add(new Tenant(index, id, initialLeadCapacity));
         }
-        final Tenant tenant = tenants.get(index);
-        tenant.rules(rules);
-        return tenant;
+        return tenants.get(index);
     }
 
     Tenant tenant(final int index)
     {
         return tenants.get(index);
+    }
+
+    int size()
+    {
+        return tenants.size();
     }
 }

@@ -100,6 +100,8 @@ public final class ChronicleJournal implements Journal
      *
      * @param directory holding the queue's files; one journal per directory.
      * @return the open journal, positioned to append after any existing entries.
+     * @throws UnsupportedJournalException when the directory holds a journal of a format this build
+     *                                     does not read ({@link JournalFormat}).
      */
     public static ChronicleJournal open(final Path directory)
     {
@@ -122,6 +124,8 @@ public final class ChronicleJournal implements Journal
         {
             throw new UncheckedIOException(ex);
         }
+        // Before Chronicle sees the directory: a journal of another format is refused, a new one marked.
+        JournalFormat.prepare(directory);
 
         // FAST_HOURLY: an hour's file holds up to 2^32 - 1 entries, i.e. 1.19 M entries/s sustained for a
         // whole hour, where FAST_DAILY would overflow after 50 k/s sustained for a day. Hourly files also

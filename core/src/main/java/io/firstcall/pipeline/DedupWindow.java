@@ -131,6 +131,19 @@ public final class DedupWindow implements AutoCloseable
     }
 
     /**
+     * While restoring, index the ids held now (those of a snapshot just loaded), on whichever thread
+     * calls it, so that {@link #endRestore()} only indexes what the restore changes afterwards.
+     * Nothing else may use the window meanwhile.
+     */
+    public void indexRestored()
+    {
+        for (int i = 0, n = tenants.size(); i < n; i++)
+        {
+            tenants.get(i).indexRestored();
+        }
+    }
+
+    /**
      * Build the indexes; the window answers lookups from now on.
      */
     public void endRestore()

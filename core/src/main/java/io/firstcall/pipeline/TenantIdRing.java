@@ -6,6 +6,8 @@ import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * One tenant's journaled event ids, oldest first, off the heap: a ring of entries and an
@@ -31,6 +33,9 @@ final class TenantIdRing
     private static final int INITIAL_CAPACITY = 1024;
     private static final int POSITION_OFFSET = 8;
     private static final int TIME_OFFSET = 16;
+    private static final int SORTED_BUILD_MIN = 1 << 18;
+    private static final int RADIX_BITS = 11;
+    private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
 
     private final byte[] tenant;
     private final int maxIds;
@@ -43,6 +48,9 @@ final class TenantIdRing
     private long head;
     private long tail;
     private boolean indexed;
+    // While restoring: entries from indexedFrom to indexedTo are in the index already (indexRestored).
+    private long indexedFrom = -1;
+    private long indexedTo = -1;
 
     /**
      * @param indexed false while restoring: the index is built by {@link #buildIndex()}.
@@ -135,12 +143,102 @@ final class TenantIdRing
      */
     void buildIndex()
     {
-        index.setMemory(0, index.capacity(), (byte)0);
-        for (long entry = head; entry < tail; entry++)
+        if (indexedTo >= 0 && tail - indexedFrom <= ringMask + 1)
         {
-            put(ring.getLong(ringOffset(entry)), entry);
+            // Only what the restore changed since indexRestored: the evicted entries still hold their hashes.
+            for (long entry = indexedFrom; entry < Math.min(head, indexedTo); entry++)
+            {
+                remove(ring.getLong(ringOffset(entry)), entry);
+            }
+            for (long entry = Math.max(head, indexedTo); entry < tail; entry++)
+            {
+                put(ring.getLong(ringOffset(entry)), entry);
+            }
+            indexedTo = -1;
+            indexed = true;
+            return;
+        }
+        indexedTo = -1;
+        index.setMemory(0, index.capacity(), (byte)0);
+        final int count = (int)(tail - head);
+        if (count < SORTED_BUILD_MIN)
+        {
+            for (long entry = head; entry < tail; entry++)
+            {
+                put(ring.getLong(ringOffset(entry)), entry);
+            }
+        }
+        else
+        {
+            buildIndexInSlotOrder(count);
         }
         indexed = true;
+    }
+
+    /**
+     * While restoring, index the entries held now (a snapshot's), so that {@link #buildIndex()} at the
+     * end of the restore only has to add what was appended since and remove what was evicted.
+     */
+    void indexRestored()
+    {
+        buildIndex();
+        indexed = false;
+        indexedFrom = head;
+        indexedTo = tail;
+    }
+
+    /**
+     * Insert the entries in the order of their home slots, so the table, far larger than the cache,
+     * is written front to back instead of at random. The sort is stable, so entries with the same
+     * hash still go in oldest first and the newest wins.
+     */
+    private void buildIndexInSlotOrder(final int count)
+    {
+        // Sort (home slot, entry) keys with the hashes alongside, so neither the ring nor the table is
+        // read or written at random: two passes of an 11-bit radix sort, then one sequential insert.
+        long[] keys = new long[count];
+        long[] hashes = new long[count];
+        long[] sortedKeys = new long[count];
+        long[] sortedHashes = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            final long hash = ring.getLong(ringOffset(head + i));
+            hashes[i] = hash;
+            keys[i] = ((mix(hash) & indexMask) << 32) | i;
+        }
+        final int[] starts = new int[1 << RADIX_BITS];
+        final int slotBits = Integer.SIZE - Integer.numberOfLeadingZeros(indexMask);
+        for (int shift = 32; shift < 32 + slotBits; shift += RADIX_BITS)
+        {
+            Arrays.fill(starts, 0);
+            for (int i = 0; i < count; i++)
+            {
+                starts[(int)(keys[i] >>> shift) & RADIX_MASK]++;
+            }
+            int start = 0;
+            for (int digit = 0; digit < starts.length; digit++)
+            {
+                final int digitCount = starts[digit];
+                starts[digit] = start;
+                start += digitCount;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                final int to = starts[(int)(keys[i] >>> shift) & RADIX_MASK]++;
+                sortedKeys[to] = keys[i];
+                sortedHashes[to] = hashes[i];
+            }
+            final long[] swapKeys = keys;
+            keys = sortedKeys;
+            sortedKeys = swapKeys;
+            final long[] swapHashes = hashes;
+            hashes = sortedHashes;
+            sortedHashes = swapHashes;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            put(hashes[i], head + (int)keys[i]);
+        }
     }
 
     /**
@@ -181,11 +279,41 @@ final class TenantIdRing
      */
     void readEntries(final SnapshotReader reader, final int count, final long horizonNs)
     {
-        for (int i = 0; i < count; i++)
+        if (0 != tail || ByteOrder.LITTLE_ENDIAN != ByteOrder.nativeOrder())
         {
-            final long keyHash = reader.getLong();
-            final long position = reader.getLong();
-            append(keyHash, position, reader.getLong(), horizonNs);
+            for (int i = 0; i < count; i++)
+            {
+                final long keyHash = reader.getLong();
+                final long position = reader.getLong();
+                append(keyHash, position, reader.getLong(), horizonNs);
+            }
+            return;
+        }
+        // Into a new ring, the entries are the snapshot's bytes (little-endian, as the ring): one copy.
+        // Appended one by one they would end as the newest maxIds of those within the horizon of the
+        // last, which is what is kept here.
+        final int skipped = Math.max(0, count - maxIds);
+        for (int i = 0; i < skipped; i++)
+        {
+            reader.getLong();
+            reader.getLong();
+            reader.getLong();
+        }
+        final int kept = count - skipped;
+        if (kept > ringMask + 1)
+        {
+            BufferUtil.free(ringMemory);
+            allocate(capacityFor(kept));
+        }
+        reader.getBytes(ring, 0, kept * ENTRY_LENGTH);
+        tail = kept;
+        if (kept > 0)
+        {
+            final long lastNs = timestampNs(tail - 1);
+            while (tail > head && lastNs - timestampNs(head) >= horizonNs)
+            {
+                head++;
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -258,6 +260,49 @@ class DedupWindowTest
         }
         assertEquals(expectedEarly, earlyEvictions.get());
         assertTrue(expectedEarly > 0 && ids.size() < 20_000, "both evictions and duplicates happened");
+    }
+
+    /**
+     * A restart indexes a loaded snapshot's ids while the state machine loads, then only what the tail
+     * changes: the window must answer as one indexed once at the end, whether the tail evicts a few of
+     * the loaded ids (cap, horizon) or so many that the ring wraps over them.
+     */
+    @ParameterizedTest
+    @CsvSource({"512,700,0,2", "512,700,40,2", "512,700,300,2", "512,700,3000,2", "48,48,10,1"})
+    void shouldAnswerTheSameWhenTheLoadedIdsWereIndexedBeforeTheTail(
+        final int cap, final int before, final int tail, final int tenantCount)
+    {
+        final DedupWindow original = live(400 * MS, cap);
+        for (int i = 0; i < before; i++)
+        {
+            recordLive(original, journalEvent(i % 5 == 0 && tenantCount > 1 ? "globex" : "acme", "e" + (i % 650), T0 + i * MS));
+        }
+        final byte[] bytes = snapshot(original, T0 + (before - 1) * MS);
+
+        final DedupWindow early = window(400 * MS, cap);
+        final DedupWindow late = window(400 * MS, cap);
+        early.readSnapshot(SnapshotBytes.reader(bytes));
+        late.readSnapshot(SnapshotBytes.reader(bytes));
+        early.indexRestored();
+        for (int i = before; i < before + tail; i++)
+        {
+            final int event = journalEvent(i % 5 == 0 && tenantCount > 1 ? "globex" : "acme", "e" + (i % 650), T0 + i * MS);
+            early.restore(envelope(event), envelope.keyHash(), positions.get(event), times.get(event));
+            late.restore(envelope(event), envelope.keyHash(), positions.get(event), times.get(event));
+        }
+        early.endRestore();
+        late.endRestore();
+
+        final long nowNs = T0 + (before + tail - 1) * MS;
+        int found = 0;
+        for (int i = 0; i < ids.size(); i++)
+        {
+            final long expected = find(late, i, nowNs);
+            assertEquals(expected, find(early, i, nowNs), "event " + i);
+            found += expected >= 0 ? 1 : 0;
+        }
+        assertTrue(found > 0 && found < ids.size(), "some ids remembered, some forgotten: " + found);
+        assertArrayEquals(snapshot(late, nowNs), snapshot(early, nowNs));
     }
 
     @Test

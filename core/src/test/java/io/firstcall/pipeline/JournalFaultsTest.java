@@ -9,12 +9,14 @@ import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
 import io.firstcall.replay.JournalReplayer;
 import io.firstcall.replay.ReplayReport;
+import io.firstcall.snapshot.SnapshotStore;
 import io.firstcall.status.EngineCounter;
 import io.firstcall.status.EngineHealth;
 import io.firstcall.support.CapturedLog;
 import io.firstcall.support.FaultyJournal;
 import io.firstcall.support.ManualClock;
 import io.firstcall.support.RecordingAcks;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +90,8 @@ class JournalFaultsTest
             acks.awaitCount(2);
             RecordingAcks.await(() -> delivered.linesStartingWith("Alert").size() == 1, "the alert");
         }
+        // Outputs lost between the two appends are a crash's doing: a crash leaves no shutdown snapshot.
+        IoUtil.delete(dir.resolve(SnapshotStore.DIRECTORY_NAME).toFile(), true);
 
         try (Engine engine = Engine.launch(context().topology(topology)))
         {
@@ -152,7 +156,8 @@ class JournalFaultsTest
         acks.clear();
         try (Engine engine = Engine.launch(context()))
         {
-            assertEquals(3, engine.recoveredEvents(), "the configuration and the two events acknowledged");
+            assertEquals(3, engine.counters().value(EngineCounter.SNAPSHOT_LOADED_EVENTS) + engine.recoveredEvents(),
+                "the configuration and the two events acknowledged, from the shutdown snapshot or replayed");
             publish(engine, profile(), 1);
             publish(engine, writer.form("acme", "f1", "L1", "demo_request"), 3);
             acks.awaitCount(2);
@@ -207,6 +212,9 @@ class JournalFaultsTest
             acks.awaitCount(4);
             RecordingAcks.await(() -> alerts().size() == 2, "the next alert");
             RecordingAcks.await(() -> engine.counters().value(EngineCounter.EVENTS_PROCESSED) == 5, "all decided");
+            // A listener sees an output just before the stage counts it delivered.
+            RecordingAcks.await(() -> engine.counters().value(EngineCounter.OUTPUTS_DELIVERED) == delivered.lines().size(),
+                "every output delivered and counted");
 
             assertEquals(1, output.appended(),
                 "no output appended after the first failure: the journal stays a prefix");

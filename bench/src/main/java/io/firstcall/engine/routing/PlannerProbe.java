@@ -1,7 +1,7 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.codec.PresenceStatus;
-import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadTable;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -28,9 +28,9 @@ public final class PlannerProbe
      *
      * @return how many reps were chosen.
      */
-    public int route(final Lead lead, final long nowNs)
+    public int route(final LeadTable leads, final int lead, final long nowNs)
     {
-        planner.route(book, lead, nowNs);
+        planner.route(book, leads, lead, nowNs);
         return planner.chosenCount();
     }
 }

@@ -1,6 +1,5 @@
 package io.firstcall.engine.routing;
 
-import io.firstcall.engine.lead.Lead;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 
@@ -22,38 +21,41 @@ final class CapacityHolds
     /**
      * Count {@code lead} against rep {@code state} from {@code nowNs}, instead of its previous holder.
      */
-    void hold(final TenantRouting tenant, final Lead lead, final Episode episode, final int state, final long nowNs)
+    void hold(final TenantRouting tenant, final int lead, final int state, final long nowNs)
     {
-        release(tenant, episode);
+        release(tenant, lead);
         final RepBook book = tenant.reps();
         book.hold(state);
-        episode.hold(state, timers.schedule(nowNs + book.roster().holdNs(),
-            TimerPayload.payload(TimerPayload.HOLD, tenant.leads().tenantIndex(), lead.index())));
+        tenant.episodes().hold(lead, state, timers.schedule(nowNs + book.roster().holdNs(),
+            TimerPayload.payload(TimerPayload.HOLD, tenant.leads().tenantIndex(), lead)));
     }
 
     /**
      * The lead no longer counts against anyone.
      */
-    void release(final TenantRouting tenant, final Episode episode)
+    void release(final TenantRouting tenant, final int lead)
     {
-        if (Episode.NO_REP == episode.holder())
+        final EpisodeTable episodes = tenant.episodes();
+        final int holder = episodes.holder(lead);
+        if (EpisodeTable.NO_REP == holder)
         {
             return;
         }
-        if (Episode.NO_TIMER != episode.holdTimerId())
+        if (EpisodeTable.NO_TIMER != episodes.holdTimerId(lead))
         {
-            timers.cancel(episode.holdTimerId());
+            timers.cancel(episodes.holdTimerId(lead));
         }
-        tenant.reps().release(episode.holder());
-        episode.hold(Episode.NO_REP, Episode.NO_TIMER);
+        tenant.reps().release(holder);
+        episodes.hold(lead, EpisodeTable.NO_REP, EpisodeTable.NO_TIMER);
     }
 
     /**
      * The hold time passed.
      */
-    void onTimer(final TenantRouting tenant, final Episode episode)
+    void onTimer(final TenantRouting tenant, final int lead)
     {
-        episode.hold(episode.holder(), Episode.NO_TIMER);
-        release(tenant, episode);
+        final EpisodeTable episodes = tenant.episodes();
+        episodes.hold(lead, episodes.holder(lead), EpisodeTable.NO_TIMER);
+        release(tenant, lead);
     }
 }

@@ -2,8 +2,7 @@ package io.firstcall.engine.routing;
 
 import io.firstcall.codec.AssignmentReason;
 import io.firstcall.codec.ClaimRejection;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import org.agrona.DirectBuffer;
 
 /**
@@ -26,80 +25,78 @@ final class Claims
     }
 
     void onCallStarted(
-        final TenantRouting tenant, final Lead lead, final DirectBuffer rep, final int repOffset, final int repLength,
+        final TenantRouting tenant, final int lead, final DirectBuffer rep, final int repOffset, final int repLength,
         final long nowNs)
     {
-        final Episode episode = tenant.existing(lead);
-        if (null == episode || 0 == episode.number())
+        final EpisodeTable episodes = tenant.episodes();
+        if (0 == episodes.number(lead))
         {
             return;
         }
 
         final RepBook book = tenant.reps();
         final int state = book.state(rep, repOffset, repLength);
-        final boolean alerted = RepBook.MISSING != state && episode.offers().standing(state);
-        if (!episode.claimedBy().isEmpty())
+        final boolean alerted = RepBook.MISSING != state && episodes.standing(lead, state);
+        final int claimedBy = episodes.claimedBy(lead);
+        if (EpisodeTable.NO_REP != claimedBy)
         {
-            if (!episode.claimedBy().equalTo(rep, repOffset, repLength))
+            if (claimedBy != state)
             {
-                reject(tenant, lead, episode, rep, repOffset, repLength, alerted, ClaimRejection.ALREADY_CLAIMED);
+                reject(tenant, lead, rep, repOffset, repLength, alerted, ClaimRejection.ALREADY_CLAIMED);
             }
             return;
         }
-        if (!episode.isOpen())
+        if (!episodes.isOpen(lead))
         {
             return;
         }
 
         final Roster roster = book.roster();
-        if (!alerted && Episode.QUEUE != episode.level() && !roster.isEmpty() && !roster.acceptUnalertedClaims())
+        if (!alerted && EpisodeTable.QUEUE != episodes.level(lead) && !roster.isEmpty() && !roster.acceptUnalertedClaims())
         {
-            reject(tenant, lead, episode, rep, repOffset, repLength, false, ClaimRejection.NOT_ALERTED);
+            reject(tenant, lead, rep, repOffset, repLength, false, ClaimRejection.NOT_ALERTED);
             return;
         }
 
-        offers.cancelClaimTimer(episode);
-        episode.close();
-        episode.claimedBy().set(rep, repOffset, repLength);
-        lead.profile().set(LeadProfile.OWNER, rep, repOffset, repLength);
-        if (RepBook.MISSING != state && Roster.NONE != book.definitionOf(state))
+        offers.cancelClaimTimer(tenant, lead);
+        episodes.close(lead);
+        // The claimant joins the rep book (if new) so the episode names it by state, as every rep.
+        final int claimant = book.stateOrAdd(rep, repOffset, repLength);
+        episodes.claimedBy(lead, claimant);
+        tenant.leads().profile(lead, LeadTable.OWNER, rep, repOffset, repLength);
+        if (Roster.NONE != book.definitionOf(claimant))
         {
-            holds.hold(tenant, lead, episode, state, nowNs);
+            holds.hold(tenant, lead, claimant, nowNs);
         }
         else
         {
-            holds.release(tenant, episode);
+            holds.release(tenant, lead);
         }
 
-        records.assignment(tenant, lead, episode, rep, repOffset, repLength, AssignmentReason.CLAIM);
-        records.claimDecision(tenant, lead, episode, rep, repOffset, repLength, alerted, null);
-        offers.withdrawStanding(tenant, lead, episode, state);
+        records.assignment(tenant, lead, rep, repOffset, repLength, AssignmentReason.CLAIM);
+        records.claimDecision(tenant, lead, rep, repOffset, repLength, alerted, null);
+        offers.withdrawStanding(tenant, lead, claimant);
     }
 
     /**
      * The lead reached an outcome (qualified, disqualified, an opportunity, converted): it no longer
      * counts against its holder's capacity.
      */
-    void onOutcome(final TenantRouting tenant, final Lead lead)
+    void onOutcome(final TenantRouting tenant, final int lead)
     {
-        final Episode episode = tenant.existing(lead);
-        if (null != episode)
-        {
-            holds.release(tenant, episode);
-        }
+        holds.release(tenant, lead);
     }
 
     private void reject(
         final TenantRouting tenant,
-        final Lead lead,
-        final Episode episode,
+        final int lead,
         final DirectBuffer rep,
         final int repOffset,
         final int repLength,
         final boolean alerted,
         final ClaimRejection reason)
     {
-        records.claimRejected(tenant, lead, episode, rep, repOffset, repLength, reason);
-        records.claimDecision(tenant, lead, episode, rep, repOffset, repLength, alerted, reason);
+        records.claimRejected(tenant, lead, rep, repOffset, repLength, reason);
+        records.claimDecision(tenant, lead, rep, repOffset, repLength, alerted, reason);
     }
 }

@@ -2,8 +2,7 @@ package io.firstcall.engine.routing;
 
 import io.firstcall.codec.AssignmentReason;
 import io.firstcall.codec.Visibility;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -35,91 +34,90 @@ final class EpisodeOffers
      * Offer the lead to the reps the planner chose, for {@code windowNs}: record the step, assign
      * the owner in owned mode, then alert.
      */
-    void offer(
-        final TenantRouting tenant,
-        final Lead lead,
-        final Episode episode,
-        final long nowNs,
-        final long windowNs,
-        final boolean escalated)
+    void offer(final TenantRouting tenant, final int lead, final long nowNs, final long windowNs, final boolean escalated)
     {
         final RepBook book = tenant.reps();
+        final EpisodeTable episodes = tenant.episodes();
         for (int i = 0; i < planner.chosenCount(); i++)
         {
-            episode.offers().add(book.stateOf(planner.chosen(i)));
+            episodes.addOffer(lead, book.stateOf(planner.chosen(i)));
         }
-        record(tenant, lead, episode, nowNs + windowNs, escalated);
+        record(tenant, lead, nowNs + windowNs, escalated);
         final AssignmentReason reason = planner.reason();
         if (null != reason)
         {
             final int state = book.stateOf(planner.chosen(0));
-            records.assignment(tenant, lead, episode, book.idBuffer(), book.idOffset(state), book.idLength(state), reason);
-            lead.profile().set(LeadProfile.OWNER, book.idBuffer(), book.idOffset(state), book.idLength(state));
-            holds.hold(tenant, lead, episode, state, nowNs);
+            records.assignment(tenant, lead, book.idBuffer(), book.idOffset(state), book.idLength(state), reason);
+            tenant.leads().profile(lead, LeadTable.OWNER, book.idBuffer(), book.idOffset(state), book.idLength(state));
+            holds.hold(tenant, lead, state, nowNs);
         }
-        final TeamDefinition team = tenant.roster().team(episode.team());
-        alertStanding(tenant, lead, episode, team.visibility(), team.idBytes());
+        final TeamDefinition team = tenant.roster().team(episodes.team(lead));
+        alertStanding(tenant, lead, team.visibility(), team.idBytes());
     }
 
     /**
      * The tenant configures no reps: alert the lead's owner as given, or send it to the queue.
      */
-    void ownerAsGiven(final TenantRouting tenant, final Lead lead, final Episode episode, final long nowNs)
+    void ownerAsGiven(final TenantRouting tenant, final int lead, final long nowNs)
     {
-        final LeadProfile profile = lead.profile();
-        if (profile.isEmpty(LeadProfile.OWNER))
+        final LeadTable leads = tenant.leads();
+        if (leads.profileEmpty(lead, LeadTable.OWNER))
         {
             planner.clear();
-            toQueue(tenant, lead, episode, false);
+            toQueue(tenant, lead, false);
             return;
         }
         final int owner = tenant.reps().stateOrAdd(
-            profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
+            leads.profileBuffer(), leads.profileOffset(lead, LeadTable.OWNER), leads.profileLength(lead, LeadTable.OWNER));
         planner.ownerAsGiven(owner);
-        episode.offers().add(owner);
-        record(tenant, lead, episode, nowNs + tenant.roster().claimWindowNs(), false);
-        alertStanding(tenant, lead, episode, Visibility.OWNED, NO_TEAM);
+        tenant.episodes().addOffer(lead, owner);
+        record(tenant, lead, nowNs + tenant.roster().claimWindowNs(), false);
+        alertStanding(tenant, lead, Visibility.OWNED, NO_TEAM);
     }
 
     /**
      * The manager queue: the end of the chain. It has no deadline; the lead waits there until
      * someone claims it.
      */
-    void toQueue(final TenantRouting tenant, final Lead lead, final Episode episode, final boolean escalated)
+    void toQueue(final TenantRouting tenant, final int lead, final boolean escalated)
     {
         final Roster roster = tenant.roster();
-        final byte[] managerQueue = roster.managerQueue(episode.team());
-        episode.level(Episode.QUEUE);
-        episode.claimDeadline(0);
+        final EpisodeTable episodes = tenant.episodes();
+        final int team = episodes.team(lead);
+        final byte[] managerQueue = roster.managerQueue(team);
+        episodes.level(lead, EpisodeTable.QUEUE);
+        episodes.claimDeadline(lead, 0);
         queue.wrap(managerQueue);
-        episode.alertedRep().set(queue, 0, managerQueue.length);
-        records.routingDecision(tenant, lead, episode, planner, escalated, episode.team(), managerQueue);
-        episode.routedVersion(tenant.version());
-        final boolean hasTeam = roster.hasTeam(episode.team());
-        records.alert(tenant, lead, episode, queue, 0, managerQueue.length,
-            hasTeam ? roster.team(episode.team()).visibility() : Visibility.OWNED,
-            hasTeam ? roster.team(episode.team()).idBytes() : NO_TEAM);
+        // The queue joins the rep book (if new) so the episode names it by state, as every recipient.
+        episodes.alertedQueue(lead, 0 == managerQueue.length ?
+            EpisodeTable.NO_REP : tenant.reps().stateOrAdd(queue, 0, managerQueue.length));
+        records.routingDecision(tenant, lead, planner, escalated, team, managerQueue);
+        episodes.routedVersion(lead, tenant.version());
+        final boolean hasTeam = roster.hasTeam(team);
+        records.alert(tenant, lead, queue, 0, managerQueue.length,
+            hasTeam ? roster.team(team).visibility() : Visibility.OWNED,
+            hasTeam ? roster.team(team).idBytes() : NO_TEAM);
     }
 
     /**
      * Withdraw every standing offer but the claimer's ({@code keep}); at the queue level, the queue's.
      */
-    void withdrawStanding(final TenantRouting tenant, final Lead lead, final Episode episode, final int keep)
+    void withdrawStanding(final TenantRouting tenant, final int lead, final int keep)
     {
         final RepBook book = tenant.reps();
-        final Offers offers = episode.offers();
-        for (int i = offers.levelStart(); i < offers.count(); i++)
+        final EpisodeTable episodes = tenant.episodes();
+        for (int i = episodes.levelStart(lead), count = episodes.offerCount(lead); i < count; i++)
         {
-            final int state = offers.rep(i);
+            final int state = episodes.offer(lead, i);
             if (state != keep)
             {
-                records.withdrawn(tenant, lead, episode, book.idBuffer(), book.idOffset(state), book.idLength(state));
+                records.withdrawn(tenant, lead, book.idBuffer(), book.idOffset(state), book.idLength(state));
             }
         }
-        if (Episode.QUEUE == episode.level() && !episode.alertedRep().isEmpty() &&
-            !episode.alertedRep().equalTo(episode.claimedBy()))
+        final int queued = episodes.alertedQueue(lead);
+        if (EpisodeTable.QUEUE == episodes.level(lead) && EpisodeTable.NO_REP != queued && queued != episodes.claimedBy(lead))
         {
-            records.withdrawn(tenant, lead, episode, episode.alertedRep().buffer(), 0, episode.alertedRep().length());
+            records.withdrawn(tenant, lead, book.idBuffer(), book.idOffset(queued), book.idLength(queued));
         }
     }
 
@@ -127,46 +125,48 @@ final class EpisodeOffers
      * The standing offers lapse unclaimed (their window ended, or a new episode supersedes them):
      * withdraw them, and a designated owner who never called stops holding the lead.
      */
-    void lapseStanding(final TenantRouting tenant, final Lead lead, final Episode episode)
+    void lapseStanding(final TenantRouting tenant, final int lead)
     {
-        if (Episode.NO_REP != episode.holder() && episode.offers().standing(episode.holder()))
+        final EpisodeTable episodes = tenant.episodes();
+        final int holder = episodes.holder(lead);
+        if (EpisodeTable.NO_REP != holder && episodes.standing(lead, holder))
         {
-            holds.release(tenant, episode);
+            holds.release(tenant, lead);
         }
-        withdrawStanding(tenant, lead, episode, RepBook.MISSING);
+        withdrawStanding(tenant, lead, RepBook.MISSING);
     }
 
-    void cancelClaimTimer(final Episode episode)
+    void cancelClaimTimer(final TenantRouting tenant, final int lead)
     {
-        if (Episode.NO_TIMER != episode.claimTimerId())
+        final EpisodeTable episodes = tenant.episodes();
+        if (EpisodeTable.NO_TIMER != episodes.claimTimerId(lead))
         {
-            timers.cancel(episode.claimTimerId());
-            episode.claimTimer(Episode.NO_TIMER);
+            timers.cancel(episodes.claimTimerId(lead));
+            episodes.claimTimer(lead, EpisodeTable.NO_TIMER);
         }
     }
 
     /**
      * Record the offer step (who is alerted, until when) and start its claim window.
      */
-    private void record(
-        final TenantRouting tenant, final Lead lead, final Episode episode, final long deadlineNs, final boolean escalated)
+    private void record(final TenantRouting tenant, final int lead, final long deadlineNs, final boolean escalated)
     {
-        episode.claimDeadline(deadlineNs);
-        records.routingDecision(tenant, lead, episode, planner, escalated, episode.team(), null);
-        episode.routedVersion(tenant.version());
-        episode.claimTimer(timers.schedule(deadlineNs,
-            TimerPayload.payload(TimerPayload.CLAIM, tenant.leads().tenantIndex(), lead.index())));
+        final EpisodeTable episodes = tenant.episodes();
+        episodes.claimDeadline(lead, deadlineNs);
+        records.routingDecision(tenant, lead, planner, escalated, episodes.team(lead), null);
+        episodes.routedVersion(lead, tenant.version());
+        episodes.claimTimer(lead, timers.schedule(deadlineNs,
+            TimerPayload.payload(TimerPayload.CLAIM, tenant.leads().tenantIndex(), lead)));
     }
 
-    private void alertStanding(
-        final TenantRouting tenant, final Lead lead, final Episode episode, final Visibility visibility, final byte[] team)
+    private void alertStanding(final TenantRouting tenant, final int lead, final Visibility visibility, final byte[] team)
     {
         final RepBook book = tenant.reps();
-        final Offers offers = episode.offers();
-        for (int i = offers.levelStart(); i < offers.count(); i++)
+        final EpisodeTable episodes = tenant.episodes();
+        for (int i = episodes.levelStart(lead), count = episodes.offerCount(lead); i < count; i++)
         {
-            final int state = offers.rep(i);
-            records.alert(tenant, lead, episode, book.idBuffer(), book.idOffset(state), book.idLength(state), visibility, team);
+            final int state = episodes.offer(lead, i);
+            records.alert(tenant, lead, book.idBuffer(), book.idOffset(state), book.idLength(state), visibility, team);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.codec.EscalationLevel;
-import io.firstcall.engine.lead.Lead;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -26,44 +25,45 @@ final class Escalations
     /**
      * The claim window of the lead's current step ended (a journaled tick fired its timer).
      */
-    void onClaimTimer(final TenantRouting tenant, final Lead lead, final Episode episode, final long nowNs)
+    void onClaimTimer(final TenantRouting tenant, final int lead, final long nowNs)
     {
-        episode.claimTimer(Episode.NO_TIMER);
-        if (!episode.claimedBy().isEmpty() || !episode.isOpen())
+        final EpisodeTable episodes = tenant.episodes();
+        episodes.claimTimer(lead, EpisodeTable.NO_TIMER);
+        if (EpisodeTable.NO_REP != episodes.claimedBy(lead) || !episodes.isOpen(lead))
         {
             return;
         }
 
         final RepBook book = tenant.reps();
         final Roster roster = book.roster();
-        final Offers standing = episode.offers();
-        final int firstLapsed = standing.levelStart() < standing.count() ? standing.rep(standing.levelStart()) : RepBook.MISSING;
-        offers.lapseStanding(tenant, lead, episode);
-        standing.nextLevel();
+        final int levelStart = episodes.levelStart(lead);
+        final int firstLapsed = levelStart < episodes.offerCount(lead) ? episodes.offer(lead, levelStart) : RepBook.MISSING;
+        offers.lapseStanding(tenant, lead);
+        episodes.nextLevel(lead);
         planner.clear();
 
-        if (Episode.PRIMARY == episode.level() && !roster.isEmpty())
+        if (EpisodeTable.PRIMARY == episodes.level(lead) && !roster.isEmpty())
         {
-            if (episode.team() >= roster.teamCount() || episode.routedVersion() != tenant.version())
+            if (episodes.team(lead) >= roster.teamCount() || episodes.routedVersion(lead) != tenant.version())
             {
-                episode.team(roster.teamFor(lead));
+                episodes.team(lead, roster.teamFor(tenant.leads(), lead));
             }
-            planner.backup(book, standing, episode.team(), nowNs);
+            planner.backup(book, episodes, lead, episodes.team(lead), nowNs);
             if (planner.chosenCount() > 0)
             {
-                final TeamDefinition team = roster.team(episode.team());
+                final TeamDefinition team = roster.team(episodes.team(lead));
                 final int backup = book.stateOf(planner.chosen(0));
-                episode.level(Episode.BACKUP);
-                records.escalation(tenant, lead, episode, EscalationLevel.BACKUP_REP, firstLapsed,
+                episodes.level(lead, EpisodeTable.BACKUP);
+                records.escalation(tenant, lead, EscalationLevel.BACKUP_REP, firstLapsed,
                     book.idBuffer(), book.idOffset(backup), book.idLength(backup), nowNs + team.backupWindowNs());
-                offers.offer(tenant, lead, episode, nowNs, team.backupWindowNs(), true);
+                offers.offer(tenant, lead, nowNs, team.backupWindowNs(), true);
                 return;
             }
         }
 
-        final byte[] managerQueue = roster.managerQueue(episode.team());
+        final byte[] managerQueue = roster.managerQueue(episodes.team(lead));
         queue.wrap(managerQueue);
-        records.escalation(tenant, lead, episode, EscalationLevel.MANAGER_QUEUE, firstLapsed, queue, 0, managerQueue.length, 0);
-        offers.toQueue(tenant, lead, episode, true);
+        records.escalation(tenant, lead, EscalationLevel.MANAGER_QUEUE, firstLapsed, queue, 0, managerQueue.length, 0);
+        offers.toQueue(tenant, lead, true);
     }
 }

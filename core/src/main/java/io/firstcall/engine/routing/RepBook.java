@@ -2,6 +2,9 @@ package io.firstcall.engine.routing;
 
 import io.firstcall.codec.PresenceStatus;
 import io.firstcall.engine.lead.ByteKeyIndex;
+import io.firstcall.snapshot.SnapshotFormatException;
+import io.firstcall.snapshot.SnapshotReader;
+import io.firstcall.snapshot.SnapshotWriter;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -17,6 +20,8 @@ public final class RepBook
 {
     public static final int MISSING = ByteKeyIndex.MISSING;
     private static final byte UNKNOWN = -1;
+    private static final int MAX_REPS = 1 << 24;
+    private static final int MAX_ID_BYTES = 255;
 
     private final ByteKeyIndex ids = new ByteKeyIndex(64);
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
@@ -54,6 +59,53 @@ public final class RepBook
     public Roster roster()
     {
         return roster;
+    }
+
+    /**
+     * @return reps in the book.
+     */
+    public int size()
+    {
+        return ids.size();
+    }
+
+    /**
+     * Write every rep by state index: id, presence, load and fairness credit. Which roster they
+     * are bound to is the tenant's rules, written with them.
+     */
+    public void writeSnapshot(final SnapshotWriter writer)
+    {
+        writer.putInt(ids.size());
+        for (int state = 0; state < ids.size(); state++)
+        {
+            writer.putInt(idLength(state)).putBytes(idBuffer(), idOffset(state), idLength(state))
+                .putByte(presence[state]).putInt(load[state]).putLong(credit[state]);
+        }
+    }
+
+    /**
+     * Load what {@link #writeSnapshot} wrote into this new book; {@link #bind} follows.
+     */
+    public void readSnapshot(final SnapshotReader reader)
+    {
+        if (0 != ids.size())
+        {
+            throw new IllegalStateException("a snapshot loads into a new rep book");
+        }
+        final int count = reader.getCount(MAX_REPS);
+        for (int i = 0; i < count; i++)
+        {
+            final byte[] id = new byte[reader.getCount(MAX_ID_BYTES)];
+            reader.getBytes(id, 0, id.length);
+            view.wrap(id);
+            if (stateOrAdd(view, 0, id.length) != i)
+            {
+                throw new SnapshotFormatException("rep " + i + " is a repeat");
+            }
+            presence[i] = reader.getByte();
+            load[i] = reader.getInt();
+            credit[i] = reader.getLong();
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.firstcall.engine.routing;
 
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.scoring.NameList;
 
 /**
@@ -26,16 +25,15 @@ public final class RepRoles
         return industries.isEmpty() && regions.isEmpty() && products.isEmpty();
     }
 
-    public boolean matches(final Lead lead)
+    public boolean matches(final LeadTable leads, final int lead)
     {
-        final LeadProfile profile = lead.profile();
-        return listed(industries, profile, LeadProfile.INDUSTRY) || listed(regions, profile, LeadProfile.REGION) ||
-            listed(products, profile, LeadProfile.PRODUCT);
+        return listed(industries, leads, lead, LeadTable.INDUSTRY) || listed(regions, leads, lead, LeadTable.REGION) ||
+            listed(products, leads, lead, LeadTable.PRODUCT);
     }
 
-    private static boolean listed(final NameList names, final LeadProfile profile, final int field)
+    private static boolean listed(final NameList names, final LeadTable leads, final int lead, final int field)
     {
-        return !names.isEmpty() && !profile.isEmpty(field) &&
-            NameList.MISSING != names.find(profile.buffer(), profile.offset(field), profile.length(field));
+        return !names.isEmpty() && !leads.profileEmpty(lead, field) && NameList.MISSING !=
+            names.find(leads.profileBuffer(), leads.profileOffset(lead, field), leads.profileLength(lead, field));
     }
 }

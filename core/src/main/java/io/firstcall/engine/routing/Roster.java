@@ -1,9 +1,7 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.engine.lead.ByteKeyIndex;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
-import io.firstcall.engine.lead.RecentActivity;
+import io.firstcall.engine.lead.LeadTable;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -20,7 +18,7 @@ public final class Roster
 {
     public static final int NONE = -1;
     public static final int DEFAULT_RECENT_ACTIVITY = 5;
-    public static final int MAX_RECENT_ACTIVITY = RecentActivity.CAPACITY;
+    public static final int MAX_RECENT_ACTIVITY = LeadTable.ACTIVITY_CAPACITY;
     public static final long DEFAULT_HOLD_NS = TimeUnit.HOURS.toNanos(24);
     public static final long DEFAULT_CLAIM_WINDOW_NS = TimeUnit.MINUTES.toNanos(5);
     static final Roster EMPTY = new Roster(
@@ -142,12 +140,12 @@ public final class Roster
      *
      * @return the team's index, or {@link #NONE} when no team takes it.
      */
-    public int teamFor(final Lead lead)
+    public int teamFor(final LeadTable leads, final int lead)
     {
-        final LeadProfile profile = lead.profile();
-        if (!profile.isEmpty(LeadProfile.OWNER))
+        if (!leads.profileEmpty(lead, LeadTable.OWNER))
         {
-            final int owner = find(profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
+            final int owner = find(
+                leads.profileBuffer(), leads.profileOffset(lead, LeadTable.OWNER), leads.profileLength(lead, LeadTable.OWNER));
             if (NONE != owner)
             {
                 return reps[owner].team();
@@ -155,7 +153,7 @@ public final class Roster
         }
         for (int i = 0; i < teams.length; i++)
         {
-            if (teams[i].covers(lead))
+            if (teams[i].covers(leads, lead))
             {
                 return i;
             }

@@ -1,6 +1,5 @@
 package io.firstcall.engine.routing;
 
-import io.firstcall.engine.lead.Lead;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.scoring.HotLeadEvaluator;
 import io.firstcall.engine.timer.TimerPayload;
@@ -40,13 +39,12 @@ public final class Router
      * A new episode is about to open for {@code lead}: the previous one's claim window ends and its
      * standing offers lapse (withdrawn), before the new hot decision is recorded.
      */
-    public void closeStanding(final TenantRouting tenant, final Lead lead)
+    public void closeStanding(final TenantRouting tenant, final int lead)
     {
-        final Episode episode = tenant.episode(lead);
-        offers.cancelClaimTimer(episode);
-        if (episode.isOpen())
+        offers.cancelClaimTimer(tenant, lead);
+        if (tenant.episodes().isOpen(lead))
         {
-            offers.lapseStanding(tenant, lead, episode);
+            offers.lapseStanding(tenant, lead);
         }
     }
 
@@ -55,35 +53,35 @@ public final class Router
      * written: its reasons and scores go into every alert of the episode.
      */
     public void open(
-        final TenantRouting tenant, final Lead lead, final HotLeadEvaluator decision, final int number, final long nowNs)
+        final TenantRouting tenant, final int lead, final HotLeadEvaluator decision, final int number, final long nowNs)
     {
-        final Episode episode = tenant.episode(lead);
-        episode.open(number, outputs.buffer(), decision.reasonsOffset(), decision.reasonsLength());
-        episode.scores(decision.score(), decision.firmographicScore(), decision.behaviouralScore(),
+        final EpisodeTable episodes = tenant.episodes();
+        episodes.open(lead, number, outputs.buffer(), decision.reasonsOffset(), decision.reasonsLength());
+        episodes.scores(lead, decision.score(), decision.firmographicScore(), decision.behaviouralScore(),
             decision.externalScore(), decision.signalsOmitted());
 
         final RepBook book = tenant.reps();
         if (book.roster().isEmpty())
         {
-            offers.ownerAsGiven(tenant, lead, episode, nowNs);
+            offers.ownerAsGiven(tenant, lead, nowNs);
             return;
         }
 
-        planner.route(book, lead, nowNs);
-        episode.team(planner.team());
+        planner.route(book, tenant.leads(), lead, nowNs);
+        episodes.team(lead, planner.team());
         if (0 == planner.chosenCount())
         {
-            offers.toQueue(tenant, lead, episode, false);
+            offers.toQueue(tenant, lead, false);
             return;
         }
-        offers.offer(tenant, lead, episode, nowNs, book.roster().team(planner.team()).claimWindowNs(), false);
+        offers.offer(tenant, lead, nowNs, book.roster().team(planner.team()).claimWindowNs(), false);
     }
 
     /**
      * A rep started a call to the lead: the first such call in an episode claims it.
      */
     public void onCallStarted(
-        final TenantRouting tenant, final Lead lead, final DirectBuffer rep, final int repOffset, final int repLength,
+        final TenantRouting tenant, final int lead, final DirectBuffer rep, final int repOffset, final int repLength,
         final long nowNs)
     {
         claims.onCallStarted(tenant, lead, rep, repOffset, repLength, nowNs);
@@ -92,7 +90,7 @@ public final class Router
     /**
      * The lead reached an outcome (qualified, disqualified, an opportunity, converted).
      */
-    public void onOutcome(final TenantRouting tenant, final Lead lead)
+    public void onOutcome(final TenantRouting tenant, final int lead)
     {
         claims.onOutcome(tenant, lead);
     }
@@ -100,16 +98,15 @@ public final class Router
     /**
      * A claim window ({@link TimerPayload#CLAIM}) or a capacity hold ({@link TimerPayload#HOLD}) ended.
      */
-    public void onTimer(final TenantRouting tenant, final Lead lead, final int kind, final long nowNs)
+    public void onTimer(final TenantRouting tenant, final int lead, final int kind, final long nowNs)
     {
-        final Episode episode = tenant.episode(lead);
         if (TimerPayload.HOLD == kind)
         {
-            holds.onTimer(tenant, episode);
+            holds.onTimer(tenant, lead);
         }
         else
         {
-            escalations.onClaimTimer(tenant, lead, episode, nowNs);
+            escalations.onClaimTimer(tenant, lead, nowNs);
         }
     }
 }

@@ -4,8 +4,7 @@ import io.firstcall.codec.AssignmentReason;
 import io.firstcall.codec.AssignmentRule;
 import io.firstcall.codec.Exclusion;
 import io.firstcall.codec.Visibility;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 
 import java.util.Arrays;
 
@@ -67,12 +66,12 @@ final class RoutingPlanner
      * The first offer of an episode: the team that takes the lead, its eligible pool and, in
      * owned mode, the one rep chosen (existing owner, territory or round robin).
      */
-    void route(final RepBook book, final Lead lead, final long nowNs)
+    void route(final RepBook book, final LeadTable leads, final int lead, final long nowNs)
     {
         final Roster roster = book.roster();
         ensureCapacity(roster.largestTeam() + 2);
         clear();
-        team = roster.teamFor(lead);
+        team = roster.teamFor(leads, lead);
         if (Roster.NONE == team)
         {
             return;
@@ -80,10 +79,10 @@ final class RoutingPlanner
 
         final TeamDefinition definition = roster.team(team);
         int excludedOwner = Roster.NONE;
-        final LeadProfile profile = lead.profile();
-        if (Visibility.OWNED == definition.visibility() && !profile.isEmpty(LeadProfile.OWNER))
+        if (Visibility.OWNED == definition.visibility() && !leads.profileEmpty(lead, LeadTable.OWNER))
         {
-            final int owner = roster.find(profile.buffer(), profile.offset(LeadProfile.OWNER), profile.length(LeadProfile.OWNER));
+            final int owner = roster.find(
+                leads.profileBuffer(), leads.profileOffset(lead, LeadTable.OWNER), leads.profileLength(lead, LeadTable.OWNER));
             if (Roster.NONE != owner && roster.rep(owner).team() == team)
             {
                 final Exclusion why = exclusion(book, owner, nowNs);
@@ -106,7 +105,7 @@ final class RoutingPlanner
             {
                 continue;
             }
-            final Exclusion why = Visibility.ROLE == definition.visibility() && !roster.rep(rep).roles().matches(lead) ?
+            final Exclusion why = Visibility.ROLE == definition.visibility() && !roster.rep(rep).roles().matches(leads, lead) ?
                 Exclusion.ROLE_MISMATCH : exclusion(book, rep, nowNs);
             if (null == why)
             {
@@ -133,7 +132,7 @@ final class RoutingPlanner
         int territorySize = 0;
         for (int i = 0; i < size; i++)
         {
-            if (roster.rep(candidates[i]).roles().matches(lead))
+            if (roster.rep(candidates[i]).roles().matches(leads, lead))
             {
                 territory[territorySize++] = candidates[i];
             }
@@ -154,7 +153,7 @@ final class RoutingPlanner
      *
      * @param team the episode's team, or {@link Roster#NONE}.
      */
-    void backup(final RepBook book, final Offers offers, final int team, final long nowNs)
+    void backup(final RepBook book, final EpisodeTable episodes, final int lead, final int team, final long nowNs)
     {
         clear();
         final Roster roster = book.roster();
@@ -166,9 +165,9 @@ final class RoutingPlanner
         this.team = team;
         final TeamDefinition definition = roster.team(team);
         int count = 0;
-        if (Visibility.OWNED == definition.visibility() && offers.count() > 0)
+        if (Visibility.OWNED == definition.visibility() && episodes.offerCount(lead) > 0)
         {
-            final int owner = book.definitionOf(offers.rep(0));
+            final int owner = book.definitionOf(episodes.offer(lead, 0));
             if (Roster.NONE != owner && Roster.NONE != roster.backupOf(owner))
             {
                 candidates[count++] = roster.backupOf(owner);
@@ -183,7 +182,7 @@ final class RoutingPlanner
         for (int i = 0; i < count; i++)
         {
             final int rep = candidates[i];
-            final Exclusion why = offers.lapsed(book.stateOf(rep)) ? Exclusion.LAPSED : exclusion(book, rep, nowNs);
+            final Exclusion why = episodes.lapsed(lead, book.stateOf(rep)) ? Exclusion.LAPSED : exclusion(book, rep, nowNs);
             if (null == why)
             {
                 pool[poolCount++] = book.stateOf(rep);

@@ -14,11 +14,7 @@ import io.firstcall.codec.Level;
 import io.firstcall.codec.MessageHeaderEncoder;
 import io.firstcall.codec.RoutingDecisionEncoder;
 import io.firstcall.codec.Visibility;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
-import io.firstcall.engine.lead.LeadRegistry;
-import io.firstcall.engine.lead.RecentActivity;
-import io.firstcall.engine.lead.TextField;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.output.OutputBatch;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -56,95 +52,99 @@ final class RoutingRecords
      */
     void alert(
         final TenantRouting tenant,
-        final Lead lead,
-        final Episode episode,
+        final int lead,
         final DirectBuffer rep,
         final int repOffset,
         final int repLength,
         final Visibility visibility,
         final byte[] team)
     {
+        final EpisodeTable episode = tenant.episodes();
+        final LeadTable leads = tenant.leads();
         alert.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
-            .claimDeadlineNs(episode.claimDeadlineNs())
+            .claimDeadlineNs(episode.claimDeadlineNs(lead))
             .configVersion(tenant.version())
-            .score(episode.score())
-            .firmographicScore(episode.firmographicScore())
-            .behaviouralScore(episode.behaviouralScore())
-            .externalScore(episode.externalScore())
+            .score(episode.score(lead))
+            .firmographicScore(episode.firmographicScore(lead))
+            .behaviouralScore(episode.behaviouralScore(lead))
+            .externalScore(episode.externalScore(lead))
             .visibility(visibility)
-            .level(LEVELS[episode.level()])
-            .episode(episode.number())
-            .employees(lead.employees())
-            .signalsOmitted(episode.signalsOmitted());
+            .level(LEVELS[episode.level(lead)])
+            .episode(episode.number(lead))
+            .employees(leads.employees(lead))
+            .signalsOmitted(episode.signalsOmitted(lead));
 
         // The criteria, firmographic and signals groups, copied as the hot decision encoded them.
         final MutableDirectBuffer buffer = outputs.buffer();
         final int reasonsAt = alert.limit();
-        buffer.putBytes(reasonsAt, episode.reasons(), 0, episode.reasonsLength());
-        alert.limit(reasonsAt + episode.reasonsLength());
+        final int reasonsLength = episode.reasonsLength(lead);
+        buffer.putBytes(reasonsAt, episode.reasonsBuffer(), episode.reasonsOffset(lead), reasonsLength);
+        alert.limit(reasonsAt + reasonsLength);
 
-        final RecentActivity activity = lead.activity();
-        final int count = Math.min(tenant.roster().recentActivity(), activity.size());
+        final int count = Math.min(tenant.roster().recentActivity(), leads.activityCount(lead));
         final AlertEncoder.ActivityEncoder entries = alert.activityCount(count);
+        final byte[] details = leads.activityDetails(lead);
         for (int i = 0; i < count; i++)
         {
-            entries.next().kind(activity.kind(i)).atNs(activity.atNs(i))
-                .putDetail(activity.details(), activity.detailOffset(i), activity.detailLength(i));
+            entries.next().kind(leads.activityKind(lead, i)).atNs(leads.activityAtNs(lead, i))
+                .putDetail(details, leads.activityDetailOffset(lead, i), leads.activityDetailLength(lead, i));
         }
 
-        final LeadRegistry leads = tenant.leads();
         alert.putTenant(leads.tenantId(), 0, leads.tenantId().capacity());
-        alert.putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()));
+        alert.putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
         alert.putRep(rep, repOffset, repLength);
-        final LeadProfile profile = lead.profile();
-        final DirectBuffer text = profile.buffer();
-        final int emailAt = LeadProfile.FIELDS;
-        final int phoneAt = emailAt + profile.length(LeadProfile.EMAIL);
-        final int nameAt = phoneAt + profile.length(LeadProfile.PHONE);
-        final int companyAt = nameAt + profile.length(LeadProfile.NAME);
-        final int industryAt = companyAt + profile.length(LeadProfile.COMPANY);
-        final int regionAt = industryAt + profile.length(LeadProfile.INDUSTRY);
-        final int productAt = regionAt + profile.length(LeadProfile.REGION);
-        alert.putName(text, nameAt, profile.length(LeadProfile.NAME));
-        alert.putEmail(text, emailAt, profile.length(LeadProfile.EMAIL));
-        alert.putPhone(text, phoneAt, profile.length(LeadProfile.PHONE));
-        alert.putCompany(text, companyAt, profile.length(LeadProfile.COMPANY));
-        alert.putIndustry(text, industryAt, profile.length(LeadProfile.INDUSTRY));
-        alert.putRegion(text, regionAt, profile.length(LeadProfile.REGION));
-        alert.putProduct(text, productAt, profile.length(LeadProfile.PRODUCT));
+        final DirectBuffer text = leads.profileBuffer();
+        final int emailAt = leads.profileOffset(lead, LeadTable.EMAIL);
+        final int emailLength = leads.profileLength(lead, LeadTable.EMAIL);
+        final int phoneLength = leads.profileLength(lead, LeadTable.PHONE);
+        final int nameLength = leads.profileLength(lead, LeadTable.NAME);
+        final int companyLength = leads.profileLength(lead, LeadTable.COMPANY);
+        final int industryLength = leads.profileLength(lead, LeadTable.INDUSTRY);
+        final int regionLength = leads.profileLength(lead, LeadTable.REGION);
+        final int phoneAt = emailAt + emailLength;
+        final int nameAt = phoneAt + phoneLength;
+        final int companyAt = nameAt + nameLength;
+        final int industryAt = companyAt + companyLength;
+        final int regionAt = industryAt + industryLength;
+        final int productAt = regionAt + regionLength;
+        alert.putName(text, nameAt, nameLength);
+        alert.putEmail(text, emailAt, emailLength);
+        alert.putPhone(text, phoneAt, phoneLength);
+        alert.putCompany(text, companyAt, companyLength);
+        alert.putIndustry(text, industryAt, industryLength);
+        alert.putRegion(text, regionAt, regionLength);
+        alert.putProduct(text, productAt, leads.profileLength(lead, LeadTable.PRODUCT));
         alert.putTeam(team, 0, team.length);
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + alert.encodedLength());
     }
 
-    void withdrawn(final TenantRouting tenant, final Lead lead, final Episode episode, final DirectBuffer rep,
-        final int repOffset, final int repLength)
+    void withdrawn(final TenantRouting tenant, final int lead, final DirectBuffer rep, final int repOffset, final int repLength)
     {
-        final LeadRegistry leads = tenant.leads();
-        final TextField claimedBy = episode.claimedBy();
+        final LeadTable leads = tenant.leads();
         withdrawn.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
-            .episode(episode.number())
+            .episode(tenant.episodes().number(lead))
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
-            .putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()))
-            .putRep(rep, repOffset, repLength)
-            .putClaimedBy(claimedBy.buffer(), 0, claimedBy.length());
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead))
+            .putRep(rep, repOffset, repLength);
+        putClaimedBy(tenant, lead, withdrawn);
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + withdrawn.encodedLength());
     }
 
-    void assignment(final TenantRouting tenant, final Lead lead, final Episode episode, final DirectBuffer rep,
-        final int repOffset, final int repLength, final AssignmentReason reason)
+    void assignment(final TenantRouting tenant, final int lead, final DirectBuffer rep, final int repOffset,
+        final int repLength, final AssignmentReason reason)
     {
-        final LeadRegistry leads = tenant.leads();
+        final LeadTable leads = tenant.leads();
         assignment.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
             .reason(reason)
-            .episode(episode.number())
+            .episode(tenant.episodes().number(lead))
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
-            .putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()))
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead))
             .putRep(rep, repOffset, repLength);
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + assignment.encodedLength());
     }
@@ -152,20 +152,28 @@ final class RoutingRecords
     /**
      * The push to a claimant who lost or was not allowed; {@code owner} is who holds the claim.
      */
-    void claimRejected(final TenantRouting tenant, final Lead lead, final Episode episode, final DirectBuffer rep,
-        final int repOffset, final int repLength, final ClaimRejection reason)
+    void claimRejected(final TenantRouting tenant, final int lead, final DirectBuffer rep, final int repOffset,
+        final int repLength, final ClaimRejection reason)
     {
-        final LeadRegistry leads = tenant.leads();
-        final TextField owner = episode.claimedBy();
+        final LeadTable leads = tenant.leads();
+        final RepBook book = tenant.reps();
+        final int owner = tenant.episodes().claimedBy(lead);
         claimRejected.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
-            .episode(episode.number())
+            .episode(tenant.episodes().number(lead))
             .reason(reason)
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
-            .putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()))
-            .putRep(rep, repOffset, repLength)
-            .putOwner(owner.buffer(), 0, owner.length());
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead))
+            .putRep(rep, repOffset, repLength);
+        if (EpisodeTable.NO_REP == owner)
+        {
+            claimRejected.putOwner(book.idBuffer(), 0, 0);
+        }
+        else
+        {
+            claimRejected.putOwner(book.idBuffer(), book.idOffset(owner), book.idLength(owner));
+        }
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + claimRejected.encodedLength());
     }
 
@@ -173,19 +181,19 @@ final class RoutingRecords
      * @param from       the rep (state) whose offer lapsed, or {@link RepBook#MISSING}.
      * @param deadlineNs the new recipient's deadline; 0 for the manager queue, which has none.
      */
-    void escalation(final TenantRouting tenant, final Lead lead, final Episode episode, final EscalationLevel level,
+    void escalation(final TenantRouting tenant, final int lead, final EscalationLevel level,
         final int from, final DirectBuffer to, final int toOffset, final int toLength, final long deadlineNs)
     {
-        final LeadRegistry leads = tenant.leads();
+        final LeadTable leads = tenant.leads();
         final RepBook book = tenant.reps();
         escalation.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
             .deadlineNs(deadlineNs)
             .level(level)
-            .episode(episode.number())
+            .episode(tenant.episodes().number(lead))
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
-            .putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()));
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
         if (RepBook.MISSING == from)
         {
             escalation.putFromRep(book.idBuffer(), 0, 0);
@@ -208,14 +216,14 @@ final class RoutingRecords
      */
     void routingDecision(
         final TenantRouting tenant,
-        final Lead lead,
-        final Episode episode,
+        final int lead,
         final RoutingPlanner plan,
         final boolean escalated,
         final int team,
         final byte[] managerQueue)
     {
-        final LeadRegistry leads = tenant.leads();
+        final LeadTable leads = tenant.leads();
+        final EpisodeTable episode = tenant.episodes();
         final RepBook book = tenant.reps();
         final Roster roster = book.roster();
         final boolean hasTeam = roster.hasTeam(team);
@@ -224,12 +232,12 @@ final class RoutingRecords
             .timeNs(outputs.causeTimeNs())
             .configVersion(tenant.version())
             .escalated(escalated ? BooleanType.TRUE : BooleanType.FALSE)
-            .level(escalated ? LEVELS[episode.level()] : Level.PRIMARY)
+            .level(escalated ? LEVELS[episode.level(lead)] : Level.PRIMARY)
             .visibility(hasTeam ? roster.team(team).visibility() : Visibility.OWNED)
             .assignment(plan.rule())
-            .deadlineNs(episode.claimDeadlineNs())
+            .deadlineNs(episode.claimDeadlineNs(lead))
             .poolWeight(plan.poolWeight())
-            .episode(episode.number());
+            .episode(episode.number(lead));
 
         final RoutingDecisionEncoder.PoolEncoder pool = routing.poolCount(plan.poolCount());
         for (int i = 0; i < plan.poolCount(); i++)
@@ -243,11 +251,11 @@ final class RoutingRecords
             final int state = plan.excluded(i);
             excluded.next().reason(plan.excludedReason(i)).putRep(book.idBuffer(), book.idOffset(state), book.idLength(state));
         }
-        final Offers offers = episode.offers();
-        final RoutingDecisionEncoder.LapsedEncoder lapsed = routing.lapsedCount(offers.levelStart());
-        for (int i = 0; i < offers.levelStart(); i++)
+        final int levelStart = episode.levelStart(lead);
+        final RoutingDecisionEncoder.LapsedEncoder lapsed = routing.lapsedCount(levelStart);
+        for (int i = 0; i < levelStart; i++)
         {
-            final int state = offers.rep(i);
+            final int state = episode.offer(lead, i);
             lapsed.next().putRep(book.idBuffer(), book.idOffset(state), book.idLength(state));
         }
         final RoutingDecisionEncoder.LedgerEncoder ledger = routing.ledgerCount(plan.ledgerCount());
@@ -257,16 +265,16 @@ final class RoutingRecords
             ledger.next().weight(roster.rep(book.definitionOf(state)).weight()).credit(plan.ledgerCredit(i))
                 .putRep(book.idBuffer(), book.idOffset(state), book.idLength(state));
         }
-        final int standing = null == managerQueue ? offers.count() - offers.levelStart() : 0;
+        final int standing = null == managerQueue ? episode.offerCount(lead) - levelStart : 0;
         final RoutingDecisionEncoder.AlertedEncoder alerted = routing.alertedCount(standing);
         for (int i = 0; i < standing; i++)
         {
-            final int state = offers.rep(offers.levelStart() + i);
+            final int state = episode.offer(lead, levelStart + i);
             alerted.next().putRep(book.idBuffer(), book.idOffset(state), book.idLength(state));
         }
 
         routing.putTenant(leads.tenantId(), 0, leads.tenantId().capacity());
-        routing.putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()));
+        routing.putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
         if (hasTeam)
         {
             final byte[] id = roster.team(team).idBytes();
@@ -292,24 +300,47 @@ final class RoutingRecords
      *
      * @param alerted whether the claimant held a standing alert.
      */
-    void claimDecision(final TenantRouting tenant, final Lead lead, final Episode episode, final DirectBuffer rep,
-        final int repOffset, final int repLength, final boolean alerted, final ClaimRejection rejection)
+    void claimDecision(final TenantRouting tenant, final int lead, final DirectBuffer rep, final int repOffset,
+        final int repLength, final boolean alerted, final ClaimRejection rejection)
     {
-        final LeadRegistry leads = tenant.leads();
-        final TextField claimedBy = episode.claimedBy();
+        final LeadTable leads = tenant.leads();
+        final EpisodeTable episode = tenant.episodes();
         claim.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
             .configVersion(tenant.version())
             .claimed(null == rejection ? BooleanType.TRUE : BooleanType.FALSE)
             .alerted(alerted ? BooleanType.TRUE : BooleanType.FALSE)
-            .level(LEVELS[episode.level()])
-            .episode(episode.number())
+            .level(LEVELS[episode.level(lead)])
+            .episode(episode.number(lead))
             .rejection(null == rejection ? ClaimRejection.NULL_VAL : rejection)
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
-            .putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()))
-            .putRep(rep, repOffset, repLength)
-            .putClaimedBy(claimedBy.buffer(), 0, claimedBy.length());
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead))
+            .putRep(rep, repOffset, repLength);
+        final int claimedBy = episode.claimedBy(lead);
+        final RepBook book = tenant.reps();
+        if (EpisodeTable.NO_REP == claimedBy)
+        {
+            claim.putClaimedBy(book.idBuffer(), 0, 0);
+        }
+        else
+        {
+            claim.putClaimedBy(book.idBuffer(), book.idOffset(claimedBy), book.idLength(claimedBy));
+        }
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + claim.encodedLength());
+    }
+
+    private static void putClaimedBy(final TenantRouting tenant, final int lead, final AlertWithdrawnEncoder encoder)
+    {
+        final int claimedBy = tenant.episodes().claimedBy(lead);
+        final RepBook book = tenant.reps();
+        if (EpisodeTable.NO_REP == claimedBy)
+        {
+            encoder.putClaimedBy(book.idBuffer(), 0, 0);
+        }
+        else
+        {
+            encoder.putClaimedBy(book.idBuffer(), book.idOffset(claimedBy), book.idLength(claimedBy));
+        }
     }
 }

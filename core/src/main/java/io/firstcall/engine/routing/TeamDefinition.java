@@ -1,7 +1,7 @@
 package io.firstcall.engine.routing;
 
 import io.firstcall.codec.Visibility;
-import io.firstcall.engine.lead.Lead;
+import io.firstcall.engine.lead.LeadTable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -85,9 +85,9 @@ public final class TeamDefinition
      * @return true when the team takes {@code lead}: its territory lists one of the lead's
      * industry, region or product, or the team has no territory.
      */
-    public boolean covers(final Lead lead)
+    public boolean covers(final LeadTable leads, final int lead)
     {
-        return territory.isEmpty() || territory.matches(lead);
+        return territory.isEmpty() || territory.matches(leads, lead);
     }
 
     public int memberCount()

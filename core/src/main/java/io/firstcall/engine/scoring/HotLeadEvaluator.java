@@ -1,7 +1,6 @@
 package io.firstcall.engine.scoring;
 
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.engine.timer.TimerPayload;
 import io.firstcall.engine.timer.TimerService;
@@ -41,8 +40,9 @@ public final class HotLeadEvaluator
     private final CriteriaMatch match = new CriteriaMatch();
 
     private TenantScoring scoring;
-    private Lead lead;
-    private LeadScore score;
+    private LeadTable leads;
+    private int lead;
+    private ScoreTable score;
     private ScoringModel model;
     private HotCriteria criteria;
     private long nowNs;
@@ -60,12 +60,12 @@ public final class HotLeadEvaluator
     /**
      * Start scoring an event for {@code lead}, before any of its fields change.
      */
-    public void begin(final TenantScoring scoring, final Lead lead, final long nowNs)
+    public void begin(final TenantScoring scoring, final int lead, final long nowNs)
     {
         subject(scoring, lead, nowNs);
         match.reset();
         sourceSet = false;
-        behaviouralNow = score.behaviouralAt(model, nowNs);
+        behaviouralNow = score.behaviouralAt(lead, model, nowNs);
         scoreBefore = total(behaviouralNow);
     }
 
@@ -79,7 +79,7 @@ public final class HotLeadEvaluator
     {
         if (firmographic)
         {
-            score.invalidateFirmographic();
+            score.invalidateFirmographic(lead);
             refreshFirmographic();
         }
         sourceSet |= source;
@@ -90,7 +90,7 @@ public final class HotLeadEvaluator
         final int entry = model.forms().find(kind, offset, length);
         if (NameList.MISSING != entry)
         {
-            addSignal(LeadScore.FORM_SIGNAL, entry, model.forms().points(entry));
+            addSignal(ScoreTable.FORM_SIGNAL, entry, model.forms().points(entry));
         }
         final int hot = criteria.forms().find(kind, offset, length);
         if (NameList.MISSING != hot)
@@ -110,12 +110,12 @@ public final class HotLeadEvaluator
         {
             return;
         }
-        addSignal(LeadScore.PAGE_SIGNAL, entry, model.pages().points(entry));
+        addSignal(ScoreTable.PAGE_SIGNAL, entry, model.pages().points(entry));
         final int category = model.pages().category(entry);
         if (criteria.isReturnCategory(category))
         {
-            final long previousNs = score.lastIntentVisitNs();
-            if (LeadScore.NEVER != previousNs)
+            final long previousNs = score.lastIntentVisitNs(lead);
+            if (ScoreTable.NEVER != previousNs)
             {
                 final long gapNs = nowNs - previousNs;
                 if (gapNs >= criteria.returnAfterNs() && gapNs <= criteria.returnWithinNs())
@@ -123,7 +123,7 @@ public final class HotLeadEvaluator
                     match.returnVisit(category);
                 }
             }
-            score.lastIntentVisitNs(nowNs);
+            score.lastIntentVisitNs(lead, nowNs);
         }
     }
 
@@ -132,7 +132,7 @@ public final class HotLeadEvaluator
         final int entry = model.trial().find(milestone, offset, length);
         if (NameList.MISSING != entry)
         {
-            addSignal(LeadScore.TRIAL_SIGNAL, entry, model.trial().points(entry));
+            addSignal(ScoreTable.TRIAL_SIGNAL, entry, model.trial().points(entry));
         }
         final int hot = criteria.trial().find(milestone, offset, length);
         if (NameList.MISSING != hot)
@@ -146,7 +146,7 @@ public final class HotLeadEvaluator
      */
     public void external(final int value)
     {
-        score.external(value);
+        score.external(lead, value);
     }
 
     /**
@@ -162,11 +162,10 @@ public final class HotLeadEvaluator
         {
             match.score(scoreBefore < threshold);
         }
-        final LeadProfile profile = lead.profile();
-        if (!criteria.sources().isEmpty() && !profile.isEmpty(LeadProfile.SOURCE))
+        if (!criteria.sources().isEmpty() && !leads.profileEmpty(lead, LeadTable.SOURCE))
         {
             final int index = criteria.sources().find(
-                profile.buffer(), profile.offset(LeadProfile.SOURCE), profile.length(LeadProfile.SOURCE));
+                leads.profileBuffer(), leads.profileOffset(lead, LeadTable.SOURCE), leads.profileLength(lead, LeadTable.SOURCE));
             if (NameList.MISSING != index)
             {
                 match.source(index, sourceSet);
@@ -177,8 +176,8 @@ public final class HotLeadEvaluator
             return NOT_HOT;
         }
 
-        final long lastHotNs = score.lastHotNs();
-        if (LeadScore.NEVER != lastHotNs && nowNs - lastHotNs < criteria.cooldownNs())
+        final long lastHotNs = score.lastHotNs(lead);
+        if (ScoreTable.NEVER != lastHotNs && nowNs - lastHotNs < criteria.cooldownNs())
         {
             records.hotDecision(scoring, lead, score, match, nowNs, ScoringModel.round(behaviouralNow), total, true);
             return SUPPRESSED;
@@ -194,7 +193,7 @@ public final class HotLeadEvaluator
      */
     public int openEpisode()
     {
-        final int episode = score.openEpisode(nowNs);
+        final int episode = score.openEpisode(lead, nowNs);
         records.hotDecision(scoring, lead, score, match, nowNs, ScoringModel.round(behaviouralNow), total, false);
         return episode;
     }
@@ -223,7 +222,7 @@ public final class HotLeadEvaluator
 
     public int firmographicScore()
     {
-        return score.firmographic();
+        return score.firmographic(lead);
     }
 
     public int behaviouralScore()
@@ -233,12 +232,12 @@ public final class HotLeadEvaluator
 
     public int externalScore()
     {
-        return score.external();
+        return score.external(lead);
     }
 
     public int signalsOmitted()
     {
-        return score.signalsOmitted();
+        return score.signalsOmitted(lead);
     }
 
     /**
@@ -256,15 +255,15 @@ public final class HotLeadEvaluator
     /**
      * The decay timer of a lead hot by score expired on a journaled tick.
      */
-    public void onDecayTimer(final TenantScoring scoring, final Lead lead, final long nowNs)
+    public void onDecayTimer(final TenantScoring scoring, final int lead, final long nowNs)
     {
         subject(scoring, lead, nowNs);
-        score.decayTimerId(LeadScore.NO_TIMER);
+        score.decayTimerId(lead, ScoreTable.NO_TIMER);
         if (!criteria.scoreEnabled())
         {
             return;
         }
-        final double behavioural = score.behaviouralAt(model, nowNs);
+        final double behavioural = score.behaviouralAt(lead, model, nowNs);
         final long decayedTotal = total(behavioural);
         if (decayedTotal >= criteria.scoreThreshold())
         {
@@ -274,11 +273,12 @@ public final class HotLeadEvaluator
         records.scoreDecayed(scoring, lead, score, ScoringModel.round(behavioural), decayedTotal);
     }
 
-    private void subject(final TenantScoring scoring, final Lead lead, final long nowNs)
+    private void subject(final TenantScoring scoring, final int lead, final long nowNs)
     {
         this.scoring = scoring;
+        this.leads = scoring.leads();
         this.lead = lead;
-        this.score = scoring.score(lead);
+        this.score = scoring.scores();
         this.model = scoring.model();
         this.criteria = scoring.criteria();
         this.nowNs = nowNs;
@@ -290,8 +290,8 @@ public final class HotLeadEvaluator
         if (0 != points)
         {
             behaviouralNow += points;
-            score.behavioural(behaviouralNow, nowNs);
-            score.recordSignal(kind, entry, points, nowNs, scoring.generation());
+            score.behavioural(lead, behaviouralNow, nowNs);
+            score.recordSignal(lead, kind, entry, points, nowNs, scoring.generation());
         }
     }
 
@@ -302,75 +302,75 @@ public final class HotLeadEvaluator
      */
     private void scheduleDecay(final double behavioural)
     {
-        final long needed = (long)criteria.scoreThreshold() - score.firmographic() - score.external();
+        final long needed = (long)criteria.scoreThreshold() - score.firmographic(lead) - score.external(lead);
         final long waitNs = model.nsUntilBelow(behavioural, needed - 0.5);
         if (Long.MAX_VALUE == waitNs || nowNs > Long.MAX_VALUE - waitNs)
         {
             return;
         }
-        final long payload = TimerPayload.payload(TimerPayload.SCORE_DECAY, scoring.leads().tenantIndex(), lead.index());
-        score.decayTimerId(timers.schedule(nowNs + waitNs, payload));
+        final long payload = TimerPayload.payload(TimerPayload.SCORE_DECAY, leads.tenantIndex(), lead);
+        score.decayTimerId(lead, timers.schedule(nowNs + waitNs, payload));
     }
 
     private void cancelDecayTimer()
     {
-        if (LeadScore.NO_TIMER != score.decayTimerId())
+        if (ScoreTable.NO_TIMER != score.decayTimerId(lead))
         {
-            timers.cancel(score.decayTimerId());
-            score.decayTimerId(LeadScore.NO_TIMER);
+            timers.cancel(score.decayTimerId(lead));
+            score.decayTimerId(lead, ScoreTable.NO_TIMER);
         }
     }
 
     private void refreshFirmographic()
     {
-        if (score.firmographicCurrent(model))
+        final int generation = scoring.generation();
+        if (score.firmographicCurrent(lead, generation))
         {
             return;
         }
-        component(ScoringModel.INDUSTRY, model.industry(), LeadProfile.INDUSTRY);
-        final int band = model.employees().find(lead.employees());
-        score.component(ScoringModel.EMPLOYEES, EmployeeBands.MISSING != band,
+        component(ScoringModel.INDUSTRY, model.industry(), LeadTable.INDUSTRY);
+        final int band = model.employees().find(leads.employees(lead));
+        score.component(lead, ScoringModel.EMPLOYEES, EmployeeBands.MISSING != band,
             EmployeeBands.MISSING != band ? model.employees().points(band) : 0);
-        component(ScoringModel.REGION, model.region(), LeadProfile.REGION);
-        component(ScoringModel.PRODUCT, model.product(), LeadProfile.PRODUCT);
-        component(ScoringModel.SOURCE, model.source(), LeadProfile.SOURCE);
-        score.firmographicComputed(model);
+        component(ScoringModel.REGION, model.region(), LeadTable.REGION);
+        component(ScoringModel.PRODUCT, model.product(), LeadTable.PRODUCT);
+        component(ScoringModel.SOURCE, model.source(), LeadTable.SOURCE);
+        score.firmographicComputed(lead, generation);
     }
 
     private void component(final int component, final PointsTable table, final int field)
     {
-        final int entry = entry(table, lead.profile(), field);
-        score.component(component, NameList.MISSING != entry, NameList.MISSING != entry ? table.points(entry) : 0);
+        final int entry = entry(table, leads, lead, field);
+        score.component(lead, component, NameList.MISSING != entry, NameList.MISSING != entry ? table.points(entry) : 0);
     }
 
-    private static int entry(final PointsTable table, final LeadProfile profile, final int field)
+    private static int entry(final PointsTable table, final LeadTable leads, final int lead, final int field)
     {
-        return 0 == table.size() || profile.isEmpty(field) ?
-            NameList.MISSING : table.find(profile.buffer(), profile.offset(field), profile.length(field));
+        return 0 == table.size() || leads.profileEmpty(lead, field) ?
+            NameList.MISSING : table.find(leads.profileBuffer(), leads.profileOffset(lead, field), leads.profileLength(lead, field));
     }
 
-    private static int points(final PointsTable table, final LeadProfile profile, final int field)
+    private static int points(final PointsTable table, final LeadTable leads, final int lead, final int field)
     {
-        final int entry = entry(table, profile, field);
+        final int entry = entry(table, leads, lead, field);
         return NameList.MISSING != entry ? table.points(entry) : 0;
     }
 
     /**
      * @return the lead's firmographic points under {@code model}, computed afresh and kept nowhere.
      */
-    static int firmographicPoints(final ScoringModel model, final Lead lead)
+    static int firmographicPoints(final ScoringModel model, final LeadTable leads, final int lead)
     {
-        final LeadProfile profile = lead.profile();
-        final int band = model.employees().find(lead.employees());
-        return points(model.industry(), profile, LeadProfile.INDUSTRY) +
+        final int band = model.employees().find(leads.employees(lead));
+        return points(model.industry(), leads, lead, LeadTable.INDUSTRY) +
             (EmployeeBands.MISSING != band ? model.employees().points(band) : 0) +
-            points(model.region(), profile, LeadProfile.REGION) +
-            points(model.product(), profile, LeadProfile.PRODUCT) +
-            points(model.source(), profile, LeadProfile.SOURCE);
+            points(model.region(), leads, lead, LeadTable.REGION) +
+            points(model.product(), leads, lead, LeadTable.PRODUCT) +
+            points(model.source(), leads, lead, LeadTable.SOURCE);
     }
 
     private long total(final double behavioural)
     {
-        return score.firmographic() + ScoringModel.round(behavioural) + score.external();
+        return score.firmographic(lead) + ScoringModel.round(behavioural) + score.external(lead);
     }
 }

@@ -7,8 +7,7 @@ import io.firstcall.codec.HotDecisionEncoder;
 import io.firstcall.codec.MessageHeaderEncoder;
 import io.firstcall.codec.ScoreDecayedEncoder;
 import io.firstcall.codec.SignalKind;
-import io.firstcall.engine.lead.Lead;
-import io.firstcall.engine.lead.LeadRegistry;
+import io.firstcall.engine.lead.LeadTable;
 import io.firstcall.engine.output.OutputBatch;
 
 /**
@@ -44,8 +43,8 @@ final class ScoreRecords
      */
     void hotDecision(
         final TenantScoring scoring,
-        final Lead lead,
-        final LeadScore score,
+        final int lead,
+        final ScoreTable score,
         final CriteriaMatch match,
         final long nowNs,
         final long behavioural,
@@ -59,12 +58,12 @@ final class ScoreRecords
             .timeNs(outputs.causeTimeNs())
             .configVersion(scoring.version())
             .score(clamp(total))
-            .firmographicScore(score.firmographic())
+            .firmographicScore(score.firmographic(lead))
             .behaviouralScore(clamp(behavioural))
-            .externalScore(score.external())
-            .episode(score.episode())
+            .externalScore(score.external(lead))
+            .episode(score.episode(lead))
             .suppressed(suppressed ? BooleanType.TRUE : BooleanType.FALSE)
-            .signalsOmitted(score.signalsOmitted());
+            .signalsOmitted(score.signalsOmitted(lead));
 
         reasonsOffset = hot.limit();
         final HotDecisionEncoder.CriteriaEncoder met = hot.criteriaCount(Integer.bitCount(match.met()));
@@ -92,30 +91,30 @@ final class ScoreRecords
         int matched = 0;
         for (int c = 0; c < ScoringModel.COMPONENTS; c++)
         {
-            matched += score.componentMatched(c) ? 1 : 0;
+            matched += score.componentMatched(lead, c) ? 1 : 0;
         }
         final HotDecisionEncoder.FirmographicEncoder firmographic = hot.firmographicCount(matched);
         for (int c = 0; c < ScoringModel.COMPONENTS; c++)
         {
-            if (score.componentMatched(c))
+            if (score.componentMatched(lead, c))
             {
-                firmographic.next().component(COMPONENTS[c]).points(score.componentPoints(c));
+                firmographic.next().component(COMPONENTS[c]).points(score.componentPoints(lead, c));
             }
         }
 
-        final int count = score.signalCount();
+        final int count = score.signalCount(lead);
         final HotDecisionEncoder.SignalsEncoder signals = hot.signalsCount(count);
         for (int i = 0; i < count; i++)
         {
-            final double decayedPoints = score.signalPoints(i) * model.decay(nowNs - score.signalTimeNs(i));
+            final double decayedPoints = score.signalPoints(lead, i) * model.decay(nowNs - score.signalTimeNs(lead, i));
             signals.next().points(clamp(ScoringModel.round(decayedPoints)));
-            signal(signals, scoring, score, i);
+            signal(signals, scoring, score, lead, i);
         }
         reasonsLength = hot.limit() - reasonsOffset;
 
-        final LeadRegistry leads = scoring.leads();
+        final LeadTable leads = scoring.leads();
         hot.putTenant(leads.tenantId(), 0, leads.tenantId().capacity());
-        hot.putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()));
+        hot.putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + hot.encodedLength());
     }
 
@@ -134,21 +133,21 @@ final class ScoreRecords
     }
 
     void scoreDecayed(
-        final TenantScoring scoring, final Lead lead, final LeadScore score, final long behavioural, final long total)
+        final TenantScoring scoring, final int lead, final ScoreTable score, final long behavioural, final long total)
     {
-        final LeadRegistry leads = scoring.leads();
+        final LeadTable leads = scoring.leads();
         decayed.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(outputs.causeSequence())
             .timeNs(outputs.causeTimeNs())
             .configVersion(scoring.version())
             .score(clamp(total))
             .threshold(scoring.criteria().scoreThreshold())
-            .firmographicScore(score.firmographic())
+            .firmographicScore(score.firmographic(lead))
             .behaviouralScore(clamp(behavioural))
-            .externalScore(score.external())
-            .episode(score.episode())
+            .externalScore(score.external(lead))
+            .episode(score.episode(lead))
             .putTenant(leads.tenantId(), 0, leads.tenantId().capacity())
-            .putLead(leads.idBuffer(), leads.idOffset(lead.index()), leads.idLength(lead.index()));
+            .putLead(leads.idBuffer(), leads.idOffset(lead), leads.idLength(lead));
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + decayed.encodedLength());
     }
 
@@ -156,17 +155,18 @@ final class ScoreRecords
      * A signal's kind and name, named by the model it was scored under.
      */
     private static void signal(
-        final HotDecisionEncoder.SignalsEncoder signals, final TenantScoring scoring, final LeadScore score, final int i)
+        final HotDecisionEncoder.SignalsEncoder signals, final TenantScoring scoring, final ScoreTable score, final int lead,
+        final int i)
     {
-        final ScoringModel signalModel = scoring.model(score.signalGeneration(i));
-        final int entry = score.signalEntry(i);
-        switch (score.signalKind(i))
+        final ScoringModel signalModel = scoring.model(score.signalGeneration(lead, i));
+        final int entry = score.signalEntry(lead, i);
+        switch (score.signalKind(lead, i))
         {
-            case LeadScore.FORM_SIGNAL:
+            case ScoreTable.FORM_SIGNAL:
                 name(signals.kind(SignalKind.FORM), signalModel.forms().name(entry));
                 break;
 
-            case LeadScore.PAGE_SIGNAL:
+            case ScoreTable.PAGE_SIGNAL:
                 name(signals.kind(SignalKind.PAGE), signalModel.pages().categoryName(signalModel.pages().category(entry)));
                 break;
 

@@ -22,14 +22,22 @@ public final class TenantRules
     private final ScoringModel scoring;
     private final HotCriteria hot;
     private final Roster roster;
+    private final long leadEvictionNs;
 
-    TenantRules(final String tenant, final long version, final ScoringModel scoring, final HotCriteria hot, final Roster roster)
+    TenantRules(
+        final String tenant,
+        final long version,
+        final ScoringModel scoring,
+        final HotCriteria hot,
+        final Roster roster,
+        final long leadEvictionNs)
     {
         this.tenant = tenant;
         this.version = version;
         this.scoring = scoring;
         this.hot = hot;
         this.roster = roster;
+        this.leadEvictionNs = leadEvictionNs;
     }
 
     public String tenant()
@@ -82,6 +90,15 @@ public final class TenantRules
     public String managerQueue()
     {
         return new String(roster.managerQueue(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return how long a lead with no activity and no open episode is kept before it is evicted
+     * ({@code leads.evictAfter}); 0 when leads are never evicted.
+     */
+    public long leadEvictionNs()
+    {
+        return leadEvictionNs;
     }
 
     /**

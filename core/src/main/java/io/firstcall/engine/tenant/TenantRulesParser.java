@@ -32,7 +32,10 @@ public final class TenantRulesParser
 {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final List<String> TOP_KEYS = List.of("tenant", "scoring", "hot", "claim", "routing", "teams", "reps");
+    private static final List<String> TOP_KEYS = List.of("tenant", "scoring", "hot", "claim", "routing", "teams", "reps", "leads");
+    private static final List<String> LEADS_KEYS = List.of("evictAfter");
+    /** Longer than any lead could matter (and far from overflowing engine time). */
+    private static final long MAX_EVICTION_NS = TimeUnit.DAYS.toNanos(3650);
     private static final List<String> HOT_KEYS = List.of("mode", "score", "forms", "sources", "trial", "returnVisit", "cooldown");
     private static final List<String> CLAIM_KEYS = List.of("window", "managerQueue");
 
@@ -98,7 +101,20 @@ public final class TenantRulesParser
             throw new InvalidConfigException("claim.window: must be positive");
         }
 
-        return new TenantRules(tenant, version(yaml), scoring, criteria, RosterParser.parse(root, claimWindowNs, managerQueue));
+        long leadEvictionNs = 0;
+        final JsonNode leads = root.get("leads");
+        if (null != leads && !leads.isNull())
+        {
+            checkKeys(leads, LEADS_KEYS, "leads.");
+            leadEvictionNs = duration(leads, "evictAfter", 0, "leads.");
+            if (leadEvictionNs > MAX_EVICTION_NS)
+            {
+                throw new InvalidConfigException("leads.evictAfter: at most 3650d, or 0 to keep leads forever");
+            }
+        }
+
+        return new TenantRules(tenant, version(yaml), scoring, criteria, RosterParser.parse(root, claimWindowNs, managerQueue),
+            leadEvictionNs);
     }
 
     /**

@@ -15,7 +15,7 @@ package io.firstcall.engine.timer;
 public final class TimerPayload
 {
     /**
-     * A hot episode's claim window ({@code routing.ClaimBook}).
+     * A hot episode's claim window ({@code routing.EpisodeOffers}).
      */
     public static final int CLAIM = 0;
 
@@ -25,9 +25,14 @@ public final class TimerPayload
     public static final int SCORE_DECAY = 1;
 
     /**
-     * The end of the time a lead counts against its holder's capacity ({@code routing.ClaimBook}).
+     * The end of the time a lead counts against its holder's capacity ({@code routing.CapacityHolds}).
      */
     public static final int HOLD = 2;
+
+    /**
+     * The moment a lead's eviction horizon passes since its last activity ({@code engine.LeadEvictions}).
+     */
+    public static final int EVICTION = 3;
 
     private static final long TENANT_MASK = 0xFF_FFFFL;
 

@@ -4,8 +4,14 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ByteKeyIndexTest
 {
@@ -61,6 +67,61 @@ class ByteKeyIndexTest
         }
         final String other = prefix + "x".repeat(29) + "z";
         assertEquals(ByteKeyIndex.MISSING, index.get(key(other), 0, other.length()));
+    }
+
+    @Test
+    void shouldFindEveryOtherKeyAfterRemovalsAndReuseTheLowestFreeIndex()
+    {
+        final ByteKeyIndex index = new ByteKeyIndex(2);
+        final Map<String, Integer> expected = new HashMap<>();
+        final TreeSet<Integer> free = new TreeSet<>();
+        final Random random = new Random(42);
+        int limit = 0;
+        for (int step = 0; step < 200_000; step++)
+        {
+            // Keys of 1..40 bytes over a small space, so probe runs wrap and collide.
+            final String id = "k" + random.nextInt(5_000) + "x".repeat(random.nextInt(40));
+            final Integer known = expected.get(id);
+            if (null != known && random.nextBoolean())
+            {
+                index.remove(known);
+                expected.remove(id);
+                free.add(known);
+            }
+            else if (null == known)
+            {
+                final int next = free.isEmpty() ? limit++ : free.pollFirst();
+                assertEquals(next, index.getOrAdd(key(id), 0, id.length()), id);
+                expected.put(id, next);
+            }
+        }
+        assertEquals(expected.size(), index.size());
+        for (final Map.Entry<String, Integer> entry : expected.entrySet())
+        {
+            assertEquals(entry.getValue(), index.get(key(entry.getKey()), 0, entry.getKey().length()), entry.getKey());
+            assertEquals(entry.getKey(), index.keyString(entry.getValue()));
+        }
+        for (final int gone : free)
+        {
+            assertFalse(index.isLive(gone));
+        }
+    }
+
+    @Test
+    void shouldPutKeysBackAtTheirIndicesAndHandOutTheSameIndicesAfterwards()
+    {
+        final ByteKeyIndex index = new ByteKeyIndex(4);
+        index.addAt(3, key("d"), 0, 1);
+        index.addAt(0, key("a"), 0, 1);
+
+        assertEquals(3, index.get(key("d"), 0, 1));
+        assertEquals(4, index.limit());
+        assertEquals(1, index.getOrAdd(key("b"), 0, 1));
+        assertEquals(2, index.getOrAdd(key("c"), 0, 1));
+        assertEquals(4, index.getOrAdd(key("e"), 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> index.addAt(1, key("z"), 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> index.addAt(9, key("a"), 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> index.remove(7));
     }
 
     private static UnsafeBuffer key(final String text)

@@ -130,7 +130,7 @@ class HotReasonsTest
 
         final ScoringHarness.Decision hot = harness.decisions("HOT").get(0);
         assertEquals("[\"source:partner\"]", ScoringHarness.criteriaOf(hot.detail()));
-        assertEquals(LeadScore.SIGNAL_CAPACITY, hot.detail().split("\"signal\"").length - 1, "the record lists every kept signal");
+        assertEquals(ScoreTable.SIGNAL_CAPACITY, hot.detail().split("\"signal\"").length - 1, "the record lists every kept signal");
         assertTrue(hot.detail().contains("\"more\":4"), "12 visits scored, the newest 8 kept: " + hot.detail());
         assertTrue(hot.detail().endsWith(",\"episode\":1}"), hot.detail());
 

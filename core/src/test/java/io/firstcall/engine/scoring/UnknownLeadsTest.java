@@ -1,6 +1,6 @@
 package io.firstcall.engine.scoring;
 
-import io.firstcall.engine.lead.LeadProfile;
+import io.firstcall.engine.lead.LeadTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -60,7 +60,7 @@ class UnknownLeadsTest
         final String detail = harness.decisions("HOT").get(0).detail();
         assertTrue(detail.startsWith("{\"criteria\":[\"form:demo_request\",\"score>=50\"],\"score\":65," +
             "\"firmographic\":{\"total\":25,\"industry\":15,\"employees\":10}"), detail);
-        assertEquals("Co L1", harness.machine.leads("acme").lead(0).profile().toString(LeadProfile.COMPANY));
+        assertEquals("Co L1", harness.machine.leads("acme").profileString(0, LeadTable.COMPANY));
     }
 
     @Test

@@ -53,7 +53,7 @@ class TenantRulesParserTest
     void shouldListAllowedKeysAndTeamsInAFixedOrder()
     {
         assertExactMessage("claim.windw: unknown key (allowed: window, managerQueue)", "claim:\n  windw: 5m\n");
-        assertExactMessage("tenantt: unknown key (allowed: tenant, scoring, hot, claim, routing, teams, reps)", "tenantt: acme\n");
+        assertExactMessage("tenantt: unknown key (allowed: tenant, scoring, hot, claim, routing, teams, reps, leads)", "tenantt: acme\n");
         assertExactMessage("hot.cooldwn: unknown key (allowed: mode, score, forms, sources, trial, returnVisit, cooldown)",
             "hot:\n  cooldwn: 1h\n");
         assertExactMessage("reps[0].team: must name a configured team (west, east, apac, latam, north)",

@@ -2,6 +2,7 @@ package io.firstcall.gateway.cli;
 
 import io.firstcall.engine.tenant.InvalidConfigException;
 import io.firstcall.gateway.config.ConfigException;
+import io.firstcall.journal.UnsupportedJournalException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -11,7 +12,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * A command that fails prints one line naming what is wrong and exits with {@link ExitCodes#ERROR}.
+ * A command that fails prints one line naming what is wrong and exits with {@link ExitCodes#ERROR}
+ * ({@link ExitCodes#UNSUPPORTED_JOURNAL} for journals of another format).
  * Expected failures (a bad configuration or setting, an unreadable file, a port in use) get
  * their message alone; anything else also gets its stack trace, which is then the useful part.
  */
@@ -26,7 +28,19 @@ final class ErrorMessageHandler implements IExecutionExceptionHandler
             ex.printStackTrace(err);
         }
         err.flush();
-        return ExitCodes.ERROR;
+        return causedBy(ex, UnsupportedJournalException.class) ? ExitCodes.UNSUPPORTED_JOURNAL : ExitCodes.ERROR;
+    }
+
+    private static boolean causedBy(final Throwable ex, final Class<? extends Throwable> type)
+    {
+        for (Throwable cause = ex; null != cause; cause = cause == cause.getCause() ? null : cause.getCause())
+        {
+            if (type.isInstance(cause))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isExpected(final Throwable ex)

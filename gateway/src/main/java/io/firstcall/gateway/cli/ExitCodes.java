@@ -38,7 +38,8 @@ public final class ExitCodes
     public static final int NOT_A_JOURNAL = 5;
 
     /**
-     * The audit commands: the journals were written in a format this build does not read.
+     * The data directory's journals are of a format this build does not read (docs/operations.md,
+     * "Journal compatibility"): {@code run}, {@code demo}, {@code replay} and the audit commands refuse them.
      */
     public static final int UNSUPPORTED_JOURNAL = 6;
 

@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
         " 3:replay --verify-snapshot: snapshot + tail reached another state than the full replay",
         " 4:dump, explain, report, backtest: the data directory does not exist",
         " 5:dump, explain, report, backtest: the directory holds no firstcall journal",
-        " 6:dump, explain, report, backtest: the journal's format version is not supported",
+        " 6:any command reading a data directory: its journals are of a format this version does not read",
         "64:bad arguments (the usage is printed)",
         "130/143:run or demo stopped by Ctrl-C (SIGINT) or SIGTERM after a graceful shutdown" })
 public final class FirstcallCli implements Callable<Integer>

@@ -5,6 +5,8 @@ import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
+import io.firstcall.journal.JournalFormat;
+import io.firstcall.journal.UnsupportedJournalException;
 import io.firstcall.recovery.SnapshotVerification;
 import io.firstcall.recovery.SnapshotVerifier;
 import io.firstcall.replay.JournalReplayer;
@@ -32,7 +34,8 @@ import java.util.function.Function;
     mixinStandardHelpOptions = true,
     description = {
         "Replay DIR/input through a fresh engine and compare every output with DIR/output.",
-        "Exit code 0 when identical, 2 when the outputs diverge, 3 when --verify-snapshot finds another state." })
+        "Exit code 0 when identical, 2 when the outputs diverge, 3 when --verify-snapshot finds another state,",
+        "4 when the journals are of a format this build does not read." })
 final class ReplayCommand implements Callable<Integer>
 {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory holding input/ and output/.")
@@ -72,6 +75,15 @@ final class ReplayCommand implements Callable<Integer>
         {
             err.println("replay: no journals in " + dataDir + " (expected input/ and output/)");
             return ExitCodes.ERROR;
+        }
+        try
+        {
+            JournalFormat.check(dataDir);
+        }
+        catch (final UnsupportedJournalException ex)
+        {
+            err.println("replay: " + ex.getMessage());
+            return ExitCodes.UNSUPPORTED_JOURNAL;
         }
 
         try (Journal inputs = ChronicleJournal.open(input); Journal outputs = ChronicleJournal.open(output))

@@ -13,6 +13,7 @@ import io.firstcall.codec.EscalationLevel;
 import io.firstcall.codec.HotCriterion;
 import io.firstcall.codec.HotDecisionDecoder;
 import io.firstcall.codec.LeadConvertedDecoder;
+import io.firstcall.codec.LeadEvictedDecoder;
 import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.codec.OpportunityCreatedDecoder;
 import io.firstcall.codec.QualificationDecoder;
@@ -47,6 +48,7 @@ final class BoardProjection implements JournalListener
 
     private final int maxLeads;
     private final Map<String, BoardTenant> tenants = new HashMap<>();
+    private final LeadEvictedDecoder evicted = new LeadEvictedDecoder();
     private final LinkedHashMap<String, BoardLead> leads = new LinkedHashMap<>();
     private final Map<String, BoardLead> currentEpisode = new HashMap<>();
     private final LinkedHashMap<String, BoardLead> dirtyLeads = new LinkedHashMap<>();
@@ -190,6 +192,10 @@ final class BoardProjection implements JournalListener
                 break;
             case EscalationDecoder.TEMPLATE_ID:
                 onEscalation(escalation.wrapAndApplyHeader(buffer, offset, header));
+                break;
+            case LeadEvictedDecoder.TEMPLATE_ID:
+                evicted.wrapAndApplyHeader(buffer, offset, header);
+                onEvicted(evicted.tenant(), evicted.lead());
                 break;
             case ConfigDecisionDecoder.TEMPLATE_ID:
                 configDecision.wrapAndApplyHeader(buffer, offset, header);
@@ -411,6 +417,24 @@ final class BoardProjection implements JournalListener
             }
         }
         nextHoldExpiryNs = next;
+    }
+
+    /**
+     * The engine forgot the lead (it had no open episode): its episodes leave the board, since a lead
+     * named again starts afresh and numbers its episodes from 1 again.
+     */
+    private void onEvicted(final String tenant, final String leadId)
+    {
+        final BoardLead current = currentEpisode.remove(BoardLead.key(tenant, leadId, 0));
+        for (int episode = null == current ? 0 : current.episode; episode > 0; episode--)
+        {
+            final BoardLead lead = leads.remove(BoardLead.key(tenant, leadId, episode));
+            if (null != lead)
+            {
+                dirtyLeads.remove(lead.key);
+                removals.add(lead.removal());
+            }
+        }
     }
 
     /**

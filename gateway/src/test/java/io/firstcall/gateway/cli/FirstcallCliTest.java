@@ -1,9 +1,14 @@
 package io.firstcall.gateway.cli;
 
+import io.firstcall.Engine;
 import io.firstcall.EngineContext;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.Journal;
+import io.firstcall.journal.JournalFormat;
 import io.firstcall.journal.RecordHeader;
+import io.firstcall.status.EngineCounter;
+import io.firstcall.support.LeadRun;
+import io.firstcall.support.RecordingAcks;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,13 +144,63 @@ class FirstcallCliTest
         assertTrue(out.toString().contains("(STATE DIFFERS)"), out.toString());
     }
 
+    /**
+     * The real engine on the routing workload: the replica's snapshot (the newest, the shutdown one
+     * having been removed as a crash would) plus the journal after it against a full replay.
+     */
+    @Test
+    void shouldVerifyTheRealMachinesSnapshotOnARoutingWorkload() throws IOException
+    {
+        final LeadRun run = new LeadRun(dir);
+        try (Engine engine = Engine.launch(run.context().snapshotReplica(true).snapshotIntervalEvents(500)
+            .snapshotIntervalMs(TimeUnit.DAYS.toMillis(365))))
+        {
+            run.publish(engine, 0, 2_000);
+            RecordingAcks.await(() -> engine.counters().value(EngineCounter.SNAPSHOT_REPLICA_EVENTS) == 2_000, "replica");
+        }
+        Files.delete(run.store().list().get(0));
+
+        assertEquals(ExitCodes.OK, execute("replay", "--data", dir.toString(), "--verify-snapshot"), err.toString());
+        assertTrue(out.toString().startsWith("SNAPSHOT IDENTICAL: snapshot-00000000000000001499.fcs"), out.toString());
+        assertTrue(out.toString().contains("full replay:       events=2000"), out.toString());
+    }
+
     @Test
     void shouldSayThereIsNothingToVerifyWhenTheStateMachineWritesNoSnapshots()
     {
-        RecordedJournal.record(dir);
+        RecordedJournal.record(dir, new EngineContext().snapshots(false));
 
-        assertEquals(ExitCodes.ERROR, execute("replay", "--data", dir.toString(), "--verify-snapshot"));
+        assertEquals(ExitCodes.ERROR, execute(new ReplayCommand(outputs -> (message, sequence, timestampNs) ->
+        {
+        }), "--data", dir.toString(), "--verify-snapshot"));
         assertTrue(err.toString().contains("the state machine does not write snapshots"), err.toString());
+    }
+
+    @Test
+    void shouldRefuseToReplayOrRunOnJournalsOfAnUnsupportedFormat() throws IOException
+    {
+        RecordedJournal.record(dir);
+        Files.delete(dir.resolve("input").resolve(JournalFormat.FILE_NAME));
+
+        assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, execute("replay", "--data", dir.toString()));
+        assertTrue(err.toString().startsWith("replay: " + dir.resolve("input") + ": journal written by a firstcall before " +
+            "journal format versions"), err.toString());
+
+        final Path config = Files.writeString(dir.resolve("firstcall.yaml"), "gateway: {host: 127.0.0.1, jsonPort: 0, " +
+            "sbePort: 0, httpPort: 0}\ntenants:\n  - {id: acme, token: t, repToken: r}\n");
+        assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, execute("run", "--config", config.toString(), "--data", dir.toString()));
+        assertTrue(err.toString().contains("run: " + dir.resolve("input") + ": journal written by a firstcall before"),
+            err.toString());
+
+        for (final String audit : new String[]{ "dump", "report", "backtest" })
+        {
+            err.getBuffer().setLength(0);
+            final int code = "backtest".equals(audit) ?
+                execute(audit, "--data", dir.toString(), "--config", config.toString()) :
+                execute(audit, "--data", dir.toString());
+            assertEquals(ExitCodes.UNSUPPORTED_JOURNAL, code, audit);
+            assertTrue(err.toString().contains(dir.resolve("input") + ": journal written by a firstcall before"), err.toString());
+        }
     }
 
     @Test

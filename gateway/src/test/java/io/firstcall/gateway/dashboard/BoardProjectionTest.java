@@ -162,6 +162,28 @@ class BoardProjectionTest
     }
 
     @Test
+    void shouldTakeAnEvictedLeadOffTheBoardAndShowItsNextLifeFromEpisodeOne()
+    {
+        script.at(T0 - MINUTE).config(ROSTER + "leads: {evictAfter: 1h}\n").presence("w1", PresenceStatus.AVAILABLE);
+        script.at(T0).lead("L1", "Ada", "us-west", "").form("L1").at(T0 + SECOND).call("L1", "w1").qualify("L1", "w1");
+        script.publish();
+        assertEquals("closed", script.lead("L1", 1).get("state").asText(), "qualified: finished");
+
+        script.at(T0 + 2 * 60 * MINUTE).tick();
+        script.publish();
+        assertNull(script.lead("L1", 1), "evicted: its episodes left the board");
+        assertEquals(0, script.projection().leadCount());
+
+        final long back = T0 + 3 * 60 * MINUTE;
+        script.at(back).lead("L1", "Ada", "us-west", "").form("L1");
+        script.publish();
+        final JsonNode again = script.lead("L1", 1);
+        assertNotNull(again, "named again, its first episode is on the board: " + script.leads().keySet());
+        assertEquals("open", again.get("state").asText());
+        assertEquals(back / 1_000_000, again.get("hotAt").asLong());
+    }
+
+    @Test
     void shouldPublishNothingWhenNothingChanged()
     {
         configured().at(T0).lead("L1", "Ada", "us-west", "").form("L1");
