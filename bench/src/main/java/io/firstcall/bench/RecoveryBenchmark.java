@@ -220,7 +220,16 @@ public final class RecoveryBenchmark
         }
     }
 
+    /**
+     * The event mix's engine with ticks off; snapshots off, since this benchmark times a replay of the
+     * whole journal ({@link SnapshotRestart} times a restart from one).
+     */
     private static EngineContext context(final Path dataDir)
+    {
+        return mixContext(dataDir).snapshots(false);
+    }
+
+    static EngineContext mixContext(final Path dataDir)
     {
         return new EngineContext()
             .dataDir(dataDir)

@@ -119,10 +119,7 @@ final class SnapshotRestart
 
     static EngineContext context(final Path dataDir)
     {
-        return new EngineContext()
-            .dataDir(dataDir)
-            .ticksEnabled(false)
-            .tenant(EventMix.TENANT, EventMix.RULES);
+        return RecoveryBenchmark.mixContext(dataDir);
     }
 
     /**
