@@ -6,6 +6,7 @@ import io.firstcall.audit.JournalListener;
 import io.firstcall.audit.JournalWalk;
 import io.firstcall.audit.OutputFields;
 import io.firstcall.render.InputRenderer;
+import io.firstcall.render.IsoTime;
 import io.firstcall.render.OutputRenderer;
 import me.tongfei.progressbar.ProgressBar;
 import org.agrona.DirectBuffer;
@@ -36,6 +37,8 @@ import java.util.concurrent.Callable;
         "may keep appending. Exit code 0; 4 no such directory, 5 not a journal, 6 unsupported journal version." })
 final class DumpCommand implements Callable<Integer>
 {
+    private static final String LINE_SEPARATOR = System.lineSeparator();
+
     private static final long FOLLOW_POLL_MS = 100;
 
     @Mixin
@@ -139,6 +142,9 @@ final class DumpCommand implements Callable<Integer>
         private final UnsafeBuffer leadId;
         private final UnsafeBuffer tenantId;
         private final Set<String> typeFilter;
+        private final boolean jsonl = "jsonl".equals(format);
+        private final StringBuilder lineText = new StringBuilder(512);
+        private final char[] time = new char[IsoTime.LENGTH];
 
         Printer(final PrintWriter out, final long fromNs, final long toNs)
         {
@@ -196,15 +202,36 @@ final class DumpCommand implements Callable<Integer>
             {
                 return;
             }
-            if ("jsonl".equals(format))
+            // Appended and written whole: printf parses its format per call, and picocli's writer
+            // flushes on every printf, a write to the terminal or pipe per line.
+            final StringBuilder text = lineText;
+            text.setLength(0);
+            if (jsonl)
             {
-                out.printf("{\"journal\":\"%s\",\"seq\":%d,\"engineTime\":\"%s\",\"entry\":%s}%n",
-                    journalName, sequence, AuditData.iso(timestampNs), line);
+                text.append("{\"journal\":\"").append(journalName).append("\",\"seq\":").append(sequence)
+                    .append(",\"engineTime\":\"");
+                appendTime(text, timestampNs);
+                text.append("\",\"entry\":").append(line).append('}');
             }
             else
             {
-                out.printf("%s%-6s seq=%d %s %s%n", "output".equals(journalName) ? "  " : "", journalName, sequence,
-                    AuditData.iso(timestampNs), line);
+                text.append("output".equals(journalName) ? "  output seq=" : "input  seq=").append(sequence).append(' ');
+                appendTime(text, timestampNs);
+                text.append(' ').append(line);
+            }
+            text.append(LINE_SEPARATOR);
+            out.append(text);
+        }
+
+        private void appendTime(final StringBuilder text, final long timestampNs)
+        {
+            if (IsoTime.format(Math.floorDiv(timestampNs, 1_000_000L), time))
+            {
+                text.append(time);
+            }
+            else
+            {
+                text.append(AuditData.iso(timestampNs));
             }
         }
 

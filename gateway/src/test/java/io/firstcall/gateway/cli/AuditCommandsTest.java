@@ -93,16 +93,16 @@ class AuditCommandsTest
         SpeedToLeadScript.write(dir);
         assertEquals(ExitCodes.OK, execute("dump", "--data", dir.toString(), "--lead", "L1", "--format", "jsonl"));
         final String[] lines = out.toString().split("\n");
-        assertTrue(lines[0].startsWith("{\"journal\":\"input\",\"seq\":3,\"engineTime\":\"2024-10-04T01:00:00Z\"," +
+        assertTrue(lines[0].startsWith("{\"journal\":\"input\",\"seq\":3,\"engineTime\":\"2024-10-04T01:00:00.000Z\"," +
             "\"entry\":{\"type\":\"lead\",\"id\":\"e3\",\"lead\":\"L1\""), lines[0]);
-        assertTrue(lines[1].startsWith("{\"journal\":\"output\",\"seq\":3,\"engineTime\":\"2024-10-04T01:00:00Z\"," +
+        assertTrue(lines[1].startsWith("{\"journal\":\"output\",\"seq\":3,\"engineTime\":\"2024-10-04T01:00:00.000Z\"," +
             "\"entry\":{\"type\":\"decision\",\"kind\":\"lead_created\""), lines[1]);
 
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, execute("dump", "--data", dir.toString(), "--type", "routed,claimed", "--tenant", "acme"));
         final String text = out.toString();
         assertEquals(6 + 4, text.split("\n").length, "six routed, four claimed:\n" + text);
-        assertTrue(text.startsWith("  output seq=4 2024-10-04T01:00:00Z {\"type\":\"decision\",\"kind\":\"routed\""), text);
+        assertTrue(text.startsWith("  output seq=4 2024-10-04T01:00:00.000Z {\"type\":\"decision\",\"kind\":\"routed\""), text);
 
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, execute("dump", "--data", dir.toString(), "--journal", "input", "--type", "call",
