@@ -149,7 +149,8 @@ final class SnapshotRestart
     }
 
     /**
-     * Remove the snapshots a crash would not have left: those less than one replica interval before the end.
+     * Remove the snapshots a crash would not have left: those less than one replica interval before the
+     * end ({@code engine.snapshotEvents}, e.g. {@code -Dfirstcall.snapshot.interval.events=100000}).
      */
     private static void dropSnapshotsWithinOneInterval(final Path dataDir) throws IOException
     {
@@ -159,7 +160,7 @@ final class SnapshotRestart
         final long newest = SnapshotFile.open(snapshots.get(0)).header().sequence();
         for (final Path snapshot : snapshots)
         {
-            if (SnapshotFile.open(snapshot).header().sequence() > newest - EngineContext.SNAPSHOT_INTERVAL_EVENTS_DEFAULT)
+            if (SnapshotFile.open(snapshot).header().sequence() > newest - new EngineContext().snapshotIntervalEvents())
             {
                 Files.delete(snapshot);
             }

@@ -36,6 +36,8 @@ import java.util.List;
 public final class DedupWindow implements AutoCloseable
 {
     private static final int MAX_TENANTS = 1 << 20;
+    /** Snapshots from this format on hold each tenant's index after its ids. */
+    private static final int INDEXED_FORMAT_VERSION = 2;
     private static final int MAX_TENANT_LENGTH = 255;
 
     private final long horizonNs;
@@ -174,7 +176,8 @@ public final class DedupWindow implements AutoCloseable
      * Write the window's horizon and cap, then every id still inside the horizon at {@code nowNs} (the
      * engine time of the last event applied), tenants in byte order and each tenant's ids oldest first; a tenant with none is left
      * out. Ids past the horizon are dropped here rather than kept: they are never answered, and
-     * leaving them out makes the bytes the same whether the window was built live or restored.
+     * leaving them out makes the bytes the same whether the window was built live or restored. Each
+     * tenant's index follows its ids, so a restart copies it rather than builds it.
      */
     public void writeSnapshot(final SnapshotWriter writer, final long nowNs)
     {
@@ -205,15 +208,17 @@ public final class DedupWindow implements AutoCloseable
         {
             throw new IllegalStateException("a snapshot loads into a new window");
         }
-        snapshot.getLong();
-        snapshot.getInt();
+        final long writtenHorizonNs = snapshot.getLong();
+        final int writtenMaxIds = snapshot.getInt();
+        final boolean sameLimits = writtenHorizonNs == horizonNs && writtenMaxIds == maxIdsPerTenant;
+        final boolean withIndex = snapshot.formatVersion() >= INDEXED_FORMAT_VERSION;
         final int count = snapshot.getCount(MAX_TENANTS);
         for (int i = 0; i < count; i++)
         {
             final byte[] name = new byte[snapshot.getCount(MAX_TENANT_LENGTH)];
             snapshot.getBytes(name, 0, name.length);
             final TenantIdRing tenant = addTenant(name, Bytes.hash(Bytes.HASH_SEED, name, name.length));
-            tenant.readEntries(snapshot, snapshot.getCount(Integer.MAX_VALUE), horizonNs);
+            tenant.readEntries(snapshot, snapshot.getCount(Integer.MAX_VALUE), horizonNs, withIndex, sameLimits);
         }
     }
 

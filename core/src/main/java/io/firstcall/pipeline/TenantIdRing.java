@@ -259,12 +259,17 @@ final class TenantIdRing
     }
 
     /**
-     * Write the tenant and its ids still inside the horizon at {@code nowNs}, oldest first.
+     * Write the tenant and its ids still inside the horizon at {@code nowNs}, oldest first, then the
+     * index of exactly those ids as a window with the same cap loads them (entries numbered from 0),
+     * built as {@link #buildIndex()} builds it: a function of the ids alone, so the bytes are the same
+     * however this window was built, and a restart copies the index instead of building it. The index
+     * is derived data, left out of the state's digest (and not built for one).
      */
     void writeSnapshot(final SnapshotWriter writer, final long nowNs, final long horizonNs)
     {
         final long first = firstLive(nowNs, horizonNs);
-        writer.putInt(tenant.length).putBytes(tenant, 0, tenant.length).putInt((int)(tail - first));
+        final int count = (int)(tail - first);
+        writer.putInt(tenant.length).putBytes(tenant, 0, tenant.length).putInt(count);
         for (long entry = first; entry < tail; entry++)
         {
             final int offset = ringOffset(entry);
@@ -272,12 +277,60 @@ final class TenantIdRing
                 .putLong(ring.getLong(offset + POSITION_OFFSET))
                 .putLong(ring.getLong(offset + TIME_OFFSET));
         }
+
+        if (!writer.wantsDerived())
+        {
+            return;
+        }
+        final TenantIdRing loaded = new TenantIdRing(tenant, maxIds, false);
+        try
+        {
+            loaded.copyEntries(this, first, count);
+            loaded.buildIndex();
+            final int slots = loaded.indexMask + 1;
+            writer.beginDerived().putInt(slots);
+            if (ByteOrder.LITTLE_ENDIAN == ByteOrder.nativeOrder())
+            {
+                writer.putBytes(loaded.index, 0, slots * SLOT_LENGTH);
+            }
+            else
+            {
+                for (int offset = 0, end = slots * SLOT_LENGTH; offset < end; offset += Long.BYTES)
+                {
+                    writer.putLong(loaded.index.getLong(offset));
+                }
+            }
+            writer.endDerived();
+        }
+        finally
+        {
+            loaded.close();
+        }
+    }
+
+    private void copyEntries(final TenantIdRing from, final long first, final int count)
+    {
+        if (count > ringMask + 1)
+        {
+            BufferUtil.free(ringMemory);
+            allocate(capacityFor(count));
+        }
+        for (int i = 0; i < count; i++)
+        {
+            ring.putBytes(i * ENTRY_LENGTH, from.ring, from.ringOffset(first + i), ENTRY_LENGTH);
+        }
+        tail = count;
     }
 
     /**
-     * Append a snapshot's entries, as {@link #append} would restore them; {@link #buildIndex()} follows.
+     * Append a snapshot's entries, as {@link #append} would restore them, and take the snapshot's index
+     * of them when it fits what was loaded; {@link #buildIndex()} follows and indexes the rest.
+     *
+     * @param withIndex the snapshot holds an index after the entries (format 2 on).
+     * @param sameLimits the snapshot was written by a window with this one's horizon and cap.
      */
-    void readEntries(final SnapshotReader reader, final int count, final long horizonNs)
+    void readEntries(
+        final SnapshotReader reader, final int count, final long horizonNs, final boolean withIndex, final boolean sameLimits)
     {
         if (0 != tail || ByteOrder.LITTLE_ENDIAN != ByteOrder.nativeOrder())
         {
@@ -287,6 +340,7 @@ final class TenantIdRing
                 final long position = reader.getLong();
                 append(keyHash, position, reader.getLong(), horizonNs);
             }
+            skipIndex(reader, withIndex);
             return;
         }
         // Into a new ring, the entries are the snapshot's bytes (little-endian, as the ring): one copy.
@@ -314,6 +368,29 @@ final class TenantIdRing
             {
                 head++;
             }
+        }
+        if (withIndex && sameLimits && 0 == skipped && 0 == head)
+        {
+            final int slots = reader.getInt();
+            if (slots == indexMask + 1)
+            {
+                // The index a build would make of these entries: the restore indexes only what follows.
+                reader.getBytes(index, 0, slots * SLOT_LENGTH);
+                indexedFrom = head;
+                indexedTo = tail;
+                return;
+            }
+            reader.skip((long)slots * SLOT_LENGTH);
+            return;
+        }
+        skipIndex(reader, withIndex);
+    }
+
+    private static void skipIndex(final SnapshotReader reader, final boolean withIndex)
+    {
+        if (withIndex)
+        {
+            reader.skip((long)reader.getCount(Integer.MAX_VALUE) * SLOT_LENGTH);
         }
     }
 

@@ -134,7 +134,7 @@ public final class SnapshotFile
                 final int read = read(channel, ByteBuffer.wrap(bytes, offset, (int)Math.min(length, fileLength - next[0])), next[0]);
                 next[0] += read;
                 return read;
-            });
+            }).formatVersion(header.formatVersion());
             long sectionEnd = 0;
             for (final SnapshotSection section : SnapshotSection.values())
             {
@@ -178,7 +178,7 @@ public final class SnapshotFile
                 final int read = read(channel, ByteBuffer.wrap(bytes, offset, (int)Math.min(length, end - next[0])), next[0]);
                 next[0] += read;
                 return read;
-            }));
+            }).formatVersion(header.formatVersion()));
         }
         catch (final IOException ex)
         {

@@ -50,7 +50,13 @@ import java.util.zip.CRC32C;
 public final class SnapshotHeader
 {
     public static final long MAGIC = 0x4853_5041_4E53_4346L;
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /**
+     * The oldest format this build reads: version 1 held no de-duplication index, which is then built
+     * at load (docs/architecture.md, Snapshots).
+     */
+    public static final int OLDEST_FORMAT_VERSION = 1;
     public static final int LENGTH = 128;
     public static final int DIGEST_LENGTH = 32;
 
@@ -105,9 +111,10 @@ public final class SnapshotHeader
         {
             return "header CRC32C mismatch (file corrupt)";
         }
-        if (formatVersion() != FORMAT_VERSION || buffer.getInt(SECTION_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) != SECTIONS)
+        if (formatVersion() < OLDEST_FORMAT_VERSION || formatVersion() > FORMAT_VERSION ||
+            buffer.getInt(SECTION_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) != SECTIONS)
         {
-            return "format version " + formatVersion() + ", this build reads " + FORMAT_VERSION;
+            return "format version " + formatVersion() + ", this build reads " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION;
         }
         for (final SnapshotSection section : SnapshotSection.values())
         {

@@ -31,10 +31,40 @@ public final class SnapshotReader
     private int limit;
     private int next;
     private long consumed;
+    private int formatVersion = SnapshotHeader.FORMAT_VERSION;
 
     public SnapshotReader(final Source source)
     {
         this.source = source;
+    }
+
+    /**
+     * @return the format version of the file being read: a section whose layout changed reads by it.
+     */
+    public int formatVersion()
+    {
+        return formatVersion;
+    }
+
+    SnapshotReader formatVersion(final int formatVersion)
+    {
+        this.formatVersion = formatVersion;
+        return this;
+    }
+
+    /**
+     * Skip {@code length} bytes.
+     */
+    public void skip(final long length)
+    {
+        long done = 0;
+        while (done < length)
+        {
+            require(1);
+            final int part = (int)Math.min(length - done, limit - next);
+            next += part;
+            done += part;
+        }
     }
 
     public byte getByte()

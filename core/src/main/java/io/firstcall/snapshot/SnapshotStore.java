@@ -296,8 +296,19 @@ public final class SnapshotStore
 
         public void onChunk(final byte[] bytes, final int offset, final int length)
         {
-            crc.update(bytes, offset, length);
             digest.update(bytes, offset, length);
+            append(bytes, offset, length);
+        }
+
+        public void onDerivedChunk(final byte[] bytes, final int offset, final int length)
+        {
+            // In the file and its CRC, not in the state's digest.
+            append(bytes, offset, length);
+        }
+
+        private void append(final byte[] bytes, final int offset, final int length)
+        {
+            crc.update(bytes, offset, length);
             try
             {
                 writeFully(channel, ByteBuffer.wrap(bytes, offset, length), position);

@@ -25,6 +25,23 @@ public final class SnapshotWriter
     public interface Sink
     {
         void onChunk(byte[] bytes, int offset, int length);
+
+        /**
+         * Bytes between {@link #beginDerived()} and {@link #endDerived()}: written to a file like the
+         * rest, but left out of the state's digest, since they follow from the state.
+         */
+        default void onDerivedChunk(final byte[] bytes, final int offset, final int length)
+        {
+            onChunk(bytes, offset, length);
+        }
+
+        /**
+         * @return false when derived bytes would only be dropped (a digest), so the state need not compute them.
+         */
+        default boolean wantsDerived()
+        {
+            return true;
+        }
     }
 
     private final byte[] chunk = new byte[CHUNK_LENGTH];
@@ -32,6 +49,7 @@ public final class SnapshotWriter
     private final Sink sink;
     private int used;
     private long flushed;
+    private boolean derived;
 
     public SnapshotWriter(final Sink sink)
     {
@@ -99,6 +117,32 @@ public final class SnapshotWriter
     }
 
     /**
+     * @return true when the sink keeps derived data (see {@link #beginDerived()}); when false, write none.
+     */
+    public boolean wantsDerived()
+    {
+        return sink.wantsDerived();
+    }
+
+    /**
+     * What follows until {@link #endDerived()} is derived from the state written before it (an index
+     * of it, say): a reader may take it instead of computing it, and the state's digest leaves it out.
+     */
+    public SnapshotWriter beginDerived()
+    {
+        flush();
+        derived = true;
+        return this;
+    }
+
+    public SnapshotWriter endDerived()
+    {
+        flush();
+        derived = false;
+        return this;
+    }
+
+    /**
      * @return bytes written so far, flushed or not.
      */
     public long position()
@@ -113,7 +157,14 @@ public final class SnapshotWriter
     {
         if (used > 0)
         {
-            sink.onChunk(chunk, 0, used);
+            if (derived)
+            {
+                sink.onDerivedChunk(chunk, 0, used);
+            }
+            else
+            {
+                sink.onChunk(chunk, 0, used);
+            }
             flushed += used;
             used = 0;
         }

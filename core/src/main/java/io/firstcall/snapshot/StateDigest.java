@@ -5,7 +5,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The SHA-256 of a state's canonical bytes, the sections written as a snapshot body would hold
- * them: equal digests mean equal states, whether one is in memory and the other on disk.
+ * them, less what is derived from them ({@link SnapshotWriter#beginDerived()}): equal digests mean
+ * equal states, whether one is in memory and the other on disk, in any snapshot format.
  */
 public final class StateDigest
 {
@@ -19,7 +20,18 @@ public final class StateDigest
     public static byte[] of(final SnapshotContent content)
     {
         final MessageDigest digest = sha256();
-        final SnapshotWriter writer = new SnapshotWriter(digest::update);
+        final SnapshotWriter writer = new SnapshotWriter(new SnapshotWriter.Sink()
+        {
+            public void onChunk(final byte[] bytes, final int offset, final int length)
+            {
+                digest.update(bytes, offset, length);
+            }
+
+            public boolean wantsDerived()
+            {
+                return false;
+            }
+        });
         for (final SnapshotSection section : SnapshotSection.values())
         {
             content.writeSection(section, writer);

@@ -200,6 +200,46 @@ class DedupWindowTest
         assertArrayEquals(snapshot(original, nowNs), snapshot(loaded, nowNs));
     }
 
+    /**
+     * A snapshot carries each tenant's index for a window with the writer's horizon and cap; a window
+     * with other limits loads the ids as its own limits keep them and builds its index instead.
+     */
+    @ParameterizedTest
+    @CsvSource({"50,16", "50,8", "60,16", "40,4"})
+    void shouldLoadASnapshotIntoAWindowWithOtherLimitsAsIfRestoredFromItsIds(final long horizonMs, final int cap)
+    {
+        final DedupWindow original = live(50 * MS, 16);
+        for (int i = 0; i < 200; i++)
+        {
+            recordLive(original, journalEvent(i % 4 == 0 ? "globex" : "acme", "e" + i, T0 + i * MS));
+        }
+        final long snapshotNs = T0 + 199 * MS;
+        final byte[] bytes = snapshot(original, snapshotNs);
+
+        final DedupWindow loaded = window(horizonMs * MS, cap);
+        loaded.readSnapshot(SnapshotBytes.reader(bytes));
+        loaded.endRestore();
+        final DedupWindow reference = window(horizonMs * MS, cap);
+        for (int event = 0; event < ids.size(); event++)
+        {
+            if (snapshotNs - times.get(event) < 50 * MS)
+            {
+                reference.restore(envelope(event), envelope(event).keyHash(), positions.get(event), times.get(event));
+            }
+        }
+        reference.endRestore();
+
+        int found = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            final long expected = find(reference, i, snapshotNs);
+            assertEquals(expected, find(loaded, i, snapshotNs), "e" + i);
+            found += expected >= 0 ? 1 : 0;
+        }
+        assertTrue(found > 0, "some ids remembered");
+        assertArrayEquals(snapshot(reference, snapshotNs), snapshot(loaded, snapshotNs));
+    }
+
     @Test
     void shouldLeaveExpiredIdsAndEmptyTenantsOutOfTheSnapshot()
     {
