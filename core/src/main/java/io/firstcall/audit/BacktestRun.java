@@ -1,5 +1,6 @@
 package io.firstcall.audit;
 
+import io.firstcall.render.SbeGroups;
 import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.AssignmentDecoder;
 import io.firstcall.codec.AssignmentReason;
@@ -91,7 +92,7 @@ final class BacktestRun
             case AlertDecoder.TEMPLATE_ID:
             {
                 final AlertDecoder d = alert.wrapAndApplyHeader(message, 0, header);
-                skipGroups(d);
+                SbeGroups.skipAlertGroups(d);
                 d.skipTenant();
                 d.skipLead();
                 d.wrapRep(text);
@@ -172,25 +173,5 @@ final class BacktestRun
     private boolean isTenant(final DirectBuffer buffer, final int offset, final int length)
     {
         return length == tenantId.capacity() && io.firstcall.event.Bytes.equal(tenantId, 0, buffer, offset, length);
-    }
-
-    private static void skipGroups(final AlertDecoder d)
-    {
-        for (final AlertDecoder.CriteriaDecoder entry : d.criteria())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.FirmographicDecoder entry : d.firmographic())
-        {
-            entry.sbeSkip();
-        }
-        for (final AlertDecoder.SignalsDecoder entry : d.signals())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.ActivityDecoder entry : d.activity())
-        {
-            entry.skipDetail();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.firstcall.audit;
 
+import io.firstcall.render.SbeGroups;
 import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.AlertWithdrawnDecoder;
 import io.firstcall.codec.AssignmentDecoder;
@@ -130,7 +131,7 @@ public final class OutputFields
                 return true;
 
             case RoutingDecisionDecoder.TEMPLATE_ID:
-                skipRoutingGroups(routing.wrapAndApplyHeader(message, 0, header));
+                SbeGroups.skipRoutingGroups(routing.wrapAndApplyHeader(message, 0, header));
                 routing.wrapTenant(tenant);
                 routing.wrapLead(lead);
                 return true;
@@ -160,33 +161,6 @@ public final class OutputFields
 
             default:
                 return false;
-        }
-    }
-
-    /**
-     * Move a routing decision's limit past its five groups, to its variable data.
-     */
-    static void skipRoutingGroups(final RoutingDecisionDecoder d)
-    {
-        for (final RoutingDecisionDecoder.PoolDecoder entry : d.pool())
-        {
-            entry.skipRep();
-        }
-        for (final RoutingDecisionDecoder.ExcludedDecoder entry : d.excluded())
-        {
-            entry.skipRep();
-        }
-        for (final RoutingDecisionDecoder.LapsedDecoder entry : d.lapsed())
-        {
-            entry.skipRep();
-        }
-        for (final RoutingDecisionDecoder.LedgerDecoder entry : d.ledger())
-        {
-            entry.skipRep();
-        }
-        for (final RoutingDecisionDecoder.AlertedDecoder entry : d.alerted())
-        {
-            entry.skipRep();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.firstcall.audit;
 
+import io.firstcall.render.SbeGroups;
 import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.AlertWithdrawnDecoder;
 import io.firstcall.codec.AssignmentDecoder;
@@ -372,7 +373,7 @@ public final class SpeedToLeadProjection implements JournalListener
         {
             return;
         }
-        OutputFields.skipRoutingGroups(d);
+        SbeGroups.skipRoutingGroups(d);
         d.skipTenant();
         d.skipLead();
         d.wrapTeam(text);
@@ -382,7 +383,7 @@ public final class SpeedToLeadProjection implements JournalListener
     private void onAlert(final TenantResponses tenant)
     {
         final AlertDecoder d = alert.wrapAndApplyHeader(message, 0, header);
-        skipGroups(d);
+        SbeGroups.skipAlertGroups(d);
         d.skipTenant();
         d.skipLead();
         d.wrapRep(text);
@@ -403,26 +404,6 @@ public final class SpeedToLeadProjection implements JournalListener
         if (text.capacity() > 0)
         {
             tenant.repTeam[rep] = TenantResponses.name(tenant.teams, text, 0, text.capacity());
-        }
-    }
-
-    private static void skipGroups(final AlertDecoder d)
-    {
-        for (final AlertDecoder.CriteriaDecoder entry : d.criteria())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.FirmographicDecoder entry : d.firmographic())
-        {
-            entry.sbeSkip();
-        }
-        for (final AlertDecoder.SignalsDecoder entry : d.signals())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.ActivityDecoder entry : d.activity())
-        {
-            entry.skipDetail();
         }
     }
 

@@ -260,7 +260,7 @@ public final class OutputRenderer
 
         // Var data after the groups, kept first: the line names tenant, lead and rep before the reasons.
         final int groupsOffset = d.limit();
-        skipGroups(d);
+        SbeGroups.skipAlertGroups(d);
         final long tenant = out.kept(d.getTenant(out.scratch, out.at(), out.room()));
         final long lead = out.kept(d.getLead(out.scratch, out.at(), out.room()));
         final long rep = out.kept(d.getRep(out.scratch, out.at(), out.room()));
@@ -304,26 +304,6 @@ public final class OutputRenderer
             generator.writeEndObject();
         }
         generator.writeEndArray();
-    }
-
-    private static void skipGroups(final AlertDecoder d)
-    {
-        for (final AlertDecoder.CriteriaDecoder entry : d.criteria())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.FirmographicDecoder ignored : d.firmographic())
-        {
-            ignored.sbeSkip();
-        }
-        for (final AlertDecoder.SignalsDecoder entry : d.signals())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.ActivityDecoder entry : d.activity())
-        {
-            entry.skipDetail();
-        }
     }
 
     private void withdrawn(final AlertWithdrawnDecoder d) throws IOException

@@ -1,5 +1,6 @@
 package io.firstcall.gateway.dashboard;
 
+import io.firstcall.render.SbeGroups;
 import io.firstcall.codec.AlertDecoder;
 import io.firstcall.codec.BooleanType;
 import io.firstcall.codec.ClaimDecisionDecoder;
@@ -104,22 +105,7 @@ final class BoardRouting
         final long deadlineNs = d.claimDeadlineNs();
         final Level level = d.level();
         final int episode = d.episode();
-        for (final AlertDecoder.CriteriaDecoder entry : d.criteria())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.FirmographicDecoder entry : d.firmographic())
-        {
-            entry.sbeSkip();
-        }
-        for (final AlertDecoder.SignalsDecoder entry : d.signals())
-        {
-            entry.skipName();
-        }
-        for (final AlertDecoder.ActivityDecoder entry : d.activity())
-        {
-            entry.skipDetail();
-        }
+        SbeGroups.skipAlertGroups(d);
         final String tenant = d.tenant();
         final String leadId = d.lead();
         final String repId = d.rep();
