@@ -493,6 +493,9 @@ final class TenantIdRing
             ring.putBytes(ringOffset(entry), oldRing, (int)(entry & oldMask) * ENTRY_LENGTH, ENTRY_LENGTH);
         }
         BufferUtil.free(oldMemory);
+        // The new table is empty: an index of the loaded entries (indexRestored, or the snapshot's)
+        // went with the old one, so the end of the restore must build it whole.
+        indexedTo = -1;
         if (indexed)
         {
             buildIndex();

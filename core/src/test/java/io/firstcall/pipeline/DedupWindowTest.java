@@ -345,6 +345,42 @@ class DedupWindowTest
         assertArrayEquals(snapshot(late, nowNs), snapshot(early, nowNs));
     }
 
+    /**
+     * A tail longer than the loaded ring grows it while restoring: the index of the loaded ids, taken
+     * from the snapshot or built early, must not be lost with the old table.
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void shouldRememberTheLoadedIdsWhenTheTailGrowsTheRing(final boolean indexEarly)
+    {
+        final long horizonNs = 60_000 * MS;
+        final DedupWindow original = live(horizonNs, 8192);
+        for (int i = 0; i < 100; i++)
+        {
+            recordLive(original, journalEvent("acme", "e" + i, T0 + i * MS));
+        }
+        final byte[] bytes = snapshot(original, T0 + 99 * MS);
+
+        final DedupWindow restored = window(horizonNs, 8192);
+        restored.readSnapshot(SnapshotBytes.reader(bytes));
+        if (indexEarly)
+        {
+            restored.indexRestored();
+        }
+        for (int i = 100; i < 3000; i++)
+        {
+            final int event = journalEvent("acme", "e" + i, T0 + i * MS);
+            restored.restore(envelope(event), envelope.keyHash(), positions.get(event), times.get(event));
+        }
+        restored.endRestore();
+
+        final long nowNs = T0 + 3000 * MS;
+        for (int event = 0; event < 3000; event++)
+        {
+            assertEquals(event, find(restored, event, nowNs), "e" + event + ": every id is remembered");
+        }
+    }
+
     @Test
     void shouldNotAllocateToRecordOrMissOnceATenantIsAtItsCap()
     {
