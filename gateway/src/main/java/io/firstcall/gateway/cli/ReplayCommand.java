@@ -35,7 +35,7 @@ import java.util.function.Function;
     description = {
         "Replay DIR/input through a fresh engine and compare every output with DIR/output.",
         "Exit code 0 when identical, 2 when the outputs diverge, 3 when --verify-snapshot finds another state,",
-        "4 when the journals are of a format this build does not read." })
+        "6 when the journals are of a format this build does not read." })
 final class ReplayCommand implements Callable<Integer>
 {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory holding input/ and output/.")
