@@ -96,7 +96,7 @@ class OpensslClientTest
         final Client old = sClient(gateway.jsonPort(), "-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0");
         old.write((HELLO + "\n").getBytes(StandardCharsets.UTF_8));
 
-        assertTrue(old.process.waitFor(10, TimeUnit.SECONDS), "s_client still connected");
+        assertTrue(old.ended(10), "s_client still connected");
         assertFalse(old.output().contains("welcome"), old.output());
         assertTrue(old.output().contains("alert protocol version"), old.output());
         Conditions.await("refusal counted", () -> 1 == fixture.counter(GatewayCounter.TLS_HANDSHAKE_FAILURES));
@@ -107,9 +107,10 @@ class OpensslClientTest
     {
         final Gateway gateway = launch(ClientAuth.REQUIRE);
 
+        // Nothing written: a hello sent after the server's alert and close could meet a reset that
+        // drops the alert unread on the client's side.
         final Client anonymous = sClient(gateway.jsonPort());
-        anonymous.write((HELLO + "\n").getBytes(StandardCharsets.UTF_8));
-        assertTrue(anonymous.process.waitFor(10, TimeUnit.SECONDS), "s_client still connected");
+        assertTrue(anonymous.ended(10), "s_client still connected");
         assertFalse(anonymous.output().contains("welcome"), anonymous.output());
         assertTrue(anonymous.output().contains("alert certificate required"), anonymous.output());
 
@@ -167,12 +168,13 @@ class OpensslClientTest
         private final Process process;
         private final OutputStream in;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final Thread reader;
 
         Client(final Process process)
         {
             this.process = process;
             this.in = process.getOutputStream();
-            final Thread reader = new Thread(() ->
+            reader = new Thread(() ->
             {
                 final byte[] buffer = new byte[4096];
                 try (InputStream stream = process.getInputStream())
@@ -193,6 +195,19 @@ class OpensslClientTest
             }, "s_client-reader");
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /**
+         * @return true when the process ended and its reader has collected all it printed.
+         */
+        boolean ended(final long seconds) throws InterruptedException
+        {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS))
+            {
+                return false;
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(seconds));
+            return !reader.isAlive();
         }
 
         void write(final byte[] bytes) throws IOException
