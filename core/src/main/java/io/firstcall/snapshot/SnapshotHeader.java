@@ -43,13 +43,17 @@ import java.util.zip.CRC32C;
  *  +---------------------------------------------------------------+ 128
  *  |        Body: the sections, in {@link SnapshotSection} order  ...
  * </pre>
- * Positions are the journal's own (see {@code Journal.append}). The digest is of the body only, so
- * two snapshots of the same state at the same sequence have the same digest, and a state in memory
- * can be compared with one on disk ({@link StateDigest}).
+ * Positions are the journal's own (see {@code Journal.append}). The digest is of the body only, less
+ * its derived parts ({@link SnapshotWriter#beginDerived()}), so two snapshots of the same state at the
+ * same sequence have the same digest in any format, and a state in memory can be compared with one on
+ * disk ({@link StateDigest}).
  */
 public final class SnapshotHeader
 {
     public static final long MAGIC = 0x4853_5041_4E53_4346L;
+    /**
+     * The format written: 2 adds each tenant's de-duplication index after its ids.
+     */
     public static final int FORMAT_VERSION = 2;
 
     /**
