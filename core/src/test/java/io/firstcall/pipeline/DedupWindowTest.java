@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -379,6 +380,56 @@ class DedupWindowTest
         {
             assertEquals(event, find(restored, event, nowNs), "e" + event + ": every id is remembered");
         }
+    }
+
+    /**
+     * A window restored from a snapshot taken at any point, then the journal after it, answers every
+     * id as the window that saw it all live, and writes the same snapshot: every combination of a cap
+     * at which the ring stays small, fills or must grow, a horizon that keeps few, some or all ids,
+     * and a snapshot early, midway or late, with random tenants and times, and the loaded ids indexed
+     * early or at the end.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26 })
+    void shouldRestoreFromASnapshotAtAnyPointAsTheLiveWindowAnswers(final int combination)
+    {
+        final Random random = new Random(combination);
+        final int cap = new int[]{ 8, 1000, 5000 }[combination % 3];
+        final long horizonNs = new long[]{ 100, 3_000, 600_000 }[(combination / 3) % 3] * MS;
+        final int total = 4000 + random.nextInt(2000);
+        final int at = total * ((combination / 9) % 3 + 1) / 4;
+        final String[] names = { "acme", "globex", "initech" };
+        final DedupWindow live = live(horizonNs, cap);
+        long nowNs = T0;
+        byte[] bytes = null;
+        for (int i = 0; i < total; i++)
+        {
+            nowNs += random.nextInt(3) * MS;
+            recordLive(live, journalEvent(names[random.nextInt(names.length)], "e" + i, nowNs));
+            if (i == at)
+            {
+                bytes = snapshot(live, nowNs);
+            }
+        }
+
+        final DedupWindow restored = window(horizonNs, cap);
+        restored.readSnapshot(SnapshotBytes.reader(bytes));
+        if (random.nextBoolean())
+        {
+            restored.indexRestored();
+        }
+        for (int event = at + 1; event < total; event++)
+        {
+            restored.restore(envelope(event), envelope.keyHash(), positions.get(event), times.get(event));
+        }
+        restored.endRestore();
+
+        final String what = "cap " + cap + ", horizon " + horizonNs / MS + " ms, " + total + " events, snapshot after " + at;
+        for (int event = 0; event < total; event++)
+        {
+            assertEquals(find(live, event, nowNs), find(restored, event, nowNs), what + ": e" + event);
+        }
+        assertArrayEquals(snapshot(live, nowNs), snapshot(restored, nowNs), what);
     }
 
     @Test
