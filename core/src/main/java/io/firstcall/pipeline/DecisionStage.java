@@ -1,6 +1,8 @@
 package io.firstcall.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.firstcall.codec.AlertDecoder;
+import io.firstcall.codec.MessageHeaderDecoder;
 import io.firstcall.engine.StateMachine;
 import io.firstcall.engine.output.OutputBatch;
 import io.firstcall.journal.RecordHeader;
@@ -8,9 +10,12 @@ import io.firstcall.status.EngineCounter;
 import io.firstcall.timing.LatencyStage;
 import io.firstcall.timing.StageTimer;
 import org.agrona.ErrorHandler;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
+
+import java.nio.ByteOrder;
 
 /**
  * Stage two: hands each journaled event to the {@link StateMachine} on this one thread, in journal
@@ -34,6 +39,7 @@ final class DecisionStage implements EventHandler<RingSlot>
     private final StageTimer journaledToDecided;
     private final StageTimer decidedToPublished;
     private final StageTimer receiveToPublished;
+    private final StageTimer receiveToAlert;
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[0]);
     private long unpublished = -1;
 
@@ -50,6 +56,7 @@ final class DecisionStage implements EventHandler<RingSlot>
         this.journaledToDecided = ctx.latency().timer(LatencyStage.JOURNALED_TO_DECIDED);
         this.decidedToPublished = ctx.latency().timer(LatencyStage.DECIDED_TO_PUBLISHED);
         this.receiveToPublished = ctx.latency().timer(LatencyStage.RECEIVE_TO_PUBLISHED);
+        this.receiveToAlert = ctx.latency().timer(LatencyStage.RECEIVE_TO_ALERT);
     }
 
     /**
@@ -89,7 +96,9 @@ final class DecisionStage implements EventHandler<RingSlot>
             slot.decided(startNs);
             message.wrap(slot.buffer(), RecordHeader.LENGTH, slot.messageLength());
             outputs.cause(slot.sequence(), slot.timestampNs());
+            final int firstOutput = outputs.count();
             stateMachine.onEvent(message, slot.sequence(), slot.timestampNs());
+            slot.alerted(alerts(firstOutput));
             processedCounter.incrementRelease();
             journaledToDecided.record(startNs - slot.journaledNs());
         }
@@ -97,6 +106,24 @@ final class DecisionStage implements EventHandler<RingSlot>
         {
             errorHandler.onError(ex);
         }
+    }
+
+    /**
+     * @return true when an output from {@code firstOutput} on is an alert to a rep.
+     */
+    private boolean alerts(final int firstOutput)
+    {
+        final MutableDirectBuffer buffer = outputs.buffer();
+        for (int i = firstOutput, count = outputs.count(); i < count; i++)
+        {
+            final int templateId = buffer.getShort(outputs.recordOffset(i) + RecordHeader.LENGTH +
+                MessageHeaderDecoder.templateIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+            if (AlertDecoder.TEMPLATE_ID == templateId)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -114,6 +141,10 @@ final class DecisionStage implements EventHandler<RingSlot>
             {
                 decidedToPublished.record(publishedNs - slot.decidedNs());
                 receiveToPublished.record(publishedNs - slot.receivedNs());
+                if (slot.alerted())
+                {
+                    receiveToAlert.record(publishedNs - slot.receivedNs());
+                }
             }
         }
         unpublished = -1;

@@ -20,6 +20,7 @@ final class RingSlot
     private long receivedNs;
     private long journaledNs;
     private long decidedNs;
+    private boolean alerted;
     private long sequence;
     private long timestampNs;
     private int state;
@@ -95,6 +96,7 @@ final class RingSlot
         this.receivedNs = receivedNs;
         this.journaledNs = 0;
         this.decidedNs = 0;
+        this.alerted = false;
         this.sequence = -1;
         this.timestampNs = 0;
         this.state = NEW;
@@ -112,6 +114,19 @@ final class RingSlot
     void decided(final long decidedNs)
     {
         this.decidedNs = decidedNs;
+    }
+
+    /**
+     * Its outputs include an alert to a rep.
+     */
+    void alerted(final boolean alerted)
+    {
+        this.alerted = alerted;
+    }
+
+    boolean alerted()
+    {
+        return alerted;
     }
 
     void duplicateOf(final long originalSequence)

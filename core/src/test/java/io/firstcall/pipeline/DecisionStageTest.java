@@ -1,5 +1,6 @@
 package io.firstcall.pipeline;
 
+import io.firstcall.codec.AlertEncoder;
 import io.firstcall.codec.LeadCreatedEncoder;
 import io.firstcall.codec.MessageHeaderEncoder;
 import io.firstcall.engine.StateMachine;
@@ -14,6 +15,8 @@ import io.firstcall.status.EngineCounters;
 import io.firstcall.status.EngineHealth;
 import io.firstcall.support.ManualClock;
 import io.firstcall.timing.LatencyRecorders;
+import io.firstcall.timing.LatencyStage;
+import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -42,6 +45,9 @@ class DecisionStageTest
     private final EngineCounters counters = EngineCounters.inMemory();
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final LeadCreatedEncoder created = new LeadCreatedEncoder();
+    private final AlertEncoder alert = new AlertEncoder();
+    private final LatencyRecorders latency = new LatencyRecorders();
+    private boolean alertEvenSequences;
     private boolean deciding;
 
     @AfterEach
@@ -60,6 +66,16 @@ class DecisionStageTest
         created.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header)
             .inputSeq(sequence).timeNs(timestampNs).configVersion(1).tenant("acme").lead("L" + sequence);
         outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + created.encodedLength());
+        if (alertEvenSequences && 0 == sequence % 2)
+        {
+            alert.wrapAndApplyHeader(outputs.buffer(), outputs.begin(), header).inputSeq(sequence).timeNs(timestampNs);
+            alert.criteriaCount(0);
+            alert.firmographicCount(0);
+            alert.signalsCount(0);
+            alert.activityCount(0);
+            alert.tenant("acme").lead("L" + sequence).rep("ana");
+            outputs.commit(MessageHeaderEncoder.ENCODED_LENGTH + alert.encodedLength());
+        }
         deciding = false;
     };
 
@@ -118,6 +134,28 @@ class DecisionStageTest
             "outputs end", "acks end"), log, "the listeners' batch ends once, at the ring batch's end");
     }
 
+    @Test
+    void shouldTimeTheAlertStageForTheInputsThatAlertOnly()
+    {
+        alertEvenSequences = true;
+        final DecisionStage stage = stage(PipelineContext.OUTPUT_FLUSH_BYTES_DEFAULT);
+        for (int s = 0; s < 5; s++)
+        {
+            journal(s, s);
+        }
+
+        for (int s = 0; s < 5; s++)
+        {
+            stage.onEvent(slots[s], s, 4 == s);
+        }
+
+        final Histogram published = latency.timer(LatencyStage.RECEIVE_TO_PUBLISHED).intervalHistogram(null);
+        final Histogram alerted = latency.timer(LatencyStage.RECEIVE_TO_ALERT).intervalHistogram(null);
+        assertEquals(5, published.getTotalCount(), "every input");
+        assertEquals(3, alerted.getTotalCount(), "sequences 0, 2 and 4 alerted a rep");
+        assertEquals(published.getMaxValue(), alerted.getMaxValue(), "the same moment: the batch's publication");
+    }
+
     private DecisionStage stage(final int flushBytes)
     {
         for (int i = 0; i < SLOTS; i++)
@@ -160,7 +198,7 @@ class DecisionStageTest
             .errorHandler(new CountingErrorHandler(counters.get(EngineCounter.ERRORS), new SystemEpochClock()))
             .counters(counters)
             .health(new EngineHealth())
-            .latency(new LatencyRecorders());
+            .latency(latency);
         return new Stages(ctx, sequence -> slots[(int)(sequence & (SLOTS - 1))]).decisionStage;
     }
 
@@ -181,6 +219,14 @@ class DecisionStageTest
 
     private static String lead(final DirectBuffer buffer, final int offset)
     {
+        if (AlertEncoder.TEMPLATE_ID == new io.firstcall.codec.MessageHeaderDecoder().wrap(buffer, offset).templateId())
+        {
+            final io.firstcall.codec.AlertDecoder decoder = new io.firstcall.codec.AlertDecoder()
+                .wrapAndApplyHeader(buffer, offset, new io.firstcall.codec.MessageHeaderDecoder());
+            io.firstcall.render.SbeGroups.skipAlertGroups(decoder);
+            decoder.skipTenant();
+            return "alert " + decoder.lead();
+        }
         final io.firstcall.codec.LeadCreatedDecoder decoder = new io.firstcall.codec.LeadCreatedDecoder()
             .wrapAndApplyHeader(buffer, offset, new io.firstcall.codec.MessageHeaderDecoder());
         decoder.skipTenant();

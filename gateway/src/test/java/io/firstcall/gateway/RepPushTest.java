@@ -1,6 +1,8 @@
 package io.firstcall.gateway;
 
 import io.firstcall.gateway.support.Conditions;
+import io.firstcall.timing.HistogramLogAgent;
+import io.firstcall.timing.LatencyStage;
 import io.firstcall.gateway.support.GatewayFixture;
 import io.firstcall.gateway.support.LineClient;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,15 @@ class RepPushTest
             assertEquals("L2", alert.get("lead"), "r2 sees its own alert first, never r1's");
         }
         assertTrue(fixture.counter(GatewayCounter.PUSHES_SENT) >= 3);
+
+        // The alert stage times the two inputs that alerted, and none of the others (the leads' upserts).
+        final HistogramLogAgent histograms = fixture.gateway().engine().histograms();
+        Conditions.await("alert latency recorded", () ->
+        {
+            histograms.sample();
+            return 2 == histograms.cumulative(LatencyStage.RECEIVE_TO_ALERT).getTotalCount();
+        });
+        assertTrue(histograms.cumulative(LatencyStage.RECEIVE_TO_PUBLISHED).getTotalCount() > 2);
     }
 
     /**

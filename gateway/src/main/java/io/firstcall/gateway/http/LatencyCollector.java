@@ -62,7 +62,7 @@ final class LatencyCollector implements MultiCollector
             .name(HISTOGRAM_NAME)
             .unit(Unit.SECONDS)
             .help("Stage latency since start in explicit buckets, from HdrHistogram; " +
-                "stage receive_to_published is the alert latency");
+                "stage receive_to_alert is the alert latency");
 
         for (final StageLatency stage : stages)
         {

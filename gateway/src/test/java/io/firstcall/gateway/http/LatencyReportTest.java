@@ -44,7 +44,8 @@ class LatencyReportTest
             "receive_to_journaled             1000        1.500        1.500        2.000        2.000        2.000        2.000\n" +
             "journaled_to_decided                0        0.000        0.000        0.000        0.000        0.000        0.000\n" +
             "decided_to_published                0        0.000        0.000        0.000        0.000        0.000        0.000\n" +
-            "receive_to_published                0        0.000        0.000        0.000        0.000        0.000        0.000\n",
+            "receive_to_published                0        0.000        0.000        0.000        0.000        0.000        0.000\n" +
+            "receive_to_alert                    0        0.000        0.000        0.000        0.000        0.000        0.000\n",
             out.toString(StandardCharsets.UTF_8));
     }
 
@@ -62,7 +63,8 @@ class LatencyReportTest
             "\"p99_99\":2.000,\"max\":2.000}," +
             "\"journaled_to_decided\":" + empty + "," +
             "\"decided_to_published\":" + empty + "," +
-            "\"receive_to_published\":" + empty + "}}\n",
+            "\"receive_to_published\":" + empty + "," +
+            "\"receive_to_alert\":" + empty + "}}\n",
             out.toString(StandardCharsets.UTF_8));
     }
 }
