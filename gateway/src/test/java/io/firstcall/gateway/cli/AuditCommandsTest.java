@@ -2,6 +2,7 @@ package io.firstcall.gateway.cli;
 
 import io.firstcall.codec.MessageHeaderEncoder;
 import io.firstcall.event.EventWriter;
+import io.firstcall.gateway.support.Conditions;
 import io.firstcall.journal.ChronicleJournal;
 import io.firstcall.journal.RecordHeader;
 import io.firstcall.support.ScriptedJournal;
@@ -163,17 +164,9 @@ class AuditCommandsTest
         assertTrue(out.toString().contains("precision                   33.3%      28.6%"), out.toString());
     }
 
-    private static void awaitContains(final StringWriter writer, final String text) throws InterruptedException
+    private static void awaitContains(final StringWriter writer, final String text)
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!writer.toString().contains(text))
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("no " + text + " in:\n" + writer);
-            }
-            Thread.sleep(20);
-        }
+        Conditions.await(() -> text + " in:\n" + writer, () -> writer.toString().contains(text), 20_000);
     }
 
     private int execute(final String command, final String... args)

@@ -1,5 +1,6 @@
 package io.firstcall.gateway.dashboard;
 
+import io.firstcall.gateway.support.Conditions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -211,36 +212,18 @@ final class Browser implements AutoCloseable
 
     void await(final String what, final Supplier<Boolean> condition, final long timeoutMs)
     {
-        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000;
-        while (true)
+        Conditions.await(() -> what + "; console errors: " + consoleErrors(), () ->
         {
-            Boolean met;
             try
             {
-                met = condition.get();
+                return Boolean.TRUE.equals(condition.get());
             }
             catch (final StaleElementReferenceException ex)
             {
-                met = false;
+                // The page redrew the element while it was read: ask again.
+                return false;
             }
-            if (Boolean.TRUE.equals(met))
-            {
-                return;
-            }
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                throw new AssertionError("timed out waiting for " + what + "; console errors: " + consoleErrors());
-            }
-            try
-            {
-                Thread.sleep(20);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        }, timeoutMs);
     }
 
     public void close()

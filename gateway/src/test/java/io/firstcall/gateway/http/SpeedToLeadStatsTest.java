@@ -3,6 +3,7 @@ package io.firstcall.gateway.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firstcall.gateway.cli.FirstcallCli;
+import io.firstcall.gateway.support.Conditions;
 import io.firstcall.gateway.support.GatewayFixture;
 import io.firstcall.gateway.support.LineClient;
 import io.firstcall.gateway.support.OpsRequests;
@@ -11,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,17 +57,16 @@ class SpeedToLeadStatsTest
             }
 
             final int httpPort = fixture.gateway().httpPort();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            JsonNode live;
-            JsonNode offline;
-            do
+            // The live figures follow the journals on their own thread: wait until they have read all four leads.
+            final JsonNode[] seen = new JsonNode[2];
+            Conditions.await(() -> "live figures equal to the report's: " + seen[0] + " against " + seen[1], () ->
             {
-                Thread.sleep(50);
-                live = JSON.readTree(OpsRequests.get(httpPort, "/stats")).path("speedToLead").path("acme");
-                offline = report().path("tenants").path("acme");
-            }
-            while ((!live.path("total").equals(offline.path("total")) || 4 != live.path("total").path("hotLeads").asInt()) &&
-                System.nanoTime() < deadline);
+                seen[0] = stats(httpPort).path("speedToLead").path("acme");
+                seen[1] = report().path("tenants").path("acme");
+                return seen[0].path("total").equals(seen[1].path("total")) && 4 == seen[0].path("total").path("hotLeads").asInt();
+            }, 20_000);
+            final JsonNode live = seen[0];
+            final JsonNode offline = seen[1];
 
             assertEquals(4, offline.path("total").path("hotLeads").asInt(), offline.toString());
             assertEquals(offline.path("total"), live.path("total"));
@@ -82,14 +83,31 @@ class SpeedToLeadStatsTest
         }
     }
 
-    private JsonNode report() throws Exception
+    private JsonNode report()
     {
         final StringWriter out = new StringWriter();
         final CommandLine commandLine = FirstcallCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(new StringWriter(), true));
         assertEquals(0, commandLine.execute("report", "--data", dataDir.toString(), "--by", "team", "--format", "json"));
-        return JSON.readTree(out.toString());
+        return tree(out.toString());
+    }
+
+    private static JsonNode stats(final int httpPort)
+    {
+        return tree(OpsRequests.get(httpPort, "/stats"));
+    }
+
+    private static JsonNode tree(final String json)
+    {
+        try
+        {
+            return JSON.readTree(json);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static void send(final LineClient client, final String line)

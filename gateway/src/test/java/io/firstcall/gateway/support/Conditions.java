@@ -37,12 +37,20 @@ public final class Conditions
 
     public static void await(final Supplier<String> what, final BooleanSupplier condition)
     {
-        final long deadlineNs = System.nanoTime() + DEFAULT_TIMEOUT_MS * 1_000_000;
+        await(what, condition, DEFAULT_TIMEOUT_MS);
+    }
+
+    /**
+     * @param what says, once the time is up, what was awaited and what was seen instead.
+     */
+    public static void await(final Supplier<String> what, final BooleanSupplier condition, final long timeoutMs)
+    {
+        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000;
         while (!condition.getAsBoolean())
         {
             if (System.nanoTime() - deadlineNs > 0)
             {
-                throw new AssertionError("timed out waiting for " + what.get());
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what.get());
             }
             LockSupport.parkNanos(POLL_INTERVAL_NS);
         }
