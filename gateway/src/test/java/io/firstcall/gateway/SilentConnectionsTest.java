@@ -7,7 +7,7 @@ import io.firstcall.gateway.support.GatewayFixture;
 import io.firstcall.gateway.support.LineClient;
 import io.firstcall.gateway.support.OpsRequests;
 import io.firstcall.gateway.support.RawClient;
-import io.firstcall.gateway.support.WebSocketClient;
+import io.firstcall.gateway.support.WsClient;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +107,7 @@ class SilentConnectionsTest
         }
 
         startNs = System.nanoTime();
-        final WebSocketClient ws = WebSocketClient.connect(fixture.gateway().httpPort());
+        final WsClient ws = WsClient.connect(fixture.gateway().httpPort());
         try
         {
             ws.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}");
@@ -118,7 +118,7 @@ class SilentConnectionsTest
         }
         finally
         {
-            ws.abort();
+            ws.close();
         }
         assertEquals(0, fixture.counter(GatewayCounter.HELLO_TIMEOUTS));
     }

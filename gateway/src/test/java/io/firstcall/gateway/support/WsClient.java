@@ -23,6 +23,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
+    public static WsClient connect(final int port) throws Exception
+    {
+        return connect(port, null);
+    }
+
     /**
      * @param tls     a client TLS context for wss, or null for ws.
      * @param headers name, value pairs sent with the upgrade request.
@@ -44,6 +49,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable
             .buildAsync(URI.create((null == tls ? "ws" : "wss") + "://127.0.0.1:" + port + "/ws"), client)
             .get(10, TimeUnit.SECONDS);
         return client;
+    }
+
+    /**
+     * @return the JDK's socket, for what the tests send besides text (binary frames, a close).
+     */
+    public WebSocket socket()
+    {
+        return socket;
     }
 
     public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
@@ -88,6 +101,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable
         return CLOSED.equals(text) ? Map.of("type", CLOSED) : LineClient.parse(text);
     }
 
+    /**
+     * @return true when the next thing to happen, within the read timeout, is the connection closing.
+     */
+    public boolean isClosed() throws InterruptedException
+    {
+        return CLOSED.equals(received.poll(LineClient.READ_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Close without a closing handshake.
+     */
     public void close()
     {
         socket.abort();

@@ -5,7 +5,7 @@ import io.firstcall.gateway.GatewayCounter;
 import io.firstcall.gateway.OpsView;
 import io.firstcall.gateway.support.Conditions;
 import io.firstcall.gateway.support.GatewayFixture;
-import io.firstcall.gateway.support.WebSocketClient;
+import io.firstcall.gateway.support.WsClient;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -57,8 +57,8 @@ class WebSocketTest
     void shouldSpeakTheJsonProtocolAndPushAlertsToRep() throws Exception
     {
         fixture = new GatewayFixture(dataDir).launch();
-        final WebSocketClient source = connect();
-        final WebSocketClient rep = connect();
+        final WsClient source = connect();
+        final WsClient rep = connect();
 
         assertEquals("welcome", source.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN +
             "\"}").next().get("type"));
@@ -100,13 +100,13 @@ class WebSocketTest
     void shouldCloseOnBinaryMessageAndOnEventBeforeHello() throws Exception
     {
         fixture = new GatewayFixture(dataDir).launch();
-        final WebSocketClient binary = connect();
+        final WsClient binary = connect();
         binary.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}").next();
         binary.socket().sendBinary(ByteBuffer.wrap(new byte[]{1, 2, 3}), true).get(10, TimeUnit.SECONDS);
         assertEquals("unsupported_frame", binary.next().get("code"));
         assertTrue(binary.isClosed());
 
-        final WebSocketClient early = connect();
+        final WsClient early = connect();
         early.send("{\"type\":\"visit\",\"id\":\"v\",\"lead\":\"L\",\"page\":\"/\"}");
         assertEquals("forbidden_type", early.next().get("code"));
         assertTrue(early.isClosed());
@@ -120,7 +120,7 @@ class WebSocketTest
         fixture = new GatewayFixture(dataDir);
         fixture.gatewayContext().maxLineBytes(1024);
         fixture.launch();
-        final WebSocketClient client = connect();
+        final WsClient client = connect();
         client.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}").next();
         client.socket().sendText("{\"type\":\"visit\",\"id\":\"" + "x".repeat(2000) + "\"}", true);
 
@@ -135,10 +135,10 @@ class WebSocketTest
         fixture = new GatewayFixture(dataDir);
         fixture.gatewayContext().helloTimeoutMs(1_000);
         fixture.launch();
-        final WebSocketClient welcomed = connect();
+        final WsClient welcomed = connect();
         welcomed.send("{\"type\":\"hello\",\"tenant\":\"acme\",\"token\":\"" + ACME_SOURCE_TOKEN + "\"}");
         assertEquals("welcome", welcomed.next().get("type"));
-        final WebSocketClient silent = connect();
+        final WsClient silent = connect();
 
         final Map<String, Object> error = silent.next();
         assertEquals("hello_timeout", error.get("code"), error.toString());
@@ -183,9 +183,9 @@ class WebSocketTest
             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private WebSocketClient connect() throws Exception
+    private WsClient connect() throws Exception
     {
-        return WebSocketClient.connect(fixture.gateway().httpPort());
+        return WsClient.connect(fixture.gateway().httpPort());
     }
 
     /**
