@@ -10,17 +10,11 @@ import io.firstcall.replay.JournalReplayer;
 import io.firstcall.replay.ReplayReport;
 import org.agrona.IoUtil;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -239,38 +233,7 @@ public final class RecoveryBenchmark
 
     private static Result recoverInFreshJvm(final Path dataDir) throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(RecoveryBenchmark.class.getName());
-        command.add("--recover-only");
-        command.add(dataDir.toString());
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Result result = null;
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while (null != (line = reader.readLine()))
-            {
-                if (line.startsWith(RESULT_PREFIX))
-                {
-                    result = Result.decode(line.substring(RESULT_PREFIX.length()));
-                }
-                else
-                {
-                    System.out.println("  [restart JVM] " + line);
-                }
-            }
-        }
-        final int exit = process.waitFor();
-        if (0 != exit || null == result)
-        {
-            throw new IllegalStateException("recovery JVM exited with " + exit + " and no result");
-        }
-        return result;
+        return Result.decode(FreshJvm.run(RESULT_PREFIX, "--recover-only", dataDir.toString()));
     }
 
     static void checkDiskSpace(final Path dir, final long events)

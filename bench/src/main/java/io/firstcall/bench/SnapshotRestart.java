@@ -8,15 +8,9 @@ import io.firstcall.snapshot.SnapshotStore;
 import io.firstcall.status.EngineCounter;
 import org.agrona.IoUtil;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -179,37 +173,7 @@ final class SnapshotRestart
 
     private static Restart restartInFreshJvm(final Path dataDir) throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(RecoveryBenchmark.class.getName());
-        command.add("--snapshot-restart-only");
-        command.add(dataDir.toString());
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Restart result = null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while (null != (line = reader.readLine()))
-            {
-                if (line.startsWith(RESULT_PREFIX))
-                {
-                    result = Restart.decode(line.substring(RESULT_PREFIX.length()));
-                }
-                else
-                {
-                    System.out.println("  [restart JVM] " + line);
-                }
-            }
-        }
-        final int exit = process.waitFor();
-        if (0 != exit || null == result)
-        {
-            throw new IllegalStateException("restart JVM exited with " + exit + " and no result");
-        }
-        return result;
+        return Restart.decode(FreshJvm.run(RESULT_PREFIX, "--snapshot-restart-only", dataDir.toString()));
     }
 
     /**
