@@ -116,11 +116,7 @@ enum EngineSetting implements Setting<EngineContext>
             "files no kept snapshot needs to data/archive/",
         (ctx, value, path) -> ctx.journalRetention(YamlValues.choice(value, path, "keep", "archive")));
 
-    private final String key;
-    private final String propertyName;
-    private final String defaultValue;
-    private final String meaning;
-    private final Applier<EngineContext> applier;
+    private final SettingSpec<EngineContext> spec;
 
     EngineSetting(
         final String key,
@@ -129,36 +125,12 @@ enum EngineSetting implements Setting<EngineContext>
         final String meaning,
         final Applier<EngineContext> applier)
     {
-        this.key = key;
-        this.propertyName = propertyName;
-        this.defaultValue = defaultValue;
-        this.meaning = meaning;
-        this.applier = applier;
+        spec = new SettingSpec<>(key, propertyName, defaultValue, meaning, applier);
     }
 
-    public String key()
+    public SettingSpec<EngineContext> spec()
     {
-        return key;
-    }
-
-    public String propertyName()
-    {
-        return propertyName;
-    }
-
-    public String defaultValue()
-    {
-        return defaultValue;
-    }
-
-    public String meaning()
-    {
-        return meaning;
-    }
-
-    public void apply(final EngineContext context, final JsonNode value, final String path)
-    {
-        applier.apply(context, value, path);
+        return spec;
     }
 
     private static void applyWaitStrategy(

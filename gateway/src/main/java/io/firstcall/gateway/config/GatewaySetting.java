@@ -1,6 +1,5 @@
 package io.firstcall.gateway.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.egress.EgressRing;
 
@@ -74,11 +73,7 @@ enum GatewaySetting implements Setting<GatewayContext>
         "Finished hot-lead episodes the dashboard's board keeps (newest first) besides every open one; bounds its memory and each browser's snapshot",
         (ctx, value, path) -> ctx.dashboardMaxLeads(YamlValues.intAtLeast(value, path, 1)));
 
-    private final String key;
-    private final String propertyName;
-    private final String defaultValue;
-    private final String meaning;
-    private final Applier<GatewayContext> applier;
+    private final SettingSpec<GatewayContext> spec;
 
     GatewaySetting(
         final String key,
@@ -87,35 +82,11 @@ enum GatewaySetting implements Setting<GatewayContext>
         final String meaning,
         final Applier<GatewayContext> applier)
     {
-        this.key = key;
-        this.propertyName = propertyName;
-        this.defaultValue = defaultValue;
-        this.meaning = meaning;
-        this.applier = applier;
+        spec = new SettingSpec<>(key, propertyName, defaultValue, meaning, applier);
     }
 
-    public String key()
+    public SettingSpec<GatewayContext> spec()
     {
-        return key;
-    }
-
-    public String propertyName()
-    {
-        return propertyName;
-    }
-
-    public String defaultValue()
-    {
-        return defaultValue;
-    }
-
-    public String meaning()
-    {
-        return meaning;
-    }
-
-    public void apply(final GatewayContext context, final JsonNode value, final String path)
-    {
-        applier.apply(context, value, path);
+        return spec;
     }
 }

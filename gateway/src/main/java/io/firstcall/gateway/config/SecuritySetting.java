@@ -1,6 +1,5 @@
 package io.firstcall.gateway.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcall.gateway.GatewayContext;
 import io.firstcall.gateway.TlsContext;
 import io.netty.handler.ssl.ClientAuth;
@@ -78,11 +77,7 @@ enum SecuritySetting implements Setting<GatewayContext>
         "Events one tenant may send at once after a quiet spell; 0: one second's worth of its rate",
         (ctx, value, path) -> ctx.tenantBurst(YamlValues.intAtLeast(value, path, 0)));
 
-    private final String key;
-    private final String propertyName;
-    private final String defaultValue;
-    private final String meaning;
-    private final Applier<GatewayContext> applier;
+    private final SettingSpec<GatewayContext> spec;
 
     SecuritySetting(
         final String key,
@@ -91,35 +86,11 @@ enum SecuritySetting implements Setting<GatewayContext>
         final String meaning,
         final Applier<GatewayContext> applier)
     {
-        this.key = key;
-        this.propertyName = propertyName;
-        this.defaultValue = defaultValue;
-        this.meaning = meaning;
-        this.applier = applier;
+        spec = new SettingSpec<>(key, propertyName, defaultValue, meaning, applier);
     }
 
-    public String key()
+    public SettingSpec<GatewayContext> spec()
     {
-        return key;
-    }
-
-    public String propertyName()
-    {
-        return propertyName;
-    }
-
-    public String defaultValue()
-    {
-        return defaultValue;
-    }
-
-    public String meaning()
-    {
-        return meaning;
-    }
-
-    public void apply(final GatewayContext context, final JsonNode value, final String path)
-    {
-        applier.apply(context, value, path);
+        return spec;
     }
 }

@@ -22,27 +22,47 @@ interface Setting<C>
     }
 
     /**
+     * @return the key, property, default, meaning and applier: what every setting is made of.
+     */
+    SettingSpec<C> spec();
+
+    /**
      * @return the key inside its section, e.g. {@code ringSize}.
      */
-    String key();
+    default String key()
+    {
+        return spec().key();
+    }
 
     /**
      * @return the system property read when the file does not set the key.
      */
-    String propertyName();
+    default String propertyName()
+    {
+        return spec().propertyName();
+    }
 
     /**
      * @return the built-in default, as it would be written in the file.
      */
-    String defaultValue();
+    default String defaultValue()
+    {
+        return spec().defaultValue();
+    }
 
     /**
      * @return one line for operators.
      */
-    String meaning();
+    default String meaning()
+    {
+        return spec().meaning();
+    }
 
     /**
      * @throws ConfigException naming {@code path} when the value has the wrong type or range.
      */
-    void apply(C context, JsonNode value, String path);
+    default void apply(final C context, final JsonNode value, final String path)
+    {
+        spec().applier().apply(context, value, path);
+    }
 }
