@@ -7,20 +7,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * One tenant's journaled event ids, oldest first, off the heap: a ring of entries and an
- * open-addressing index from key hash to entry, each grown by doubling up to the tenant's cap.
+ * {@link IdIndex} from key hash to entry, each grown by doubling up to the tenant's cap.
  * <pre>
  *   ring entry (24 B):   [key hash int64][journal position int64][engine time ns int64]
- *   index slot (16 B):   [key hash int64][entry number + 1 int64, 0 = empty]
  * </pre>
  * Entries are numbered from 0 in journal order and entry n lives in ring slot {@code n & mask}, so
  * the oldest is {@link #head} and the newest {@code tail - 1}. Engine time never goes backwards, so
- * expired entries are always at the head. The index has twice the ring's slots (load at most 1/2);
- * of two keys with the same hash it keeps the newer, and deletes by backward shift, so lookups never
- * meet tombstones.
+ * expired entries are always at the head. The index has twice the ring's slots (load at most 1/2).
  * <p>
  * While restoring (recovery, a snapshot replica) only the ring is kept and the index is built once
  * at the end ({@link #buildIndex()}): one sequential write per event instead of two random accesses
@@ -29,22 +25,17 @@ import java.util.Arrays;
 final class TenantIdRing
 {
     static final int ENTRY_LENGTH = 24;
-    static final int SLOT_LENGTH = 16;
     private static final int INITIAL_CAPACITY = 1024;
     private static final int POSITION_OFFSET = 8;
     private static final int TIME_OFFSET = 16;
     private static final int SORTED_BUILD_MIN = 1 << 18;
-    private static final int RADIX_BITS = 11;
-    private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
 
     private final byte[] tenant;
     private final int maxIds;
     private ByteBuffer ringMemory;
     private final UnsafeBuffer ring = new UnsafeBuffer(0, 0);
-    private ByteBuffer indexMemory;
-    private final UnsafeBuffer index = new UnsafeBuffer(0, 0);
+    private final IdIndex index = new IdIndex();
     private int ringMask;
-    private int indexMask;
     private long head;
     private long tail;
     private boolean indexed;
@@ -78,19 +69,7 @@ final class TenantIdRing
      */
     long find(final long keyHash)
     {
-        for (int slot = (int)mix(keyHash) & indexMask; ; slot = (slot + 1) & indexMask)
-        {
-            final int offset = slot * SLOT_LENGTH;
-            final long value = index.getLong(offset + 8);
-            if (0 == value)
-            {
-                return -1;
-            }
-            if (index.getLong(offset) == keyHash)
-            {
-                return value - 1;
-            }
-        }
+        return index.find(keyHash);
     }
 
     long position(final long entry)
@@ -132,7 +111,7 @@ final class TenantIdRing
         ring.putLong(offset + TIME_OFFSET, timestampNs);
         if (indexed)
         {
-            put(keyHash, tail);
+            index.put(keyHash, tail);
         }
         tail++;
         return early;
@@ -148,29 +127,34 @@ final class TenantIdRing
             // Only what the restore changed since indexRestored: the evicted entries still hold their hashes.
             for (long entry = indexedFrom; entry < Math.min(head, indexedTo); entry++)
             {
-                remove(ring.getLong(ringOffset(entry)), entry);
+                index.remove(ring.getLong(ringOffset(entry)), entry);
             }
             for (long entry = Math.max(head, indexedTo); entry < tail; entry++)
             {
-                put(ring.getLong(ringOffset(entry)), entry);
+                index.put(ring.getLong(ringOffset(entry)), entry);
             }
             indexedTo = -1;
             indexed = true;
             return;
         }
         indexedTo = -1;
-        index.setMemory(0, index.capacity(), (byte)0);
+        index.clear();
         final int count = (int)(tail - head);
         if (count < SORTED_BUILD_MIN)
         {
             for (long entry = head; entry < tail; entry++)
             {
-                put(ring.getLong(ringOffset(entry)), entry);
+                index.put(ring.getLong(ringOffset(entry)), entry);
             }
         }
         else
         {
-            buildIndexInSlotOrder(count);
+            final long[] hashes = new long[count];
+            for (int i = 0; i < count; i++)
+            {
+                hashes[i] = ring.getLong(ringOffset(head + i));
+            }
+            index.putAllInSlotOrder(hashes, head);
         }
         indexed = true;
     }
@@ -185,60 +169,6 @@ final class TenantIdRing
         indexed = false;
         indexedFrom = head;
         indexedTo = tail;
-    }
-
-    /**
-     * Insert the entries in the order of their home slots, so the table, far larger than the cache,
-     * is written front to back instead of at random. The sort is stable, so entries with the same
-     * hash still go in oldest first and the newest wins.
-     */
-    private void buildIndexInSlotOrder(final int count)
-    {
-        // Sort (home slot, entry) keys with the hashes alongside, so neither the ring nor the table is
-        // read or written at random: two passes of an 11-bit radix sort, then one sequential insert.
-        long[] keys = new long[count];
-        long[] hashes = new long[count];
-        long[] sortedKeys = new long[count];
-        long[] sortedHashes = new long[count];
-        for (int i = 0; i < count; i++)
-        {
-            final long hash = ring.getLong(ringOffset(head + i));
-            hashes[i] = hash;
-            keys[i] = ((mix(hash) & indexMask) << 32) | i;
-        }
-        final int[] starts = new int[1 << RADIX_BITS];
-        final int slotBits = Integer.SIZE - Integer.numberOfLeadingZeros(indexMask);
-        for (int shift = 32; shift < 32 + slotBits; shift += RADIX_BITS)
-        {
-            Arrays.fill(starts, 0);
-            for (int i = 0; i < count; i++)
-            {
-                starts[(int)(keys[i] >>> shift) & RADIX_MASK]++;
-            }
-            int start = 0;
-            for (int digit = 0; digit < starts.length; digit++)
-            {
-                final int digitCount = starts[digit];
-                starts[digit] = start;
-                start += digitCount;
-            }
-            for (int i = 0; i < count; i++)
-            {
-                final int to = starts[(int)(keys[i] >>> shift) & RADIX_MASK]++;
-                sortedKeys[to] = keys[i];
-                sortedHashes[to] = hashes[i];
-            }
-            final long[] swapKeys = keys;
-            keys = sortedKeys;
-            sortedKeys = swapKeys;
-            final long[] swapHashes = hashes;
-            hashes = sortedHashes;
-            sortedHashes = swapHashes;
-        }
-        for (int i = 0; i < count; i++)
-        {
-            put(hashes[i], head + (int)keys[i]);
-        }
     }
 
     /**
@@ -287,17 +217,17 @@ final class TenantIdRing
         {
             loaded.copyEntries(this, first, count);
             loaded.buildIndex();
-            final int slots = loaded.indexMask + 1;
+            final int slots = loaded.index.slots();
             writer.beginDerived().putInt(slots);
             if (ByteOrder.LITTLE_ENDIAN == ByteOrder.nativeOrder())
             {
-                writer.putBytes(loaded.index, 0, slots * SLOT_LENGTH);
+                writer.putBytes(loaded.index.table(), 0, slots * IdIndex.SLOT_LENGTH);
             }
             else
             {
-                for (int offset = 0, end = slots * SLOT_LENGTH; offset < end; offset += Long.BYTES)
+                for (int offset = 0, end = slots * IdIndex.SLOT_LENGTH; offset < end; offset += Long.BYTES)
                 {
-                    writer.putLong(loaded.index.getLong(offset));
+                    writer.putLong(loaded.index.table().getLong(offset));
                 }
             }
             writer.endDerived();
@@ -372,15 +302,15 @@ final class TenantIdRing
         if (withIndex && sameLimits && 0 == skipped && 0 == head)
         {
             final int slots = reader.getInt();
-            if (slots == indexMask + 1)
+            if (slots == index.slots())
             {
                 // The index a build would make of these entries: the restore indexes only what follows.
-                reader.getBytes(index, 0, slots * SLOT_LENGTH);
+                reader.getBytes(index.table(), 0, slots * IdIndex.SLOT_LENGTH);
                 indexedFrom = head;
                 indexedTo = tail;
                 return;
             }
-            reader.skip((long)slots * SLOT_LENGTH);
+            reader.skip((long)slots * IdIndex.SLOT_LENGTH);
             return;
         }
         skipIndex(reader, withIndex);
@@ -390,14 +320,14 @@ final class TenantIdRing
     {
         if (withIndex)
         {
-            reader.skip((long)reader.getCount(Integer.MAX_VALUE) * SLOT_LENGTH);
+            reader.skip((long)reader.getCount(Integer.MAX_VALUE) * IdIndex.SLOT_LENGTH);
         }
     }
 
     void close()
     {
         BufferUtil.free(ringMemory);
-        BufferUtil.free(indexMemory);
+        index.close();
     }
 
     private long firstLive(final long nowNs, final long horizonNs)
@@ -414,72 +344,9 @@ final class TenantIdRing
     {
         if (indexed)
         {
-            remove(ring.getLong(ringOffset(head)), head);
+            index.remove(ring.getLong(ringOffset(head)), head);
         }
         head++;
-    }
-
-    private void put(final long keyHash, final long entry)
-    {
-        for (int slot = (int)mix(keyHash) & indexMask; ; slot = (slot + 1) & indexMask)
-        {
-            final int offset = slot * SLOT_LENGTH;
-            if (0 == index.getLong(offset + 8) || index.getLong(offset) == keyHash)
-            {
-                index.putLong(offset, keyHash);
-                index.putLong(offset + 8, entry + 1);
-                return;
-            }
-        }
-    }
-
-    /**
-     * Remove the key's slot if it still names {@code entry} (a newer id with the same hash keeps it),
-     * then shift later slots of the probe run back so no lookup stops early.
-     */
-    private void remove(final long keyHash, final long entry)
-    {
-        int slot = (int)mix(keyHash) & indexMask;
-        while (true)
-        {
-            final int offset = slot * SLOT_LENGTH;
-            final long value = index.getLong(offset + 8);
-            if (0 == value)
-            {
-                return;
-            }
-            if (index.getLong(offset) == keyHash)
-            {
-                if (value - 1 != entry)
-                {
-                    return;
-                }
-                break;
-            }
-            slot = (slot + 1) & indexMask;
-        }
-
-        int hole = slot;
-        for (int next = (hole + 1) & indexMask; ; next = (next + 1) & indexMask)
-        {
-            final int nextOffset = next * SLOT_LENGTH;
-            final long value = index.getLong(nextOffset + 8);
-            if (0 == value)
-            {
-                break;
-            }
-            final long hash = index.getLong(nextOffset);
-            final int home = (int)mix(hash) & indexMask;
-            // Move the entry into the hole unless its home lies cyclically in (hole, next].
-            if (((next - home) & indexMask) >= ((next - hole) & indexMask))
-            {
-                final int holeOffset = hole * SLOT_LENGTH;
-                index.putLong(holeOffset, hash);
-                index.putLong(holeOffset + 8, value);
-                hole = next;
-            }
-        }
-        index.putLong(hole * SLOT_LENGTH + 8, 0);
     }
 
     private void grow()
@@ -504,17 +371,10 @@ final class TenantIdRing
 
     private void allocate(final int ringCapacity)
     {
-        final ByteBuffer oldIndex = indexMemory;
         ringMemory = ByteBuffer.allocateDirect(ringCapacity * ENTRY_LENGTH);
         ring.wrap(ringMemory);
         ringMask = ringCapacity - 1;
-        indexMemory = ByteBuffer.allocateDirect(ringCapacity * 2 * SLOT_LENGTH);
-        index.wrap(indexMemory);
-        indexMask = ringCapacity * 2 - 1;
-        if (null != oldIndex)
-        {
-            BufferUtil.free(oldIndex);
-        }
+        index.allocate(ringCapacity * 2);
     }
 
     private int ringOffset(final long entry)
@@ -525,11 +385,5 @@ final class TenantIdRing
     private static int capacityFor(final int maxIds)
     {
         return maxIds <= 1 ? 2 : Integer.highestOneBit(maxIds - 1) << 1;
-    }
-
-    private static long mix(final long hash)
-    {
-        // Key hashes are already mixed (InputEnvelope.keyHash); fold the high bits in for small tables.
-        return hash ^ (hash >>> 32);
     }
 }
