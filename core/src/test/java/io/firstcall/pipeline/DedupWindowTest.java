@@ -432,6 +432,33 @@ class DedupWindowTest
         assertArrayEquals(snapshot(live, nowNs), snapshot(restored, nowNs), what);
     }
 
+    /**
+     * A tenant of 2^18 ids or more is indexed in home-slot order when restored (and for its snapshot);
+     * it must answer as the live window that put them one by one.
+     */
+    @Test
+    void shouldAnswerTheSameWhenALargeTenantIsIndexedInSlotOrder()
+    {
+        final int count = (1 << 18) + 1000;
+        final DedupWindow live = live(3_600_000 * MS, 1 << 19);
+        final DedupWindow restored = window(3_600_000 * MS, 1 << 19);
+        for (int i = 0; i < count; i++)
+        {
+            final int event = journalEvent("acme", "e" + i, T0 + i * 1000);
+            recordLive(live, event);
+            restored.restore(envelope(event), envelope.keyHash(), positions.get(event), times.get(event));
+        }
+        restored.endRestore();
+
+        final long nowNs = T0 + count * 1000L;
+        for (int event = 0; event < count; event += 97)
+        {
+            assertEquals(event, find(restored, event, nowNs), "e" + event);
+        }
+        assertEquals(count - 1, find(restored, count - 1, nowNs));
+        assertArrayEquals(snapshot(live, nowNs), snapshot(restored, nowNs));
+    }
+
     @Test
     void shouldNotAllocateToRecordOrMissOnceATenantIsAtItsCap()
     {
